@@ -1,0 +1,133 @@
+// Package fonts embeds Noto Serif SC (SIL OFL 1.1, see OFL.txt and
+// README.md) and answers which characters it can print.
+//
+// Regular is the whole regular weight: every text the user types is set in
+// it, so its character map decides what the checks accept. Bold is a subset
+// holding only the characters of the form's fixed labels (bold-chars.txt).
+package fonts
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+)
+
+// Regular is NotoSerifSC-Regular.ttf (TrueType outlines), unmodified.
+//
+//go:embed NotoSerifSC-Regular.ttf
+var Regular []byte
+
+// Bold is NotoSerifSC-Bold-subset.ttf, made by subset-bold.sh.
+//
+//go:embed NotoSerifSC-Bold-subset.ttf
+var Bold []byte
+
+var (
+	regularOnce, boldOnce sync.Once
+	regularCov, boldCov   *coverage
+)
+
+// Printable reports whether the embedded regular font can print r: its cmap
+// maps r to a real (non-.notdef) glyph, or r is a white space the layout
+// handles itself (space, U+3000, tab, line feed). Control characters
+// (C0, DEL, C1) are never printable, CR included: callers normalise line
+// ends before checking.
+//
+// The first call parses the font's cmap (a few milliseconds); later calls
+// are a bit test.
+func Printable(r rune) bool {
+	regularOnce.Do(func() { regularCov = mustCoverage(Regular, "NotoSerifSC-Regular.ttf") })
+	return regularCov.printable(r)
+}
+
+// BoldHas is Printable for the bold subset: true when the labels may use r.
+func BoldHas(r rune) bool {
+	boldOnce.Do(func() { boldCov = mustCoverage(Bold, "NotoSerifSC-Bold-subset.ttf") })
+	return boldCov.printable(r)
+}
+
+// Missing returns the distinct runes of s that are not Printable, in order
+// of first appearance; nil when every rune is printable.
+func Missing(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if !Printable(r) && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// coverage is the set of runes a font maps to a glyph: a bitset over the
+// BMP (8 KiB, one load and a mask per lookup) and a sorted slice for the few
+// hundred supplementary-plane runes, searched only for runes above U+FFFF.
+type coverage struct {
+	bmp    [0x10000 / 64]uint64
+	astral []rune
+}
+
+func (c *coverage) printable(r rune) bool {
+	switch {
+	case r == ' ' || r == '\t' || r == '\n' || r == '\u3000':
+		return true
+	case r < 0x20 || (r >= 0x7F && r <= 0x9F):
+		return false
+	case r >= 0 && r < 0x10000:
+		return c.bmp[r>>6]&(1<<(r&63)) != 0
+	default:
+		_, ok := slices.BinarySearch(c.astral, r)
+		return ok
+	}
+}
+
+// mustCoverage panics: the fonts are embedded at build time, so an
+// unreadable one is a broken build (caught by the tests), not a user error.
+func mustCoverage(data []byte, name string) *coverage {
+	c, err := loadCoverage(data)
+	if err != nil {
+		panic(fmt.Sprintf("fonts: embedded %s unreadable: %v", name, err))
+	}
+	return c
+}
+
+// loadCoverage reads only the cmap table (not the whole font) and records
+// every rune mapped to a glyph other than 0 (.notdef).
+func loadCoverage(data []byte) (*coverage, error) {
+	ld, err := ot.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	raw, err := ld.RawTable(ot.MustNewTag("cmap"))
+	if err != nil {
+		return nil, err
+	}
+	tb, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		return nil, err
+	}
+	// FPNone: these are Unicode fonts, no legacy symbol remapping applies.
+	cmap, _, err := font.ProcessCmap(tb, tables.FPNone)
+	if err != nil {
+		return nil, err
+	}
+	c := new(coverage)
+	for it := cmap.Iter(); it.Next(); {
+		r, gid := it.Char()
+		switch {
+		case gid == 0 || r < 0 || r > 0x10FFFF:
+		case r < 0x10000:
+			c.bmp[r>>6] |= 1 << (r & 63)
+		default:
+			c.astral = append(c.astral, r)
+		}
+	}
+	slices.Sort(c.astral)
+	c.astral = slices.Compact(c.astral)
+	return c, nil
+}
