@@ -1,0 +1,121 @@
+// Package cli runs the commands of FORM.md §4. It prints and exits; it never opens a window
+// (the app is passed in by main, so this package stays free of Fyne).
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Version is the program's version, the same as FyneApp.toml's.
+const Version = "0.1.0"
+
+// Exit codes of FORM.md §4.
+const (
+	ExitOK         = 0
+	ExitFindings   = 1 // check found 错误, export refused, photo refused
+	ExitUnreadable = 2 // the draft could not be read, or the command line was wrong
+)
+
+// App opens the desktop app with a draft path ("" for none). main passes the real one.
+type App func(path string) error
+
+// Run runs one command line and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer, app App) int {
+	if len(args) == 0 {
+		return runApp("", stderr, app)
+	}
+	cmd, rest := args[0], args[1:]
+	opts, err := parseArgs(rest)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitUnreadable
+	}
+	switch cmd {
+	case "check":
+		return runCheck(opts, stdout, stderr)
+	case "sample":
+		return runSample(opts, stdout, stderr)
+	case "photo":
+		return runPhoto(opts, stdout, stderr)
+	case "export":
+		return runExport(opts, stdout, stderr)
+	case "version", "-v", "--version":
+		fmt.Fprintln(stdout, "shenbao", Version)
+		return ExitOK
+	case "help", "-h", "--help", "/?":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	if strings.HasPrefix(cmd, "-") || len(args) > 1 {
+		fmt.Fprintf(stderr, "不认识的命令“%s”。\n\n%s", cmd, usage)
+		return ExitUnreadable
+	}
+	return runApp(cmd, stderr, app)
+}
+
+const usage = `用法：
+  shenbao [草稿.json]                      打开填报程序（可同时打开一个草稿）
+  shenbao check 草稿.json                  检查草稿，每行一个问题（错误/提醒）
+  shenbao export 草稿.json -o 文件夹 [--draft]  导出 Word 和 PDF；有错误时加 --draft 导出带“草稿”字样的版本
+  shenbao photo 草稿.json 图片             为草稿设置照片（JPEG、PNG、BMP、GIF、WebP、HEIC）
+  shenbao sample -o 文件.json              写出一份完整的示例草稿
+  shenbao version                          显示版本
+退出码：0 成功；1 有错误或被拒绝；2 文件无法读取或命令写错。
+`
+
+func runApp(path string, stderr io.Writer, app App) int {
+	if app == nil {
+		fmt.Fprintln(stderr, "这个版本没有图形界面：请使用 check、export、photo、sample 命令。")
+		return ExitUnreadable
+	}
+	if err := app(path); err != nil {
+		fmt.Fprintln(stderr, err)
+		return ExitUnreadable
+	}
+	return ExitOK
+}
+
+// options are a command's arguments: files in order, -o's value and --draft.
+type options struct {
+	files []string
+	out   string
+	draft bool
+}
+
+// parseArgs accepts flags before or after the files, as users type them.
+func parseArgs(args []string) (options, error) {
+	var o options
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-o" || a == "--o" || a == "-out" || a == "--out":
+			if i+1 >= len(args) {
+				return o, fmt.Errorf("%s 后面要写文件或文件夹的名字", a)
+			}
+			i++
+			o.out = args[i]
+		case strings.HasPrefix(a, "-o="), strings.HasPrefix(a, "--out="):
+			o.out = a[strings.IndexByte(a, '=')+1:]
+		case a == "--draft" || a == "-draft":
+			o.draft = true
+		case a == "--":
+			o.files = append(o.files, args[i+1:]...)
+			return o, nil
+		case strings.HasPrefix(a, "-") && a != "-":
+			return o, fmt.Errorf("不认识的选项“%s”。\n\n%s", a, usage)
+		default:
+			o.files = append(o.files, a)
+		}
+	}
+	return o, nil
+}
+
+func (o options) want(n int, stderr io.Writer, what string) bool {
+	if len(o.files) != n {
+		fmt.Fprintf(stderr, "用法：%s\n", what)
+		return false
+	}
+	return true
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"shenbao/forms"
+)
+
+func runCheck(o options, stdout, stderr io.Writer) int {
+	if !o.want(1, stderr, "shenbao check 草稿.json") {
+		return ExitUnreadable
+	}
+	d, ok := load(o.files[0], stderr)
+	if !ok {
+		return ExitUnreadable
+	}
+	findings := forms.Check(d)
+	errs := 0
+	for _, f := range findings {
+		fmt.Fprintln(stdout, f)
+		if f.Severity == forms.Error {
+			errs++
+		}
+	}
+	fmt.Fprintf(stderr, "检查完成：%d 个错误，%d 个提醒。\n", errs, len(findings)-errs)
+	if errs > 0 {
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+func runSample(o options, stdout, stderr io.Writer) int {
+	if o.out == "" || len(o.files) > 0 {
+		fmt.Fprintln(stderr, "用法：shenbao sample -o 文件.json")
+		return ExitUnreadable
+	}
+	if err := forms.Sample().Save(o.out); err != nil {
+		fmt.Fprintf(stderr, "无法写入 %s：%s\n", o.out, forms.Message(err))
+		return ExitUnreadable
+	}
+	fmt.Fprintln(stdout, o.out)
+	return ExitOK
+}
+
+// load reads a draft, telling the user why when it cannot.
+func load(path string, stderr io.Writer) (*forms.Draft, bool) {
+	d, err := forms.Load(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法读取 %s：%s\n", path, forms.Message(err))
+		return nil, false
+	}
+	return d, true
+}

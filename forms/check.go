@@ -1,0 +1,341 @@
+package forms
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"shenbao/fonts"
+)
+
+// Severity is how much a finding matters.
+type Severity int
+
+const (
+	Error   Severity = iota // 错误: blocks the final export
+	Warning                 // 提醒: shown, does not block
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "错误"
+	}
+	return "提醒"
+}
+
+// Finding is one problem: where (a field path of FORM.md §3, or a block key for the block as
+// a whole), how bad, and a Chinese message that tells the user what to do.
+type Finding struct {
+	Path     string
+	Block    string // the key of the block it belongs to
+	Severity Severity
+	Message  string
+}
+
+func (f Finding) String() string { return f.Severity.String() + " " + f.Path + ": " + f.Message }
+
+// Check judges a draft against the rules of FORM.md §2 and returns every finding, in the
+// form's order. It changes nothing.
+func Check(d *Draft) []Finding { return CheckAt(d, time.Now()) }
+
+// CheckAt is Check with the date that ages are computed at, for tests.
+func CheckAt(d *Draft, now time.Time) []Finding {
+	c := checker{d: d, now: now}
+	for _, b := range Form {
+		switch b.Kind {
+		case FieldsBlock, TextBlock:
+			for _, f := range b.Fields {
+				c.field(b, f, 0, f.Required)
+			}
+		case TableBlock:
+			c.table(b)
+		}
+	}
+	return c.out
+}
+
+// HasErrors reports whether any finding is a 错误.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+type checker struct {
+	d   *Draft
+	now time.Time
+	out []Finding
+}
+
+func (c *checker) add(b Block, path string, sev Severity, format string, args ...any) {
+	c.out = append(c.out, Finding{Path: path, Block: b.Key, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+// where names a field for the user: "主持人的出生年月", "指导老师第1行的手机号码".
+func where(b Block, f Field, row int) string {
+	switch b.Kind {
+	case TableBlock:
+		return fmt.Sprintf("%s第%d行的%s", b.Nav, row, f.Name())
+	case FieldsBlock:
+		if b.Key == "host" {
+			return "主持人的" + strings.TrimPrefix(f.Name(), "主持人")
+		}
+		return "“" + b.Nav + "”中的" + strings.TrimSuffix(f.Name(), "：")
+	}
+	return "“" + f.Name() + "”"
+}
+
+// field checks one value. required says whether an empty value is an error here.
+func (c *checker) field(b Block, f Field, row int, required bool) {
+	path := Path(b, f, row)
+	if f.Kind == Picture {
+		c.photo(b, path)
+		return
+	}
+	v := c.d.Get(path)
+	c.characters(b, f, path, row, v)
+	if strings.TrimSpace(v) == "" {
+		if required {
+			verb := "填写"
+			if f.Kind == Choice {
+				verb = "选择"
+			}
+			c.add(b, path, Error, "请%s%s。", verb, where(b, f, row))
+		}
+		return
+	}
+	c.value(b, f, path, row, strings.TrimSpace(v))
+}
+
+// value applies the rules of the field's kind to a non-empty value.
+func (c *checker) value(b Block, f Field, path string, row int, v string) {
+	name := where(b, f, row)
+	switch f.Kind {
+	case Choice:
+		if !contains(f.Choices, v) {
+			c.add(b, path, Error, "%s只能是%s，现在是“%s”：请从列表中选择。", name, strings.Join(f.Choices, "、"), v)
+		}
+	case WholeNumber:
+		n, ok := ParseWhole(v)
+		switch {
+		case !ok:
+			c.add(b, path, Error, "%s应填整数年数（如 12），现在是“%s”。", name, v)
+		case n < f.Min:
+			c.add(b, path, Error, "%s为%d年，申报条件要求担任班主任工作%d年及以上：请核对后填写。", name, n, f.Min)
+		case n > 50:
+			c.add(b, path, Warning, "%s为%d年，请核对是否填写正确。", name, n)
+		}
+	case YearMonth:
+		c.birth(b, path, name, v)
+	case Mobile:
+		if _, ok := ParseMobile(v); !ok {
+			c.add(b, path, Error, "%s“%s”不是11位手机号码（如 13812345678）：请核对后填写。", name, v)
+		}
+	case Phone:
+		c.phone(b, path, name, v)
+	case LongText:
+		c.words(b, f, path, v)
+	}
+}
+
+func (c *checker) birth(b Block, path, name, v string) {
+	y, m, ok := ParseYearMonth(v)
+	if !ok || y < 1900 || y > c.now.Year() {
+		c.add(b, path, Error, "%s“%s”不是有效的年月：请按“1985.03”的格式填写年份和月份。", name, v)
+		return
+	}
+	age := c.now.Year() - y
+	if int(c.now.Month()) < m {
+		age--
+	}
+	if age < 20 || age > 65 {
+		c.add(b, path, Warning, "%s为%04d.%02d，按此计算年龄为%d岁，不在20至65岁之间：请核对。", name, y, m, age)
+	}
+}
+
+func (c *checker) phone(b Block, path, name, v string) {
+	if _, ok := ParseMobile(v); ok {
+		return
+	}
+	printed, hasArea, ok := ParseLandline(v)
+	switch {
+	case !ok:
+		c.add(b, path, Error, "%s“%s”既不是11位手机号码，也不是带区号的座机号码（如 0772-2822733）：请核对后填写。", name, v)
+	case !hasArea:
+		c.add(b, path, Warning, "%s“%s”没有区号：建议写成 0772-%s。", name, v, printed)
+	}
+}
+
+func (c *checker) words(b Block, f Field, path, v string) {
+	n := CountWords(v)
+	switch {
+	case f.MaxWords > 0 && n > f.MaxWords:
+		c.add(b, path, Error, "%s共%d字，超过了%d字的要求：请删减%d字以上（按Word“字数统计”计算）。", where(b, f, 0), n, f.MaxWords, n-f.MaxWords)
+	case f.WarnWords > 0 && n > f.WarnWords:
+		c.add(b, path, Warning, "%s已有%d字，接近%d字的上限。", where(b, f, 0), n, f.MaxWords)
+	}
+}
+
+// characters flags what cannot be printed: control characters and characters the embedded
+// font lacks (emoji, rare ideographs). Long texts may hold line breaks and tabs.
+func (c *checker) characters(b Block, f Field, path string, row int, v string) {
+	bad := map[rune]bool{}
+	var list []string
+	for _, r := range v {
+		if bad[r] || printableIn(f, r) {
+			continue
+		}
+		bad[r] = true
+		list = append(list, describeRune(r))
+	}
+	if len(list) == 0 {
+		return
+	}
+	c.add(b, path, Error, "%s含有无法打印的字符%s：请删除或改用常用字（生僻字可改用同音常用字并另作说明）。", where(b, f, row), strings.Join(list, "、"))
+}
+
+func printableIn(f Field, r rune) bool {
+	if r == '\n' || r == '\r' || r == '\t' {
+		return f.Kind == LongText
+	}
+	return fonts.Printable(r)
+}
+
+// describeRune names a character so the user can find it: the character itself in quotes,
+// or its code where it is invisible.
+func describeRune(r rune) string {
+	code := fmt.Sprintf("U+%04X", r)
+	switch {
+	case r == '\n':
+		return "换行符"
+	case r == '\t':
+		return "制表符（Tab）"
+	case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) || r == 0xFFFD:
+		return "不可见的控制字符（" + code + "）"
+	case unicode.Is(unicode.Co, r):
+		return "自造字（" + code + "）"
+	}
+	return "“" + string(r) + "”（" + code + "）"
+}
+
+func (c *checker) photo(b Block, path string) {
+	p := c.d.Photo
+	if p == nil || strings.TrimSpace(p.Data) == "" {
+		c.add(b, path, Error, "请添加主持人的近期1寸照片。")
+		return
+	}
+	w, h, err := photoSize(p)
+	if err != nil {
+		c.add(b, path, Error, "照片无法读取（%v）：请重新选择照片。", err)
+		return
+	}
+	if p.SourceWidth > 0 && p.SourceHeight > 0 {
+		w, h = p.SourceWidth, p.SourceHeight
+	}
+	if w < PhotoMinWidth || h < PhotoMinHeight {
+		c.add(b, path, Warning, "照片只有 %d×%d 像素，打印成1寸（25×35毫米）会模糊：建议换一张更清晰的照片（至少 %d×%d 像素）。", w, h, PhotoMinWidth, PhotoMinHeight)
+	}
+}
+
+// PhotoMinWidth and PhotoMinHeight are 25 × 35 mm at 300 dpi.
+const (
+	PhotoMinWidth  = 295
+	PhotoMinHeight = 413
+)
+
+// PhotoBytes decodes the stored photo's base64 (standard or URL alphabet, with or without
+// padding and line breaks).
+func PhotoBytes(p *Photo) ([]byte, error) {
+	s := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, p.Data)
+	s = strings.TrimRight(s, "=")
+	if b, err := base64.RawStdEncoding.DecodeString(s); err == nil {
+		return b, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, fmt.Errorf("照片数据不是有效的 base64")
+	}
+	return b, nil
+}
+
+func contains(list []string, v string) bool {
+	for _, s := range list {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// table checks a table: how many rows are filled, that each filled row is whole, and that
+// nobody is listed twice.
+func (c *checker) table(b Block) {
+	filled := c.d.FilledRows(b)
+	n := len(filled)
+	switch {
+	case n < b.MinRows:
+		c.add(b, b.Key, Error, "请至少填写%d名%s。", b.MinRows, b.Nav)
+	case n > b.Rows:
+		c.add(b, b.Key, Error, "%s最多%d名，现在填了%d名：请删去%d名。", b.Nav, b.Rows, n, n-b.Rows)
+	case n < b.WarnRows:
+		c.add(b, b.Key, Warning, "%s填了%d名，可由主持人自行招募%d名：如有合适人选请补充。", b.Nav, n, b.WarnRows)
+	}
+	for _, row := range filled {
+		for _, f := range b.Fields {
+			c.field(b, f, row, true)
+		}
+	}
+	c.duplicates(b, filled)
+}
+
+// duplicates warns about the same person (name and mobile) listed twice, within the table or
+// already as an adviser.
+func (c *checker) duplicates(b Block, rows []int) {
+	var name, mobile Field
+	for _, f := range b.Fields {
+		switch f.Key {
+		case "name":
+			name = f
+		case "mobile":
+			mobile = f
+		}
+	}
+	seen := map[string]string{}
+	if b.Key == "members" {
+		if adv, ok := BlockByKey("advisers"); ok {
+			for _, r := range c.d.FilledRows(adv) {
+				seen[personKey(c.d, adv, name, mobile, r)] = fmt.Sprintf("%s第%d行", adv.Nav, r)
+			}
+		}
+	}
+	for _, r := range rows {
+		key := personKey(c.d, b, name, mobile, r)
+		if key == "" {
+			continue
+		}
+		if first, dup := seen[key]; dup {
+			c.add(b, Path(b, name, r), Warning, "%s第%d行与%s是同一人（姓名和手机号码相同）：请删去重复的一行。", b.Nav, r, first)
+			continue
+		}
+		seen[key] = fmt.Sprintf("%s第%d行", b.Nav, r)
+	}
+}
+
+func personKey(d *Draft, b Block, name, mobile Field, row int) string {
+	n := strings.Join(strings.Fields(d.Value(b, name, row)), "")
+	m := Plain(d.Value(b, mobile, row))
+	if n == "" || m == "" {
+		return ""
+	}
+	return n + "\x00" + m
+}

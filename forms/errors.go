@@ -1,0 +1,58 @@
+package forms
+
+import (
+	"errors"
+	"io/fs"
+)
+
+// Errors a caller can test with errors.Is. Each text is the Chinese sentence the user sees:
+// it says what is wrong with the file and what to do.
+var (
+	ErrNotDraft     = errors.New("这不是申报表草稿文件：请选择由本程序保存的 .json 草稿文件")
+	ErrLaterVersion = errors.New("这个草稿由更新版本的程序保存，本程序无法读取：请先升级本程序再打开")
+	ErrTooLarge     = errors.New("文件超过 20 MB，不是申报表草稿：请选择由本程序保存的草稿文件")
+	ErrTruncated    = errors.New("草稿文件不完整（可能没有保存或复制完）：请改用完整的文件，或打开同一文件夹中的 .bak 备份")
+	ErrNotUTF8      = errors.New("草稿文件不是 UTF-8 文字，可能已损坏或被其他软件改写：请改用完整的文件，或打开同一文件夹中的 .bak 备份")
+	ErrBadJSON      = errors.New("草稿文件内容已损坏，无法读取：请改用完整的文件，或打开同一文件夹中的 .bak 备份")
+)
+
+// FieldTypeError says that a known key holds the wrong kind of JSON value (an object where text
+// belongs, …): the file was not written by this program.
+type FieldTypeError struct {
+	Path string
+}
+
+func (e *FieldTypeError) Error() string {
+	return "草稿文件中 " + e.Path + " 的内容格式不对，文件可能被其他软件改写：请改用完整的文件，或打开同一文件夹中的 .bak 备份"
+}
+
+// Is lets errors.Is(err, ErrNotDraft) hold for a wrong field type too.
+func (e *FieldTypeError) Is(target error) bool { return target == ErrBadJSON }
+
+var errPhotoFormat = errors.New("不是 JPEG 或 PNG 图片")
+
+// Message is the Chinese sentence to show the user for an error from this package or from
+// the file system, without the Go-side context that wrapping added.
+func Message(err error) string {
+	var fte *FieldTypeError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &fte):
+		return fte.Error()
+	case errors.Is(err, fs.ErrNotExist):
+		return "找不到这个文件：请检查文件名和所在文件夹"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限读写这个文件：请换一个文件夹，或请管理员开放权限"
+	}
+	for _, e := range []error{ErrNotDraft, ErrLaterVersion, ErrTooLarge, ErrTruncated, ErrNotUTF8, ErrBadJSON} {
+		if errors.Is(err, e) {
+			return e.Error()
+		}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return "无法读写文件（" + pe.Err.Error() + "）：请检查磁盘空间、文件是否被其他程序占用或是否只读"
+	}
+	return err.Error()
+}

@@ -1,0 +1,361 @@
+package forms
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// MaxFileSize is the largest draft we read: a draft with its photo is well under 1 MB, so a
+// bigger file is something else and reading it whole could exhaust memory.
+const MaxFileSize = 20 << 20
+
+// maxRows bounds a table's rows in a file: the form prints 2 and 5; thousands mean the file
+// is not a draft, and would make every loop over rows slow.
+const maxRows = 200
+
+// rawJSON is a JSON value kept as it was read, for unknown keys.
+type rawJSON = json.RawMessage
+
+// Load reads a draft file. A refused file is only read, never changed.
+func Load(path string) (*Draft, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("load %s: %w", path, ErrTooLarge)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	d, err := Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Parse reads a draft from the bytes of a draft file.
+func Parse(data []byte) (*Draft, error) {
+	if len(data) > MaxFileSize {
+		return nil, ErrTooLarge
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Notepad's byte-order mark
+	if !utf8.Valid(data) {
+		return nil, ErrNotUTF8
+	}
+	var top map[string]rawJSON
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if top == nil {
+		return nil, ErrNotDraft
+	}
+	if err := checkHeader(top); err != nil {
+		return nil, err
+	}
+	d := New()
+	for _, b := range Form {
+		if err := d.readBlock(b, top[b.Key]); err != nil {
+			return nil, err
+		}
+		delete(top, b.Key)
+	}
+	delete(top, "format")
+	delete(top, "version")
+	d.setExtra("", top)
+	return d, nil
+}
+
+// jsonError tells a file cut short from one that is not JSON at all.
+func jsonError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	trimmed := bytes.TrimSpace(data)
+	switch {
+	case errors.As(err, &typ):
+		return ErrNotDraft // valid JSON, but not an object
+	case len(trimmed) > 0 && trimmed[0] == '{' && errors.As(err, &syn) && syn.Offset >= int64(len(data)):
+		return ErrTruncated
+	case len(trimmed) > 0 && trimmed[0] == '{' && errors.Is(err, io.ErrUnexpectedEOF):
+		return ErrTruncated
+	case len(trimmed) > 0 && trimmed[0] == '{':
+		return ErrBadJSON
+	default:
+		return ErrNotDraft
+	}
+}
+
+func checkHeader(top map[string]rawJSON) error {
+	var format string
+	if json.Unmarshal(top["format"], &format) != nil || format != Format {
+		return ErrNotDraft
+	}
+	var version float64
+	if json.Unmarshal(top["version"], &version) != nil || version < 1 || version != float64(int64(version)) {
+		return ErrNotDraft
+	}
+	if version > Version {
+		return ErrLaterVersion
+	}
+	return nil
+}
+
+func (d *Draft) readBlock(b Block, raw rawJSON) error {
+	if isNull(raw) || b.Kind == OpinionBlock {
+		return nil
+	}
+	switch b.Kind {
+	case TextBlock:
+		v, err := jsonString(raw, b.Key)
+		d.Set(b.Key, v)
+		return err
+	case FieldsBlock:
+		return d.readObject(b, raw, b.Key, 0)
+	case TableBlock:
+		var rows []rawJSON
+		if json.Unmarshal(raw, &rows) != nil {
+			return &FieldTypeError{Path: b.Key}
+		}
+		if len(rows) > maxRows {
+			return ErrNotDraft
+		}
+		d.rows[b.Key] = len(rows)
+		for i, r := range rows {
+			if err := d.readObject(b, r, rowPath(b.Key, i+1), i+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// readObject reads the fields of one JSON object (the host, a table row, …) and keeps the
+// keys it does not know.
+func (d *Draft) readObject(b Block, raw rawJSON, objPath string, row int) error {
+	if isNull(raw) {
+		return nil
+	}
+	var obj map[string]rawJSON
+	if json.Unmarshal(raw, &obj) != nil {
+		return &FieldTypeError{Path: objPath}
+	}
+	for _, f := range b.Fields {
+		path := Path(b, f, row)
+		if f.Kind == Picture {
+			if err := d.readPhoto(obj[f.Key], path); err != nil {
+				return err
+			}
+		} else {
+			v, err := jsonString(obj[f.Key], path)
+			if err != nil {
+				return err
+			}
+			d.Set(path, v)
+		}
+		delete(obj, f.Key)
+	}
+	d.setExtra(objPath, obj)
+	return nil
+}
+
+func (d *Draft) readPhoto(raw rawJSON, path string) error {
+	if isNull(raw) {
+		return nil
+	}
+	var obj map[string]rawJSON
+	if json.Unmarshal(raw, &obj) != nil {
+		return &FieldTypeError{Path: path}
+	}
+	var p Photo
+	var err error
+	if p.MIME, err = jsonString(obj["mime"], path+".mime"); err != nil {
+		return err
+	}
+	if p.Data, err = jsonString(obj["data"], path+".data"); err != nil {
+		return err
+	}
+	p.SourceWidth, _ = strconv.Atoi(string(obj["sourceWidth"]))
+	p.SourceHeight, _ = strconv.Atoi(string(obj["sourceHeight"]))
+	for _, k := range []string{"mime", "data", "sourceWidth", "sourceHeight"} {
+		delete(obj, k)
+	}
+	if p.MIME != "" || p.Data != "" || p.SourceWidth != 0 || p.SourceHeight != 0 {
+		d.Photo = &p
+	}
+	d.setExtra(path, obj)
+	return nil
+}
+
+// jsonString reads a text value. Numbers are taken as the text they were written as (a
+// hand-edited "years": 12); null is empty; anything else is not what this program writes.
+func jsonString(raw rawJSON, path string) (string, error) {
+	if isNull(raw) {
+		return "", nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, nil
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String(), nil
+	}
+	return "", &FieldTypeError{Path: path}
+}
+
+func isNull(raw rawJSON) bool {
+	t := bytes.TrimSpace(raw)
+	return len(t) == 0 || string(t) == "null"
+}
+
+// Marshal writes the draft as the JSON of FORM.md §3: known keys in the form's order, then
+// unknown ones sorted, indented, UTF-8 without escaping, ending in a newline.
+func (d *Draft) Marshal() []byte {
+	var o objWriter
+	o.begin()
+	o.key("format")
+	o.str(Format)
+	o.key("version")
+	o.raw([]byte(strconv.Itoa(Version)))
+	for _, b := range Form {
+		if b.Kind == OpinionBlock {
+			continue
+		}
+		o.key(b.Key)
+		d.writeBlock(&o, b)
+	}
+	o.extras(d.extra[""])
+	o.end()
+	var out bytes.Buffer
+	if err := json.Indent(&out, o.buf.Bytes(), "", "  "); err != nil {
+		panic("forms: marshal produced invalid JSON: " + err.Error()) // a bug, never the user's input
+	}
+	out.WriteByte('\n')
+	return out.Bytes()
+}
+
+func (d *Draft) writeBlock(o *objWriter, b Block) {
+	switch b.Kind {
+	case TextBlock:
+		o.str(d.Get(b.Key))
+	case FieldsBlock:
+		d.writeObject(o, b, b.Key, 0)
+	case TableBlock:
+		o.buf.WriteByte('[')
+		for r := 1; r <= d.Rows(b.Key); r++ {
+			if r > 1 {
+				o.buf.WriteByte(',')
+			}
+			d.writeObject(o, b, rowPath(b.Key, r), r)
+		}
+		o.buf.WriteByte(']')
+	}
+}
+
+func (d *Draft) writeObject(o *objWriter, b Block, objPath string, row int) {
+	o.begin()
+	for _, f := range b.Fields {
+		if f.Kind != Picture {
+			o.key(f.Key)
+			o.str(d.Value(b, f, row))
+		}
+	}
+	for _, f := range b.Fields { // the photo last, as FORM.md §3 shows it
+		if f.Kind == Picture {
+			o.key(f.Key)
+			d.writePhoto(o, Path(b, f, row))
+		}
+	}
+	o.extras(d.extra[objPath])
+	o.end()
+}
+
+func (d *Draft) writePhoto(o *objWriter, path string) {
+	p := d.Photo
+	if p == nil {
+		p = &Photo{}
+	}
+	o.begin()
+	o.key("mime")
+	o.str(p.MIME)
+	o.key("data")
+	o.str(p.Data)
+	if p.SourceWidth != 0 || p.SourceHeight != 0 {
+		o.key("sourceWidth")
+		o.raw([]byte(strconv.Itoa(p.SourceWidth)))
+		o.key("sourceHeight")
+		o.raw([]byte(strconv.Itoa(p.SourceHeight)))
+	}
+	o.extras(d.extra[path])
+	o.end()
+}
+
+// objWriter writes compact JSON objects key by key, in the order it is told.
+type objWriter struct {
+	buf   bytes.Buffer
+	first []bool
+}
+
+func (o *objWriter) begin() {
+	o.buf.WriteByte('{')
+	o.first = append(o.first, true)
+}
+
+func (o *objWriter) end() {
+	o.buf.WriteByte('}')
+	o.first = o.first[:len(o.first)-1]
+}
+
+func (o *objWriter) key(k string) {
+	if !o.first[len(o.first)-1] {
+		o.buf.WriteByte(',')
+	}
+	o.first[len(o.first)-1] = false
+	o.str(k)
+	o.buf.WriteByte(':')
+}
+
+func (o *objWriter) str(s string) {
+	enc := json.NewEncoder(&o.buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	o.buf.Truncate(o.buf.Len() - 1) // Encode adds a newline
+}
+
+func (o *objWriter) raw(v []byte) { o.buf.Write(v) }
+
+func (o *objWriter) extras(m map[string]rawJSON) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		o.key(k)
+		var c bytes.Buffer
+		if json.Compact(&c, m[k]) != nil {
+			c.WriteString("null") // cannot happen: the value was read as valid JSON
+		}
+		o.raw(c.Bytes())
+	}
+}
+
+// Save writes the draft to path safely (see WriteFile), keeping the previous version as
+// path + ".bak".
+func (d *Draft) Save(path string) error {
+	data := d.Marshal()
+	return WriteFile(path, true, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}

@@ -1,0 +1,180 @@
+// Package forms holds the 申报表's definition, the draft model and file, the checks and the
+// 字数 counter. It knows only the standard library and the embedded fonts: the app, the
+// command line and the writers all read the one definition below.
+package forms
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says what sort of value a field holds; it picks the UI widget, the checks and how the
+// value is printed.
+type Kind int
+
+const (
+	Text        Kind = iota // one line of free text
+	Choice                  // one of Field.Choices
+	YearMonth               // 出生年月: a year and a month, printed as 1985.03
+	Phone                   // 联系电话: a mobile or a landline
+	Mobile                  // 手机号码: an 11-digit mainland mobile
+	WholeNumber             // 年限: a whole number with a minimum
+	LongText                // several paragraphs, counted in 字数
+	Picture                 // the 1-inch photo
+)
+
+// BlockKind says how a block is laid out and stored.
+type BlockKind int
+
+const (
+	FieldsBlock  BlockKind = iota // labelled fields, stored as a JSON object under Block.Key
+	TableBlock                    // a table of rows, stored as a JSON array under Block.Key
+	TextBlock                     // one long text, stored as a string under Block.Key
+	OpinionBlock                  // filled by hand after printing; not stored
+)
+
+// Field is one thing the user fills in.
+type Field struct {
+	Key     string   // JSON key inside its block ("name"); empty for a TextBlock's one field
+	Label   string   // as the bureau printed it; "\n" where the printed form breaks the line
+	Kind    Kind     //
+	Choices []string // Choice: the allowed values, in the order to offer them
+	// Required: an empty value is a 错误. Table columns are required once the row has
+	// anything in it (a half-filled row is an error; an empty row is just unused).
+	Required bool
+	Min      int    // WholeNumber: the smallest accepted value
+	MaxWords int    // LongText: the most 字数 allowed (0: no limit)
+	WarnWords int   // LongText: past this many 字数 a 提醒 says the limit is close
+	Hint     string // shown in the UI as a placeholder or help
+}
+
+// Name is the label on one line, for messages and the UI.
+func (f Field) Name() string { return strings.ReplaceAll(f.Label, "\n", "") }
+
+// Block is one part of the printed form, in the bureau's order.
+type Block struct {
+	Key   string    // JSON key of the block's data ("host", "advisers", …); empty for opinions
+	Label string    // the block's label as printed; "\n" where the printed form breaks the line
+	Nav   string    // short name in the app's list of blocks
+	Kind  BlockKind //
+	// Fields: FieldsBlock's fields in printed order; TableBlock's columns in that table's
+	// own printed order; TextBlock's one field.
+	Fields  []Field
+	Rows    int    // TableBlock: rows printed, and the most the user may fill
+	MinRows int    // TableBlock: rows that must be filled (a 错误 below)
+	WarnRows int   // TableBlock: fewer filled rows than this give a 提醒
+	Hint    string // TextBlock: the hint the form prints as the first line of the cell
+	Sub     string // OpinionBlock: the sub-label printed in the cell
+}
+
+// Name is the block label on one line.
+func (b Block) Name() string { return strings.ReplaceAll(b.Label, "\n", "") }
+
+// Title is the form's title, with the curly quotes of the original.
+const Title = "柳州市首批“名班主任工作室”申报表"
+
+// Counties are the six 县区 of the notice (八（五）) that a studio pairs with.
+var Counties = []string{"柳城县", "鹿寨县", "融安县", "融水苗族自治县", "三江侗族自治县", "柳江区"}
+
+// Stamp and Date are printed at the lower right of every opinion box.
+const (
+	Stamp = "（盖  章）"
+	Date  = "年  月  日"
+)
+
+// PlanOutline is the plan's skeleton from the form's hint, offered when the plan is empty.
+var PlanOutline = []string{"一、指导思想", "二、工作目标", "三、工作室制度", "四、研究内容", "五、工作进展步骤和时间分布"}
+
+// Columns of the two tables. The bureau printed 职务 before 职称 for advisers and the other way
+// round for members: each table keeps its own order.
+func personColumns(postFirst bool) []Field {
+	post := Field{Key: "post", Label: "职务", Kind: Text, Required: true}
+	title := Field{Key: "title", Label: "职称", Kind: Text, Required: true}
+	mid := []Field{title, post}
+	if postFirst {
+		mid = []Field{post, title}
+	}
+	cols := []Field{
+		{Key: "name", Label: "姓名", Kind: Text, Required: true},
+		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true},
+		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03"},
+		{Key: "unit", Label: "所在单位", Kind: Text, Required: true},
+	}
+	cols = append(cols, mid...)
+	return append(cols,
+		Field{Key: "research", Label: "研究方向", Kind: Text, Required: true},
+		Field{Key: "mobile", Label: "手机号码", Kind: Mobile, Required: true, Hint: "11位手机号码"},
+	)
+}
+
+// Form is the whole 申报表, block by block, as FORM.md §1 lays it out.
+var Form = []Block{
+	{Key: "host", Label: "主持人", Nav: "主持人", Kind: FieldsBlock, Fields: []Field{
+		{Key: "name", Label: "主持人\n姓名", Kind: Text, Required: true},
+		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true},
+		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03"},
+		{Key: "photo", Label: "近期\n1寸照片", Kind: Picture, Required: true},
+		{Key: "partyMember", Label: "是否党员", Kind: Choice, Choices: []string{"是", "否"}, Required: true},
+		{Key: "title", Label: "职称", Kind: Text, Required: true, Hint: "如 中学高级教师"},
+		{Key: "post", Label: "职务", Kind: Text, Required: true, Hint: "如 年级组长、德育主任"},
+		{Key: "years", Label: "从事班主任工作年限", Kind: WholeNumber, Min: 5, Required: true, Hint: "整数，单位：年"},
+		{Key: "research", Label: "研究方向", Kind: Text, Required: true},
+		{Key: "phone", Label: "联系电话", Kind: Phone, Required: true, Hint: "手机或座机，如 0772-2822733"},
+		{Key: "unit", Label: "工作单位", Kind: Text, Required: true},
+		{Key: "pairedCounty", Label: "结对帮扶县区", Kind: Choice, Choices: Counties, Required: true},
+	}},
+	{Key: "advisers", Label: "指导老师基本情况", Nav: "指导老师", Kind: TableBlock,
+		Fields: personColumns(true), Rows: 2, MinRows: 1},
+	{Key: "members", Label: "工作室成员基本情况", Nav: "工作室成员", Kind: TableBlock,
+		Fields: personColumns(false), Rows: 5, WarnRows: 5},
+	{Key: "achievements", Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Nav: "近5年业绩", Kind: TextBlock,
+		Fields: []Field{{Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Kind: LongText, Required: true}}},
+	{Key: "existingStudio", Label: "已设立有名班主任工作室或名班主任网络工作室的情况", Nav: "已设工作室", Kind: FieldsBlock,
+		Fields: []Field{
+			{Key: "name", Label: "已成立的工作室名称：", Kind: Text, Hint: "没有可不填"},
+			{Key: "approvedBy", Label: "批准设立部门：", Kind: Text, Hint: "没有可不填"},
+		}},
+	{Key: "plan", Label: "工作室未来三年发展规划", Nav: "三年发展规划", Kind: TextBlock,
+		Hint: "（大概内容：指导思想，工作目标，工作室制度，研究内容，工作进展步骤和时间分布等。字数要求：3000字内。可另附纸。）",
+		Fields: []Field{{Label: "工作室未来三年发展规划", Kind: LongText, Required: true, MaxWords: 3000, WarnWords: 2800}}},
+	{Label: "所在学校\n推荐意见", Kind: OpinionBlock, Sub: "（名班主任工作室主持人所在单位）"},
+	{Label: "所在县区教育行政部门意见", Kind: OpinionBlock},
+	{Label: "柳州市教育局意见", Kind: OpinionBlock},
+}
+
+// BlockByKey finds a stored block by its JSON key.
+func BlockByKey(key string) (Block, bool) {
+	for _, b := range Form {
+		if b.Key == key && key != "" {
+			return b, true
+		}
+	}
+	return Block{}, false
+}
+
+// Path is a field's path in the draft and in messages: "host.years", "advisers[1].mobile"
+// (rows 1-based), "plan". row is ignored outside tables.
+func Path(b Block, f Field, row int) string {
+	switch b.Kind {
+	case TableBlock:
+		return fmt.Sprintf("%s[%d].%s", b.Key, row, f.Key)
+	case TextBlock:
+		return b.Key
+	default:
+		return b.Key + "." + f.Key
+	}
+}
+
+// FixedText is every character the form prints whatever the user typed: the title, labels,
+// hints, stamp lines and the words around page numbers. The bold font subset must hold it.
+func FixedText() string {
+	var sb strings.Builder
+	sb.WriteString(Title + Stamp + Date + "序号0123456789第页共（续）草稿（未通过检查）")
+	for _, b := range Form {
+		sb.WriteString(b.Label + b.Hint + b.Sub)
+		for _, f := range b.Fields {
+			sb.WriteString(f.Label)
+		}
+	}
+	return sb.String()
+}

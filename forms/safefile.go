@@ -1,0 +1,82 @@
+package forms
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+)
+
+// WriteFile writes a file so that a crash or power cut never leaves a half-written one: the
+// content goes to a temporary file in the same folder, is synced, and is renamed over path.
+// With keepBackup the previous version, if any, is kept as path + ".bak". New files get mode
+// 0600 on Unix: drafts hold personal data. This is the one safe writer of the project.
+func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp") // CreateTemp makes it 0600
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if keepBackup {
+		if err = backup(path); err != nil {
+			return fmt.Errorf("save %s: backup: %w", path, err)
+		}
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// backup keeps the current file as path + ".bak": a hard link where the file system has them
+// (instant, and the old version stays whole), a copy elsewhere (FAT USB sticks).
+func backup(path string) error {
+	if _, err := os.Stat(path); os.IsNotExist(err) {
+		return nil
+	}
+	bak := path + ".bak"
+	os.Remove(bak)
+	if os.Link(path, bak) == nil {
+		return nil
+	}
+	src, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return WriteFile(bak, false, func(w io.Writer) error {
+		_, err := io.Copy(w, src)
+		return err
+	})
+}
+
+// syncDir makes the rename itself durable on Unix; Windows has no directory sync.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}
