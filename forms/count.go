@@ -36,13 +36,13 @@ func IsEastAsian(r rune) bool {
 		return false
 	case r >= 0x2018 && r <= 0x201F, // ‘ ’ ‚ ‛ “ ” „ ‟
 		r == 0x2014 || r == 0x2015 || r == 0x2026 || r == 0x2025, // — ― … ‥
-		r >= 0x2E80 && r <= 0x2FDF, // CJK radicals, Kangxi radicals
-		r >= 0x2FF0 && r <= 0x9FFF, // description chars, CJK symbols & punctuation, kana, bopomofo, enclosed, ext. A, unified
-		r >= 0xF900 && r <= 0xFAFF, // compatibility ideographs
-		r >= 0xFE10 && r <= 0xFE1F, // vertical forms
-		r >= 0xFE30 && r <= 0xFE6F, // compatibility forms, small forms
-		r >= 0xFF01 && r <= 0xFFEF, // full-width and half-width forms
-		r >= 0x20000 && r <= 0x3FFFF: // extensions B and later, compatibility supplement
+		r >= 0x2E80 && r <= 0x2FDF,                               // CJK radicals, Kangxi radicals
+		r >= 0x2FF0 && r <= 0x9FFF,                               // description chars, CJK symbols & punctuation, kana, bopomofo, enclosed, ext. A, unified
+		r >= 0xF900 && r <= 0xFAFF,                               // compatibility ideographs
+		r >= 0xFE10 && r <= 0xFE1F,                               // vertical forms
+		r >= 0xFE30 && r <= 0xFE6F,                               // compatibility forms, small forms
+		r >= 0xFF01 && r <= 0xFFEF,                               // full-width and half-width forms
+		r >= 0x20000 && r <= 0x3FFFF:                             // extensions B and later, compatibility supplement
 		return true
 	}
 	return false

@@ -328,7 +328,7 @@ func (o *objWriter) key(k string) {
 func (o *objWriter) str(s string) {
 	enc := json.NewEncoder(&o.buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // a string always encodes
+	_ = enc.Encode(s)               // a string always encodes
 	o.buf.Truncate(o.buf.Len() - 1) // Encode adds a newline
 }
 

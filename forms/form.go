@@ -41,11 +41,11 @@ type Field struct {
 	Choices []string // Choice: the allowed values, in the order to offer them
 	// Required: an empty value is a 错误. Table columns are required once the row has
 	// anything in it (a half-filled row is an error; an empty row is just unused).
-	Required bool
-	Min      int    // WholeNumber: the smallest accepted value
-	MaxWords int    // LongText: the most 字数 allowed (0: no limit)
-	WarnWords int   // LongText: past this many 字数 a 提醒 says the limit is close
-	Hint     string // shown in the UI as a placeholder or help
+	Required  bool
+	Min       int    // WholeNumber: the smallest accepted value
+	MaxWords  int    // LongText: the most 字数 allowed (0: no limit)
+	WarnWords int    // LongText: past this many 字数 a 提醒 says the limit is close
+	Hint      string // shown in the UI as a placeholder or help
 }
 
 // Name is the label on one line, for messages and the UI.
@@ -59,12 +59,12 @@ type Block struct {
 	Kind  BlockKind //
 	// Fields: FieldsBlock's fields in printed order; TableBlock's columns in that table's
 	// own printed order; TextBlock's one field.
-	Fields  []Field
-	Rows    int    // TableBlock: rows printed, and the most the user may fill
-	MinRows int    // TableBlock: rows that must be filled (a 错误 below)
-	WarnRows int   // TableBlock: fewer filled rows than this give a 提醒
-	Hint    string // TextBlock: the hint the form prints as the first line of the cell
-	Sub     string // OpinionBlock: the sub-label printed in the cell
+	Fields   []Field
+	Rows     int    // TableBlock: rows printed, and the most the user may fill
+	MinRows  int    // TableBlock: rows that must be filled (a 错误 below)
+	WarnRows int    // TableBlock: fewer filled rows than this give a 提醒
+	Hint     string // TextBlock: the hint the form prints as the first line of the cell
+	Sub      string // OpinionBlock: the sub-label printed in the cell
 }
 
 // Name is the block label on one line.
@@ -135,7 +135,7 @@ var Form = []Block{
 			{Key: "approvedBy", Label: "批准设立部门：", Kind: Text, Hint: "没有可不填"},
 		}},
 	{Key: "plan", Label: "工作室未来三年发展规划", Nav: "三年发展规划", Kind: TextBlock,
-		Hint: "（大概内容：指导思想，工作目标，工作室制度，研究内容，工作进展步骤和时间分布等。字数要求：3000字内。可另附纸。）",
+		Hint:   "（大概内容：指导思想，工作目标，工作室制度，研究内容，工作进展步骤和时间分布等。字数要求：3000字内。可另附纸。）",
 		Fields: []Field{{Label: "工作室未来三年发展规划", Kind: LongText, Required: true, MaxWords: 3000, WarnWords: 2800}}},
 	{Label: "所在学校\n推荐意见", Kind: OpinionBlock, Sub: "（名班主任工作室主持人所在单位）"},
 	{Label: "所在县区教育行政部门意见", Kind: OpinionBlock},
