@@ -1,0 +1,168 @@
+package photo
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+
+	"github.com/gen2brain/heic"
+	"golang.org/x/image/bmp"
+	"golang.org/x/image/webp"
+)
+
+// Limits checked before decoding. A decoded picture takes up to 8 bytes a pixel (16-bit PNG with
+// alpha), so 100 million pixels stay under 1 GB and a few seconds; more is refused unread.
+const (
+	MaxFileBytes = 50 << 20    // the picture file
+	MaxPixels    = 100_000_000 // width × height
+	MaxSide      = 30000       // either side, in pixels
+)
+
+// header is what the file says about itself before any pixel is decoded.
+type header struct {
+	format      string
+	w, h        int // as decoded: before the EXIF orientation is applied
+	orientation int // EXIF orientation 1–8 still to apply; HEIC decodes upright, so 1
+}
+
+// upright returns the size once the orientation is applied.
+func (hd header) upright() (w, h int) {
+	if hd.orientation >= 5 {
+		return hd.h, hd.w
+	}
+	return hd.w, hd.h
+}
+
+// Probe reads only the header of a picture and returns its format (FormatJPEG, …) and its
+// upright size (after the EXIF orientation), refusing what the pipeline would refuse before
+// decoding: empty, not a picture, unknown format, too large.
+func Probe(data []byte) (format string, w, h int, err error) {
+	hd, err := readHeader(data)
+	if err != nil {
+		return "", 0, 0, err
+	}
+	w, h = hd.upright()
+	return hd.format, w, h, nil
+}
+
+func readHeader(data []byte) (header, error) {
+	if len(data) == 0 {
+		return header{}, ErrEmpty
+	}
+	if len(data) > MaxFileBytes {
+		return header{}, detail(ErrTooLarge, "照片文件太大（%.1f MB），本程序最多读 50 MB 的图片。请用手机相册或画图软件把照片缩小（例如长边不超过 4000 像素）或另存为 JPEG 后再选择。",
+			float64(len(data))/(1<<20))
+	}
+	format, err := sniff(data)
+	if err != nil {
+		return header{}, err
+	}
+	hd := header{format: format, orientation: 1}
+	hd.w, hd.h, err = config(format, data)
+	if err != nil {
+		return header{}, classify(format, data, err)
+	}
+	if format == FormatJPEG {
+		hd.orientation = jpegOrientation(data)
+	}
+	return hd, checkSize(hd.w, hd.h)
+}
+
+// config reads the size from the header with the format's own reader; a panic in a third-party
+// reader becomes an error.
+func config(format string, data []byte) (w, h int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("photo: %s header reader panicked: %v", format, r)
+		}
+	}()
+	r := bytes.NewReader(data)
+	var c image.Config
+	switch format {
+	case FormatJPEG:
+		c, err = jpeg.DecodeConfig(r)
+	case FormatPNG:
+		c, err = png.DecodeConfig(r)
+	case FormatGIF:
+		c, err = gif.DecodeConfig(r)
+	case FormatBMP:
+		c, err = bmp.DecodeConfig(r)
+	case FormatWebP:
+		c, err = webp.DecodeConfig(r)
+	case FormatHEIC:
+		if c.Width, c.Height, err = heifSize(data); err != nil {
+			c, err = heic.DecodeConfig(r) // our box reader missed something: ask libheif
+		}
+	}
+	return c.Width, c.Height, err
+}
+
+func checkSize(w, h int) error {
+	if w <= 0 || h <= 0 {
+		return detail(ErrCorrupt, "图片文件已损坏（记录的尺寸是 %d×%d 像素）。请重新导出或拍摄照片后再选择。", w, h)
+	}
+	if w > MaxSide || h > MaxSide || int64(w)*int64(h) > MaxPixels {
+		return detail(ErrTooLarge, "图片太大（%d×%d 像素，约 %d 万像素），本程序最多处理 1 亿像素、每边 30000 像素以内的图片。请用手机相册或画图软件把照片缩小（例如长边不超过 4000 像素）后再选择。",
+			w, h, (int64(w)*int64(h)+5000)/10000)
+	}
+	return nil
+}
+
+// minBytes is the smallest file that can hold a complete picture of this size, from the best
+// compression each format can reach. A shorter file must be cut off; saying so before decoding
+// spares allocating memory for pixels that are not there.
+func minBytes(hd header) int64 {
+	px := int64(hd.w) * int64(hd.h)
+	switch hd.format {
+	case FormatJPEG:
+		// Every 8×8 block of the full-resolution component costs at least one bit in the first
+		// scan (its DC code), baseline or progressive. Halved for safety.
+		return px / 64 / 8 / 2
+	case FormatPNG:
+		// Deflate expands at most 1032:1; one byte a pixel is the least a PNG row can hold
+		// (ignoring 1-, 2- and 4-bit pixels, hence /8).
+		return px / 1032 / 8
+	case FormatGIF:
+		// An LZW code (3 bits or more) stands for at most 4096 pixels; counted as 1 bit for safety.
+		return px / 4096 / 8
+	}
+	return 0
+}
+
+// classify turns a decoder's error into one of ours.
+func classify(format string, data []byte, err error) error {
+	if err == nil {
+		return nil
+	}
+	if isOurs(err) {
+		return err
+	}
+	if unsupported(err) {
+		return detail(ErrUnsupported, "这张 %s 图片用了本程序读不了的编码方式。请用手机相册或画图软件把照片另存为普通 JPEG 或 PNG 后再选择。", formatName(format))
+	}
+	if cutShort(format, data, err) {
+		return ErrTruncated
+	}
+	return detail(ErrCorrupt, "%s 图片文件已损坏，无法读取。请重新导出或拍摄照片后再选择。", formatName(format))
+}
+
+func formatName(format string) string {
+	switch format {
+	case FormatJPEG:
+		return "JPEG"
+	case FormatPNG:
+		return "PNG"
+	case FormatGIF:
+		return "GIF"
+	case FormatBMP:
+		return "BMP"
+	case FormatWebP:
+		return "WebP"
+	case FormatHEIC:
+		return "HEIC"
+	}
+	return format
+}
