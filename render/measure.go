@@ -1,0 +1,111 @@
+package render
+
+import (
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"shenbao/fonts"
+	"shenbao/render/text"
+)
+
+// Font is one of the two embedded faces.
+type Font int
+
+const (
+	Regular Font = iota // every typed value and long text
+	Bold                // the title and the form's labels (a subset: fixed text only)
+)
+
+// Measurer gives the advance width in points of a rune in one of the two faces at a size. The
+// layout measures everything through it, so the PDF and the preview place runes identically.
+// It must be safe for concurrent use.
+type Measurer interface {
+	Advance(f Font, r rune, size float64) float64
+}
+
+// face is one font, parsed lazily, with a per-rune cache of advances in font units.
+type face struct {
+	mu    sync.RWMutex
+	fnt   *sfnt.Font
+	buf   sfnt.Buffer
+	upm   float64
+	units map[rune]float64 // advance in ems
+}
+
+func newFace(data []byte, name string) *face {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		// The fonts are embedded at build time: an unreadable one is a broken build.
+		panic(fmt.Sprintf("render: embedded font %s unreadable: %v", name, err))
+	}
+	return &face{fnt: f, upm: float64(f.UnitsPerEm()), units: make(map[rune]float64, 4096)}
+}
+
+// em returns the advance of r in ems; a rune the font lacks gets the advance of .notdef,
+// which is what a PDF viewer would draw (the layout replaces such runes before measuring).
+func (f *face) em(r rune) float64 {
+	f.mu.RLock()
+	a, ok := f.units[r]
+	f.mu.RUnlock()
+	if ok {
+		return a
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if a, ok := f.units[r]; ok {
+		return a
+	}
+	gi, err := f.fnt.GlyphIndex(&f.buf, r)
+	if err != nil {
+		gi = 0
+	}
+	adv, err := f.fnt.GlyphAdvance(&f.buf, gi, fixed.I(int(f.upm)), font.HintingNone)
+	if err != nil {
+		adv = 0
+	}
+	a = float64(adv) / 64 / f.upm
+	f.units[r] = a
+	return a
+}
+
+// fontMeasurer is the Measurer backed by the embedded Noto Serif SC.
+type fontMeasurer struct {
+	once          sync.Once
+	regular, bold *face
+}
+
+var embedded fontMeasurer
+
+// FontMeasurer returns the Measurer of the embedded fonts. The fonts are parsed on first use
+// (a few milliseconds); advances are cached per rune.
+func FontMeasurer() Measurer { return &embedded }
+
+func (m *fontMeasurer) load() {
+	m.once.Do(func() {
+		m.regular = newFace(fonts.Regular, "NotoSerifSC-Regular.ttf")
+		m.bold = newFace(fonts.Bold, "NotoSerifSC-Bold-subset.ttf")
+	})
+}
+
+func (m *fontMeasurer) Advance(f Font, r rune, size float64) float64 {
+	m.load()
+	if f == Bold {
+		return m.bold.em(r) * size
+	}
+	return m.regular.em(r) * size
+}
+
+// faceMeasurer adapts a Measurer to the line breaker's one-face interface.
+type faceMeasurer struct {
+	m Measurer
+	f Font
+}
+
+func (fm faceMeasurer) Advance(r rune, size float64) float64 { return fm.m.Advance(fm.f, r, size) }
+
+// textMeasurer returns the line breaker's Measurer for one face.
+func textMeasurer(m Measurer, f Font) text.Measurer { return faceMeasurer{m, f} }
