@@ -30,7 +30,9 @@ func Load(path string) (*Draft, error) {
 		return nil, fmt.Errorf("load %s: %w", path, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("load %s: %w", path, ErrNotDraft) // a folder picked by mistake
+	} else if err == nil && st.Size() > MaxFileSize {
 		return nil, fmt.Errorf("load %s: %w", path, ErrTooLarge)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
@@ -50,8 +52,8 @@ func Parse(data []byte) (*Draft, error) {
 		return nil, ErrTooLarge
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Notepad's byte-order mark
-	if !utf8.Valid(data) {
-		return nil, ErrNotUTF8
+	if err := checkText(data); err != nil {
+		return nil, err
 	}
 	var top map[string]rawJSON
 	if err := json.Unmarshal(data, &top); err != nil {
@@ -65,6 +67,9 @@ func Parse(data []byte) (*Draft, error) {
 	}
 	d := New()
 	for _, b := range Form {
+		if b.Kind == OpinionBlock {
+			continue // not stored; its empty Key must not swallow an unknown key ""
+		}
 		if err := d.readBlock(b, top[b.Key]); err != nil {
 			return nil, err
 		}
@@ -74,6 +79,39 @@ func Parse(data []byte) (*Draft, error) {
 	delete(top, "version")
 	d.setExtra("", top)
 	return d, nil
+}
+
+// checkText refuses, before any JSON parsing, what is plainly not a draft (a picture, an empty
+// file, a JSON array) and text in another encoding. Only the check for an object's "{" comes
+// first: a PNG is not UTF-8 either, but "not a draft" is what the user needs to hear.
+func checkText(data []byte) error {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return ErrNotUTF8 // Notepad's "Unicode" (UTF-16)
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return ErrNotDraft
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	if utf8.Valid(dropPartialRune(data)) {
+		return ErrTruncated // cut inside a Chinese character, the rest is fine
+	}
+	return ErrNotUTF8
+}
+
+// dropPartialRune removes an incomplete UTF-8 sequence at the very end, where a cut file stops.
+func dropPartialRune(data []byte) []byte {
+	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				return data[:i]
+			}
+			break
+		}
+	}
+	return data
 }
 
 // jsonError tells a file cut short from one that is not JSON at all.
@@ -184,10 +222,17 @@ func (d *Draft) readPhoto(raw rawJSON, path string) error {
 	if p.Data, err = jsonString(obj["data"], path+".data"); err != nil {
 		return err
 	}
-	p.SourceWidth, _ = strconv.Atoi(string(obj["sourceWidth"]))
-	p.SourceHeight, _ = strconv.Atoi(string(obj["sourceHeight"]))
-	for _, k := range []string{"mime", "data", "sourceWidth", "sourceHeight"} {
-		delete(obj, k)
+	delete(obj, "mime")
+	delete(obj, "data")
+	// The source size is a hint for the blur warning. Whole numbers are read; anything else
+	// (a newer program's "600px"?) is kept as an unknown key, both together, so nothing is lost
+	// and the pair is never written twice.
+	w, okW := jsonInt(obj["sourceWidth"])
+	h, okH := jsonInt(obj["sourceHeight"])
+	if okW && okH {
+		p.SourceWidth, p.SourceHeight = w, h
+		delete(obj, "sourceWidth")
+		delete(obj, "sourceHeight")
 	}
 	if p.MIME != "" || p.Data != "" || p.SourceWidth != 0 || p.SourceHeight != 0 {
 		d.Photo = &p
@@ -211,6 +256,15 @@ func jsonString(raw rawJSON, path string) (string, error) {
 		return n.String(), nil
 	}
 	return "", &FieldTypeError{Path: path}
+}
+
+// jsonInt reads a whole number; absent or null is 0.
+func jsonInt(raw rawJSON) (int, bool) {
+	if isNull(raw) {
+		return 0, true
+	}
+	n, err := strconv.Atoi(string(bytes.TrimSpace(raw)))
+	return n, err == nil
 }
 
 func isNull(raw rawJSON) bool {
