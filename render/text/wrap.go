@@ -10,6 +10,13 @@ var scratch = sync.Pool{New: func() any { return new(Prepared) }}
 // Latin string with no break opportunity, or a single character wider than width) is broken
 // anywhere, so no line is ever wider than width (except a single rune wider than the whole
 // width, which gets a line of its own). An empty paragraph gives one empty line.
+//
+// Breaks are greedy: each line ends at the last opportunity that fits. When the Chinese rules
+// forbid that break (a '，' would start the next line), the character before it moves down with
+// it, so the line may end up to a few characters short: Justify spreads the difference. Spaces
+// at a line end hang outside the width. A negative width or an indent wider than the line is
+// taken as no room at all (one rune a line). A stray mandatory break ('\n', "\r\n", U+2028)
+// ends its line, which is then marked Last too, like a paragraph end.
 func Wrap(para string, width, firstIndent, size float64, m Measurer) []Line {
 	p := scratch.Get().(*Prepared)
 	defer scratch.Put(p)
