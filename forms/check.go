@@ -118,13 +118,13 @@ func (c *checker) value(b Block, f Field, path string, row int, v string) {
 	switch f.Kind {
 	case Choice:
 		if !contains(f.Choices, v) {
-			c.add(b, path, Error, "%s只能是%s，现在是“%s”：请从列表中选择。", name, strings.Join(f.Choices, "、"), v)
+			c.add(b, path, Error, "%s只能是%s，现在是“%s”：请从列表中选择。", name, choiceList(f.Choices), v)
 		}
 	case WholeNumber:
 		n, ok := ParseWhole(v)
 		switch {
 		case !ok:
-			c.add(b, path, Error, "%s应填整数年数（如 12），现在是“%s”。", name, v)
+			c.add(b, path, Error, "%s现在是“%s”：请填写整数年数（如 12）。", name, v)
 		case n < f.Min:
 			c.add(b, path, Error, "%s为%d年，申报条件要求担任班主任工作%d年及以上：请核对后填写。", name, n, f.Min)
 		case n > 50:
@@ -145,7 +145,8 @@ func (c *checker) value(b Block, f Field, path string, row int, v string) {
 
 func (c *checker) birth(b Block, path, name, v string) {
 	y, m, ok := ParseYearMonth(v)
-	if !ok || y < 1900 || y > c.now.Year() {
+	future := y > c.now.Year() || (y == c.now.Year() && m > int(c.now.Month()))
+	if !ok || y < 1900 || future {
 		c.add(b, path, Error, "%s“%s”不是有效的年月：请按“1985.03”的格式填写年份和月份。", name, v)
 		return
 	}
@@ -177,7 +178,7 @@ func (c *checker) words(b Block, f Field, path, v string) {
 	case f.MaxWords > 0 && n > f.MaxWords:
 		c.add(b, path, Error, "%s共%d字，超过了%d字的要求：请删减%d字以上（按Word“字数统计”计算）。", where(b, f, 0), n, f.MaxWords, n-f.MaxWords)
 	case f.WarnWords > 0 && n > f.WarnWords:
-		c.add(b, path, Warning, "%s已有%d字，接近%d字的上限。", where(b, f, 0), n, f.MaxWords)
+		c.add(b, path, Warning, "%s已有%d字，接近%d字的上限：请注意不要超过（按Word“字数统计”计算）。", where(b, f, 0), n, f.MaxWords)
 	}
 }
 
@@ -266,6 +267,18 @@ func PhotoBytes(p *Photo) ([]byte, error) {
 		return nil, fmt.Errorf("照片数据不是有效的 base64")
 	}
 	return b, nil
+}
+
+// choiceList quotes the choices, so that "是否党员只能是“是”或“否”" reads as a sentence.
+func choiceList(choices []string) string {
+	q := make([]string, len(choices))
+	for i, c := range choices {
+		q[i] = "“" + c + "”"
+	}
+	if len(q) == 2 {
+		return q[0] + "或" + q[1]
+	}
+	return strings.Join(q, "、") + "之一"
 }
 
 func contains(list []string, v string) bool {

@@ -114,6 +114,9 @@ func ParseLandline(s string) (printed string, hasArea, ok bool) {
 	if !allDigits(t) {
 		return "", false, false
 	}
+	if t[0] == '0' && len(t) < 10 { // an area code alone, or "0": too short to hold a number
+		return "", false, false
+	}
 	if t[0] != '0' {
 		return t, false, (len(t) == 7 || len(t) == 8) && t[0] != '1'
 	}
