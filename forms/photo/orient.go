@@ -87,13 +87,12 @@ func cropRect(c *Crop, w, h int) (image.Rectangle, error) {
 		y0 += (ch - cw*7/5) / 2
 		ch = cw * 7 / 5
 	}
-	r := image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x0+cw)), int(math.Round(y0+ch)))
-	r = r.Intersect(image.Rect(0, 0, w, h))
-	if r.Dx() < 1 || r.Dy() < 1 {
-		// A picture thinner than a few pixels: keep one pixel's width rather than nothing.
-		r = image.Rect(int(x0), int(y0), int(x0)+max(1, r.Dx()), int(y0)+max(1, r.Dy())).Intersect(image.Rect(0, 0, w, h))
-	}
-	return r, nil
+	// Round the size first, so the kept part is as close to 5:7 as whole pixels allow; then
+	// place it, inside the picture.
+	iw, ih := min(max(1, int(math.Round(cw))), w), min(max(1, int(math.Round(ch))), h)
+	ix := min(max(0, int(math.Round(x0))), w-iw)
+	iy := min(max(0, int(math.Round(y0))), h-ih)
+	return image.Rect(ix, iy, ix+iw, iy+ih), nil
 }
 
 func clampUnit(v float64) float64 { return min(max(v, 0), 1) }
