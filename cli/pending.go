@@ -9,8 +9,3 @@ func runPhoto(o options, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "photo 命令尚未完成。")
 	return ExitUnreadable
 }
-
-func runExport(o options, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "export 命令尚未完成。")
-	return ExitUnreadable
-}

@@ -1,0 +1,214 @@
+package render
+
+import (
+	"strings"
+
+	"shenbao/fonts"
+	"shenbao/render/text"
+)
+
+type hAlign int
+
+const (
+	alignLeft hAlign = iota
+	alignCenter
+	alignRight
+)
+
+type vAlign int
+
+const (
+	alignTop vAlign = iota
+	alignMiddle
+)
+
+// seg is a run of text in one font on a line, dx from the line's start.
+type seg struct {
+	text  string
+	font  Font
+	dx, w float64
+	extra []float64 // justification, one entry per rune; nil: natural
+	path  string
+}
+
+// line is one line of a cell: its font size, its pitch (the height it takes, line spacing
+// included), how it is aligned, and its runs. A line without segs is vertical space.
+type line struct {
+	size, pitch float64
+	align       hAlign
+	width       float64 // extent used for alignment: the runs plus any right inset
+	segs        []seg
+}
+
+func spacer(h float64) line { return line{pitch: h} }
+
+// linesHeight is the height of a stack of lines.
+func linesHeight(ls []line) float64 {
+	h := 0.0
+	for _, l := range ls {
+		h += l.pitch
+	}
+	return h
+}
+
+// typesetter measures and wraps with the layout's Measurer.
+type typesetter struct{ m Measurer }
+
+func (t typesetter) measure(s string, f Font, size float64) float64 {
+	return text.Measure(s, size, textMeasurer(t.m, f))
+}
+
+func (t typesetter) wrap(s string, f Font, size, width, indent float64) []text.Line {
+	return text.Wrap(s, width, indent, size, textMeasurer(t.m, f))
+}
+
+// trimHanging drops the spaces a line break leaves at the end of a line (text.Line.Width does
+// not count them).
+func trimHanging(s string) string { return strings.TrimRight(s, " \u3000\t\r\n\v\f\u0085\u2028\u2029") }
+
+// plain sets s (no "\n" inside) as lines of one font, wrapped to width, each aligned.
+func (t typesetter) plain(s string, f Font, size, pitch, width float64, align hAlign, path string) []line {
+	var out []line
+	for _, tl := range t.wrap(s, f, size, width, 0) {
+		vis := trimHanging(s[tl.Start:tl.End])
+		out = append(out, line{size: size, pitch: pitch, align: align, width: tl.Width,
+			segs: []seg{{text: vis, font: f, w: tl.Width, path: path}}})
+	}
+	return out
+}
+
+// label sets a label of the form: bold (regular where the bold subset lacks a character),
+// centred, split where the bureau split it ("\n"), and each part wrapped into lines of even
+// length (是否/党员 rather than 是否党/员) in a narrow cell.
+func (t typesetter) label(s string, width float64) []line {
+	f := Bold
+	for _, r := range s {
+		if r != '\n' && !fonts.BoldHas(r) {
+			f = Regular
+			break
+		}
+	}
+	pitch := LineHeight(TableSize, 1)
+	var out []line
+	for _, part := range strings.Split(s, "\n") {
+		w := t.balancedWidth(part, f, TableSize, width)
+		out = append(out, t.plain(part, f, TableSize, pitch, w, alignCenter, "")...)
+	}
+	return out
+}
+
+// balancedWidth is the narrowest width, at most width, that wraps s into as few lines as
+// width does, so the lines come out about equally long.
+func (t typesetter) balancedWidth(s string, f Font, size, width float64) float64 {
+	n := len(t.wrap(s, f, size, width, 0))
+	if n <= 1 {
+		return width
+	}
+	lo, hi := width/float64(n+1), width
+	for i := 0; i < 14 && hi-lo > 0.25; i++ {
+		mid := (lo + hi) / 2
+		if len(t.wrap(s, f, size, mid, 0)) == n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
+}
+
+// value sets a short typed value: regular 五号, wrapped, centred.
+func (t typesetter) value(s string, width float64, path string) []line {
+	if s == "" {
+		return nil
+	}
+	return t.plain(s, Regular, TableSize, LineHeight(TableSize, 1), width, alignCenter, path)
+}
+
+// labelled sets "label：value" on one line and wraps the value under it: the label bold, the
+// value regular, its first line after the label and the next ones from the left edge.
+func (t typesetter) labelled(label, value string, width float64, path string) []line {
+	size, pitch := TableSize, LineHeight(TableSize, 1)
+	lw := t.measure(label, Bold, size)
+	first := line{size: size, pitch: pitch, width: lw, segs: []seg{{text: label, font: Bold, w: lw}}}
+	if value == "" {
+		return []line{first}
+	}
+	var out []line
+	for i, tl := range t.wrap(value, Regular, size, width, lw) {
+		vis := trimHanging(value[tl.Start:tl.End])
+		s := seg{text: vis, font: Regular, w: tl.Width, path: path}
+		if i == 0 {
+			if lw+tl.Width > width+1e-9 { // the label alone fills the line
+				out = append(out, first)
+				out = append(out, line{size: size, pitch: pitch, width: tl.Width, segs: []seg{s}})
+				continue
+			}
+			s.dx = lw
+			first.segs = append(first.segs, s)
+			first.width = lw + tl.Width
+			out = append(out, first)
+			continue
+		}
+		out = append(out, line{size: size, pitch: pitch, width: tl.Width, segs: []seg{s}})
+	}
+	return out
+}
+
+// paragraphs sets a long text: 小四 at 1.5 lines, one paragraph per line of the text, each
+// indented two characters (the user's own leading blanks dropped, not added to it), justified
+// but for its last line; blank lines are kept.
+func (t typesetter) paragraphs(s string, width float64, path string) []line {
+	size, pitch := LongSize, LineHeight(LongSize, LongSpacing)
+	indent := 2 * t.measure("\u3000", Regular, size)
+	var out []line
+	for _, para := range strings.Split(s, "\n") {
+		para = strings.TrimLeft(para, " \u3000\t")
+		if strings.TrimSpace(para) == "" {
+			out = append(out, spacer(pitch))
+			continue
+		}
+		for i, tl := range t.wrap(para, Regular, size, width, indent) {
+			vis := trimHanging(para[tl.Start:tl.End])
+			dx, avail := 0.0, width
+			if i == 0 {
+				dx, avail = indent, width-indent
+			}
+			sg := seg{text: vis, font: Regular, dx: dx, w: tl.Width, path: path}
+			if !tl.Last {
+				sg.extra = text.Justify(vis, tl.Width, avail)
+				sg.w = tl.Width + sum(sg.extra)
+			}
+			out = append(out, line{size: size, pitch: pitch, width: dx + sg.w, segs: []seg{sg}})
+		}
+	}
+	return out
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// printable prepares typed text for printing: line ends normalised, tabs as spaces, and every
+// character the embedded font cannot print shown as □, so a --draft export never silently
+// drops what was typed (the checks report those characters as 错误). multiline keeps "\n".
+func printable(s string, multiline bool) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r':
+			if multiline {
+				return '\n'
+			}
+			return ' '
+		case r == '\t':
+			return ' '
+		case !fonts.Printable(r):
+			return '□'
+		}
+		return r
+	}, s)
+}
