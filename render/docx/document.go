@@ -1,0 +1,351 @@
+package docx
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"shenbao/forms"
+	"shenbao/render"
+)
+
+// Relationship ids of word/document.xml.
+const (
+	ridStyles    = "rId1"
+	ridSettings  = "rId2"
+	ridFontTable = "rId3"
+	ridFooter    = "rId4"
+	ridHeader    = "rId5"
+	ridPhoto     = "rId6"
+)
+
+// body writes word/document.xml: the title and the one table that runs through the form.
+type body struct {
+	b     bytes.Buffer
+	g     geom
+	d     *forms.Draft
+	photo *photo
+	draft bool
+}
+
+func newBody(g geom, d *forms.Draft, p *photo, draft bool) *body {
+	return &body{g: g, d: d, photo: p, draft: draft}
+}
+
+func (bd *body) xml() []byte {
+	b := &bd.b
+	b.WriteString(xmlHeader)
+	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
+	bd.para(styleTitle, "", forms.Title)
+	bd.table()
+	// Word needs a paragraph after a table; a 1 pt one cannot push a blank page out.
+	b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
+	bd.sectPr()
+	b.WriteString(`</w:body></w:document>`)
+	return b.Bytes()
+}
+
+func (bd *body) sectPr() {
+	g := bd.g
+	b := &bd.b
+	b.WriteString(`<w:sectPr>`)
+	if bd.draft {
+		b.WriteString(`<w:headerReference w:type="default" r:id="` + ridHeader + `"/>`)
+	}
+	b.WriteString(`<w:footerReference w:type="default" r:id="` + ridFooter + `"/>`)
+	b.WriteString(`<w:pgSz w:w="` + itoa(g.pageW) + `" w:h="` + itoa(g.pageH) + `"/>`)
+	b.WriteString(`<w:pgMar w:top="` + itoa(g.marginT) + `" w:right="` + itoa(g.marginR) + `" w:bottom="` + itoa(g.marginB) +
+		`" w:left="` + itoa(g.marginL) + `" w:header="` + itoa(g.headerDist) + `" w:footer="` + itoa(g.footerDist) + `" w:gutter="0"/>`)
+	b.WriteString(`<w:cols w:space="425"/><w:docGrid w:linePitch="312"/></w:sectPr>`)
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// table writes the form's one table, block by block from forms.Form.
+func (bd *body) table() {
+	b := &bd.b
+	g := bd.g
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="` + styleTable + `"/><w:tblW w:w="` + itoa(g.tableWidth()) + `" w:type="dxa"/><w:jc w:val="center"/>`)
+	b.WriteString(`<w:tblBorders>` + borders("top", "left", "bottom", "right", "insideH", "insideV") + `</w:tblBorders>`)
+	b.WriteString(`<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="` + itoa(g.padY) + `" w:type="dxa"/><w:left w:w="` + itoa(g.padX) +
+		`" w:type="dxa"/><w:bottom w:w="` + itoa(g.padY) + `" w:type="dxa"/><w:right w:w="` + itoa(g.padX) + `" w:type="dxa"/></w:tblCellMar>`)
+	b.WriteString(`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	for _, w := range g.grid {
+		b.WriteString(`<w:gridCol w:w="` + itoa(w) + `"/>`)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	for _, blk := range forms.Form {
+		switch blk.Kind {
+		case forms.FieldsBlock:
+			if hasPicture(blk) {
+				bd.hostRows(blk)
+			} else {
+				bd.linesRow(blk)
+			}
+		case forms.TableBlock:
+			bd.personTable(blk)
+		case forms.TextBlock:
+			bd.textRow(blk)
+		case forms.OpinionBlock:
+			bd.opinionRow(blk)
+		}
+	}
+	b.WriteString(`</w:tbl>`)
+}
+
+func hasPicture(blk forms.Block) bool {
+	for _, f := range blk.Fields {
+		if f.Kind == forms.Picture {
+			return true
+		}
+	}
+	return false
+}
+
+// rowStart starts a table row at least minH twips high. Rows that hold long text may break
+// across pages as Word flows text; every other row stays whole.
+func (bd *body) rowStart(minH int, cantSplit bool) {
+	bd.b.WriteString(`<w:tr><w:trPr>`)
+	if cantSplit {
+		bd.b.WriteString(`<w:cantSplit/>`)
+	}
+	if minH > 0 {
+		bd.b.WriteString(`<w:trHeight w:val="` + itoa(minH) + `" w:hRule="atLeast"/>`)
+	}
+	bd.b.WriteString(`</w:trPr>`)
+}
+
+func (bd *body) rowEnd() { bd.b.WriteString(`</w:tr>`) }
+
+// cellStart opens a cell. vMerge is "", "restart" or "continue"; vAlign "top" or "center".
+func (bd *body) cellStart(c gcell, vMerge, vAlign string) {
+	b := &bd.b
+	b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + itoa(c.w) + `" w:type="dxa"/>`)
+	if c.span > 1 {
+		b.WriteString(`<w:gridSpan w:val="` + itoa(c.span) + `"/>`)
+	}
+	switch vMerge {
+	case "restart":
+		b.WriteString(`<w:vMerge w:val="restart"/>`)
+	case "continue":
+		b.WriteString(`<w:vMerge/>`)
+	}
+	b.WriteString(`<w:vAlign w:val="` + vAlign + `"/></w:tcPr>`)
+}
+
+func (bd *body) cellEnd() { bd.b.WriteString(`</w:tc>`) }
+
+// textCell is a whole cell holding one paragraph, centred vertically.
+func (bd *body) textCell(c gcell, style, text string) {
+	bd.cellStart(c, "", "center")
+	bd.para(style, "", text)
+	bd.cellEnd()
+}
+
+// para writes one paragraph; "\n" in text becomes a line break, a tab a tab. pPrExtra goes
+// after the style, already in schema order.
+func (bd *body) para(style, pPrExtra, text string) {
+	b := &bd.b
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/>` + pPrExtra + `</w:pPr>`)
+	bd.run("", text)
+	b.WriteString(`</w:p>`)
+}
+
+// run writes text as one run with the given run properties: lines joined by <w:br/>, tabs
+// as <w:tab/>.
+func (bd *body) run(rPr, text string) {
+	text = cleanText(text)
+	if text == "" {
+		return
+	}
+	b := &bd.b
+	b.WriteString(`<w:r>`)
+	if rPr != "" {
+		b.WriteString(`<w:rPr>` + rPr + `</w:rPr>`)
+	}
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteString(`<w:br/>`)
+		}
+		for j, piece := range strings.Split(line, "\t") {
+			if j > 0 {
+				b.WriteString(`<w:tab/>`)
+			}
+			if piece == "" {
+				continue
+			}
+			b.WriteString(`<w:t`)
+			if needsPreserve(piece) {
+				b.WriteString(` xml:space="preserve"`)
+			}
+			b.WriteString(`>`)
+			writeEscaped(b, piece)
+			b.WriteString(`</w:t>`)
+		}
+	}
+	b.WriteString(`</w:r>`)
+}
+
+// needsPreserve: without xml:space="preserve" Word drops leading, trailing and doubled spaces.
+func needsPreserve(s string) bool {
+	return strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") || strings.Contains(s, "  ")
+}
+
+// value is a field's value as printed.
+func (bd *body) value(blk forms.Block, f forms.Field, row int) string {
+	return forms.Display(f, cleanText(bd.d.Value(blk, f, row)))
+}
+
+// hostRows writes block 1 as render.HostLayout arranges it: rows of three label|value pairs
+// beside the photo cell, which spans them, then the unit row.
+func (bd *body) hostRows(blk forms.Block) {
+	g := bd.g
+	rows, unit, pic := render.HostLayout(blk)
+	cells := g.cells[render.HostRow]
+	for r, fields := range rows {
+		bd.rowStart(g.hostRowH, true)
+		for i, f := range fields {
+			bd.textCell(cells[2*i], styleLabel, f.Label)
+			bd.textCell(cells[2*i+1], styleCell, bd.value(blk, f, 0))
+		}
+		bd.photoCell(cells[len(cells)-1], r == 0, pic)
+		bd.rowEnd()
+	}
+	cells = g.cells[render.UnitRow]
+	bd.rowStart(g.unitRowH, true)
+	for i, f := range unit {
+		bd.textCell(cells[2*i], styleLabel, f.Label)
+		bd.textCell(cells[2*i+1], styleCell, bd.value(blk, f, 0))
+	}
+	bd.rowEnd()
+}
+
+// photoCell is the cell that spans the host rows: the photo at 25 × 35 mm, or the label
+// 近期 / 1寸照片 when there is none.
+func (bd *body) photoCell(c gcell, first bool, pic forms.Field) {
+	if !first {
+		bd.cellStart(c, "continue", "center")
+		bd.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCell + `"/></w:pPr></w:p>`)
+		bd.cellEnd()
+		return
+	}
+	bd.cellStart(c, "restart", "center")
+	if bd.photo == nil {
+		bd.para(styleLabel, "", pic.Label)
+	} else {
+		bd.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCell + `"/></w:pPr>`)
+		bd.photo.writeInline(&bd.b, ridPhoto)
+		bd.b.WriteString(`</w:p>`)
+	}
+	bd.cellEnd()
+}
+
+// personTable writes blocks 2 and 3: heading, column labels, and the rows — the filled ones
+// in order, numbered 1, 2, …, then empty ones up to the number the form prints.
+func (bd *body) personTable(blk forms.Block) {
+	g := bd.g
+	bd.rowStart(g.headingRowH, true)
+	bd.textCell(g.cells[render.HeadingRow][0], styleLabel, blk.Label)
+	bd.rowEnd()
+
+	cells := g.cells[render.PersonRow]
+	bd.rowStart(g.personRowH, true)
+	bd.textCell(cells[0], styleLabel, render.SerialLabel)
+	for i, f := range blk.Fields {
+		bd.textCell(cells[i+1], styleLabel, f.Label)
+	}
+	bd.rowEnd()
+
+	filled := bd.d.FilledRows(blk)
+	for i := 0; i < max(len(filled), blk.Rows); i++ {
+		bd.rowStart(g.personRowH, true)
+		bd.textCell(cells[0], styleCell, itoa(i+1))
+		for j, f := range blk.Fields {
+			v := ""
+			if i < len(filled) {
+				v = bd.value(blk, f, filled[i])
+			}
+			bd.textCell(cells[j+1], styleCell, v)
+		}
+		bd.rowEnd()
+	}
+}
+
+// labelCell writes a block's label cell, the left one of a label|content row.
+func (bd *body) labelCell(blk forms.Block) {
+	bd.textCell(bd.g.cells[render.LabelRow][0], styleLabel, blk.Label)
+}
+
+// contentCell opens the right cell of a label|content row.
+func (bd *body) contentCell(vAlign string) { bd.cellStart(bd.g.cells[render.LabelRow][1], "", vAlign) }
+
+// linesRow writes block 5: its fields as lines "label value" in the content cell.
+func (bd *body) linesRow(blk forms.Block) {
+	bd.rowStart(bd.g.blockH(blk), true)
+	bd.labelCell(blk)
+	bd.contentCell("center")
+	for _, f := range blk.Fields {
+		bd.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCellLeft + `"/></w:pPr>`)
+		bd.run(`<w:b/><w:bCs/>`, f.Label)
+		bd.run("", bd.value(blk, f, 0))
+		bd.b.WriteString(`</w:p>`)
+	}
+	bd.cellEnd()
+	bd.rowEnd()
+}
+
+// textRow writes a long text (blocks 4 and 6): the form's hint first, then one paragraph per
+// typed paragraph.
+func (bd *body) textRow(blk forms.Block) {
+	bd.rowStart(bd.g.blockH(blk), false)
+	bd.labelCell(blk)
+	bd.contentCell("top")
+	wrote := false
+	if blk.Hint != "" {
+		bd.para(styleCellLeft, "", blk.Hint)
+		wrote = true
+	}
+	for _, f := range blk.Fields {
+		for _, p := range paragraphs(bd.d.Value(blk, f, 0)) {
+			bd.para(styleLong, "", p)
+			wrote = true
+		}
+	}
+	if !wrote { // a cell must end with a paragraph
+		bd.para(styleLong, "", "")
+	}
+	bd.cellEnd()
+	bd.rowEnd()
+}
+
+// paragraphs splits a long text at its line ends. Blank lines go (the first-line indent
+// already sets paragraphs apart), as do the spaces a teacher typed to indent.
+func paragraphs(s string) []string {
+	var out []string
+	for _, line := range strings.Split(cleanText(s), "\n") {
+		line = strings.Trim(line, " \t\u3000")
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// opinionRow writes blocks 7–9 as render.OpinionHeight measures them: the sub-label line if
+// any, OpinionClear of space for the seal, （盖  章）, a line, 年  月  日. Lines are at an exact
+// pitch so the box is as high as the PDF's; it never splits across pages.
+func (bd *body) opinionRow(blk forms.Block) {
+	g := bd.g
+	bd.rowStart(g.blockH(blk), true)
+	bd.labelCell(blk)
+	bd.contentCell("top")
+	line := `w:line="` + itoa(g.tableLine) + `" w:lineRule="exact"/>`
+	if blk.Sub != "" {
+		bd.para(styleCellLeft, `<w:spacing w:before="0" w:after="0" `+line, blk.Sub)
+	}
+	right := `<w:ind w:rightChars="200" w:right="` + itoa(2*g.tableSize*10) + `"/><w:jc w:val="right"/>`
+	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.opinionClear)+`" w:after="0" `+line+right, forms.Stamp)
+	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.tableLine)+`" w:after="0" `+line+right, forms.Date)
+	bd.cellEnd()
+	bd.rowEnd()
+}
