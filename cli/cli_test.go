@@ -175,10 +175,15 @@ func TestCommandLineErrors(t *testing.T) {
 }
 
 func TestSampleUnwritable(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "没有的文件夹", "s.json")
-	code, out, errs := run(t, nil, "sample", "-o", path)
-	if code != ExitUnreadable || out != "" || !strings.Contains(errs, "无法写入") || !strings.Contains(errs, "请") {
-		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	dir := t.TempDir()
+	for _, path := range []string{filepath.Join(dir, "没有的文件夹", "s.json"), dir} {
+		code, out, errs := run(t, nil, "sample", "-o", path)
+		if code != ExitUnreadable || out != "" || !strings.Contains(errs, "无法写入") || !strings.Contains(errs, "请") {
+			t.Errorf("sample -o %s: exit %d, stdout %q, stderr %q", path, code, out, errs)
+		}
+		if strings.Contains(errs, "save ") || strings.Contains(errs, "is a directory") {
+			t.Errorf("stderr shows Go's error: %q", errs)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package forms
 import (
 	"errors"
 	"io/fs"
+	"os"
 )
 
 // Errors a caller can test with errors.Is. Each text is the Chinese sentence the user sees:
@@ -26,10 +27,13 @@ func (e *FieldTypeError) Error() string {
 	return "草稿文件中 " + e.Path + " 的内容格式不对，文件可能被其他软件改写：请改用完整的文件，或打开同一文件夹中的 .bak 备份"
 }
 
-// Is lets errors.Is(err, ErrNotDraft) hold for a wrong field type too.
+// Is lets errors.Is(err, ErrBadJSON) hold for a wrong field type too.
 func (e *FieldTypeError) Is(target error) bool { return target == ErrBadJSON }
 
 var errPhotoFormat = errors.New("不是 JPEG 或 PNG 图片")
+
+// errIsFolder: the name to save under is taken by a folder.
+var errIsFolder = errors.New("已有同名的文件夹，无法保存：请换一个文件名")
 
 // Message is the Chinese sentence to show the user for an error from this package or from
 // the file system, without the Go-side context that wrapping added.
@@ -45,7 +49,7 @@ func Message(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "没有权限读写这个文件：请换一个文件夹，或请管理员开放权限"
 	}
-	for _, e := range []error{ErrNotDraft, ErrLaterVersion, ErrTooLarge, ErrTruncated, ErrNotUTF8, ErrBadJSON} {
+	for _, e := range []error{ErrNotDraft, ErrLaterVersion, ErrTooLarge, ErrTruncated, ErrNotUTF8, ErrBadJSON, errIsFolder} {
 		if errors.Is(err, e) {
 			return e.Error()
 		}
@@ -53,6 +57,10 @@ func Message(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return "无法读写文件（" + pe.Err.Error() + "）：请检查磁盘空间、文件是否被其他程序占用或是否只读"
+	}
+	var le *os.LinkError // a failed rename while saving, e.g. over a folder of the same name
+	if errors.As(err, &le) {
+		return "无法保存文件（" + le.Err.Error() + "）：请换一个文件名，或检查文件是否被其他程序占用或是否只读"
 	}
 	return err.Error()
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -501,8 +503,18 @@ func TestSaveFailureLeavesNothing(t *testing.T) {
 	}
 	if err := Sample().Save(filepath.Join(dir, "没有的文件夹", "a.json")); err == nil {
 		t.Error("Save into a missing folder succeeded")
-	} else if msg := Message(err); !hasHan(msg) {
-		t.Errorf("Message = %q, want Chinese", msg)
+	} else {
+		checkMessage(t, err)
+	}
+	folder := filepath.Join(dir, "同名.json")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Sample().Save(folder); err == nil || !strings.Contains(Message(err), "文件夹") {
+		t.Errorf("Save over a folder: %v → %q", err, Message(err))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("a failed save left %d files, want the old draft and the folder", len(entries))
 	}
 }
 
@@ -616,5 +628,30 @@ func TestFormDefinition(t *testing.T) {
 	}
 	if _, ok := BlockByKey(""); ok {
 		t.Error(`BlockByKey("") found an opinion block`)
+	}
+}
+
+func TestMessage(t *testing.T) {
+	wrap := func(err error) error { return fmt.Errorf("load /tmp/x.json: %w", err) }
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{wrap(ErrLaterVersion), ErrLaterVersion.Error()},
+		{wrap(ErrTruncated), ErrTruncated.Error()},
+		{wrap(&FieldTypeError{Path: "host.years"}), "host.years"},
+		{wrap(os.ErrNotExist), "找不到"},
+		{wrap(os.ErrPermission), "没有权限"},
+		{wrap(&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}), "请检查磁盘空间"},
+		{wrap(&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EBUSY}), "无法保存"},
+	} {
+		got := Message(tc.err)
+		if !strings.Contains(got, tc.want) || (tc.err != nil && !strings.Contains(got, "请")) || strings.Contains(got, "/tmp/x.json") {
+			t.Errorf("Message(%v) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+	if !errors.Is(&FieldTypeError{Path: "plan"}, ErrBadJSON) {
+		t.Error("a wrong field type must count as ErrBadJSON")
 	}
 }

@@ -13,6 +13,9 @@ import (
 // With keepBackup the previous version, if any, is kept as path + ".bak". New files get mode
 // 0600 on Unix: drafts hold personal data. This is the one safe writer of the project.
 func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("save %s: %w", path, errIsFolder) // before the backup touches anything
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
