@@ -23,7 +23,9 @@ type output struct {
 }
 
 // runExport writes the draft as .docx and .pdf into the -o folder (FORM.md §4). A draft with
-// 错误 is refused unless --draft, which marks every PDF page 草稿（未通过检查）.
+// 错误 is refused unless --draft, which marks every PDF page 草稿（未通过检查）; an empty draft
+// exports the blank form. --draft on a draft without 错误 exports it unmarked: the mark says
+// the checks failed, which they did not.
 func runExport(o options, stdout, stderr io.Writer) int {
 	if !o.want(1, stderr, exportUsage) {
 		return ExitUnreadable
@@ -37,7 +39,9 @@ func runExport(o options, stdout, stderr io.Writer) int {
 		return ExitUnreadable
 	}
 	findings := forms.Check(d)
-	hasErrors := forms.HasErrors(findings)
+	// An empty draft is the blank form, printed for filling in by hand: not refused, not
+	// marked as a draft.
+	hasErrors := forms.HasErrors(findings) && !d.Empty()
 	if hasErrors && !o.draft {
 		errs := printErrors(findings, stderr)
 		fmt.Fprintf(stderr, "草稿还有 %d 个错误，没有导出：请改正后再导出；如只想先打印看看，可加 --draft 导出带“草稿（未通过检查）”字样的版本。\n", errs)
@@ -103,10 +107,10 @@ const maxNamePart = 40
 func namePart(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
-		case strings.ContainsRune(`<>:"/\|?*`, r), unicode.IsControl(r):
-			return '_'
 		case unicode.IsSpace(r):
 			return ' '
+		case strings.ContainsRune(`<>:"/\|?*`, r), unicode.IsControl(r):
+			return '_'
 		}
 		return r
 	}, s)

@@ -79,8 +79,8 @@ func Write(w io.Writer, pages []render.Page, info Info) error {
 			return fmt.Errorf("pdf: %s: %w", fam, err)
 		}
 	}
-	pdf.SetInfo(gopdf.PdfInfo{Title: info.Title, Author: info.Author, Creator: info.Creator,
-		Producer: info.Creator, CreationDate: info.Created})
+	pdf.SetInfo(gopdf.PdfInfo{Title: infoText(info.Title), Author: infoText(info.Author),
+		Creator: infoText(info.Creator), Producer: infoText(info.Creator), CreationDate: info.Created})
 	d := drawer{pdf: &pdf}
 	for i, p := range pages {
 		pdf.AddPageWithOption(gopdf.PageOption{PageSize: &gopdf.Rect{W: p.Width, H: p.Height}})
@@ -92,6 +92,18 @@ func Write(w io.Writer, pages []render.Page, info Info) error {
 	}
 	_, err := pdf.WriteTo(w)
 	return err
+}
+
+// infoText keeps a document-info string readable: gopdf writes each character as one UTF-16
+// unit, so characters beyond the BMP (emoji, rare ideographs) would come out garbled; they
+// become □, as unprintable characters do on the page.
+func infoText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF || r < 0x20 {
+			return '□'
+		}
+		return r
+	}, s)
 }
 
 // drawer draws boxes, remembering the graphics state it set so it sets each only once.

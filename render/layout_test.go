@@ -1,0 +1,632 @@
+package render
+
+import (
+	"bytes"
+	"encoding/base64"
+	"flag"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"shenbao/forms"
+)
+
+// Drafts that stress the layout. Each must pass every invariant of checkPages.
+func testDrafts(t testing.TB) map[string]*forms.Draft {
+	t.Helper()
+	drafts := map[string]*forms.Draft{
+		"sample": forms.Sample(),
+		"blank":  forms.New(),
+	}
+
+	// 规划 as one 3000-字 paragraph, 业绩 likewise.
+	long := forms.Sample()
+	long.Set("plan", strings.Repeat("班主任工作室三年规划内容，", 250))
+	long.Set("achievements", strings.Repeat("业", 3000))
+	drafts["3000 single paragraph"] = long
+
+	// 规划 of short lines only, blank lines between some.
+	short := forms.Sample()
+	var sb strings.Builder
+	for i := 1; i <= 400; i++ {
+		fmt.Fprintf(&sb, "第%d条。\n", i)
+		if i%7 == 0 {
+			sb.WriteString("\n")
+		}
+	}
+	short.Set("plan", sb.String())
+	drafts["short lines"] = short
+
+	drafts["longest fields"] = longestDraft()
+
+	// Unprintable characters, printed as □ in a --draft export.
+	emoji := forms.Sample()
+	emoji.Set("host.name", "王😀")
+	emoji.Set("plan", "规划😀内容\x07。")
+	emoji.Set("members[2].research", "\U000F0000")
+	drafts["emoji"] = emoji
+
+	// More rows than the form prints; a hole in the middle.
+	rows := forms.Sample()
+	rows.Set("advisers[3].name", "第三位老师")
+	rows.Set("members[7].name", "第七位成员")
+	drafts["extra rows"] = rows
+
+	nophoto := forms.Sample()
+	nophoto.Photo = nil
+	drafts["no photo"] = nophoto
+
+	wide := forms.Sample()
+	wide.Photo = pngPhoto(t, 600, 300)
+	drafts["wide photo"] = wide
+	tall := forms.Sample()
+	tall.Photo = pngPhoto(t, 100, 400)
+	drafts["tall photo"] = tall
+
+	broken := forms.Sample()
+	broken.Photo = &forms.Photo{MIME: "image/jpeg", Data: "bm90IGEgcGljdHVyZQ=="}
+	drafts["unreadable photo"] = broken
+
+	// A text that only just does not fit: the opinion boxes then start a page.
+	return drafts
+}
+
+// longestDraft has every field at its longest plausible length, and one absurd one.
+func longestDraft() *forms.Draft {
+	d := forms.Sample()
+	d.Set("host.name", "欧阳玉兰花")
+	d.Set("host.title", "正高级教师（中学德育）")
+	d.Set("host.post", "德育处主任兼年级组长兼团委书记")
+	d.Set("host.research", "民族地区寄宿制初中班级自主管理与生涯启蒙教育的实践研究")
+	d.Set("host.phone", "0772-28227331")
+	d.Set("host.unit", "广西壮族自治区柳州市柳江区拉堡镇第一初级中学附属实验学校")
+	d.Set("host.pairedCounty", "三江侗族自治县")
+	for _, t := range []string{"advisers", "members"} {
+		b, _ := forms.BlockByKey(t)
+		for r := 1; r <= b.Rows; r++ {
+			p := fmt.Sprintf("%s[%d].", t, r)
+			d.Set(p+"name", "欧阳玉兰花")
+			d.Set(p+"unit", "广西壮族自治区柳州市柳江区拉堡镇第一初级中学附属实验学校")
+			d.Set(p+"post", "德育处主任兼年级组长兼团委书记")
+			d.Set(p+"title", "正高级教师（中学德育）")
+			d.Set(p+"research", "民族地区寄宿制初中班级自主管理与生涯启蒙教育")
+			d.Set(p+"mobile", "+86 199 9999 9999")
+		}
+	}
+	d.Set("members[5].research", strings.Repeat("x", 200)) // 200 Latin letters, unbroken
+	d.Set("existingStudio.name", "柳州市城中区覃晓岚名班主任网络工作室暨广西壮族自治区中小学班主任工作坊柳州分站")
+	d.Set("existingStudio.approvedBy", "广西壮族自治区教育厅、柳州市教育局、柳州市城中区教育局")
+	d.Set("achievements", strings.Repeat("近五年来，主持完成市级课题两项，发表论文四篇，获评优秀班主任。\n", 45))
+	d.Set("plan", strings.Repeat("一、指导思想\n以立德树人为根本任务，推进班主任专业发展，发挥示范引领作用，带动结对帮扶县区班主任队伍整体提升。\n", 40))
+	return d
+}
+
+func pngPhoto(t testing.TB, w, h int) *forms.Photo {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 200, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return &forms.Photo{MIME: "image/png", Data: base64.StdEncoding.EncodeToString(buf.Bytes())}
+}
+
+func layoutOf(t testing.TB, d *forms.Draft, draft bool) []Page {
+	t.Helper()
+	pages, err := Layout(d, Options{Draft: draft})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func TestLayoutInvariants(t *testing.T) {
+	for name, d := range testDrafts(t) {
+		t.Run(name, func(t *testing.T) {
+			pages := layoutOf(t, d, name == "emoji")
+			checkPages(t, pages)
+			checkStampBoxes(t, pages)
+			checkLabelsInOrder(t, d, pages)
+			checkValuesPresent(t, d, pages)
+			checkPhoto(t, d, pages)
+			checkFooters(t, pages)
+		})
+	}
+}
+
+const tol = 0.01
+
+func overlap(a, b Box) bool {
+	ax0, ay0, ax1, ay1 := a.Rect()
+	bx0, by0, bx1, by1 := b.Rect()
+	return math.Min(ax1, bx1)-math.Max(ax0, bx0) > tol && math.Min(ay1, by1)-math.Max(ay0, by0) > tol
+}
+
+func inside(inner Box, x0, y0, x1, y1 float64) bool {
+	ix0, iy0, ix1, iy1 := inner.Rect()
+	return ix0 >= x0-tol && iy0 >= y0-tol && ix1 <= x1+tol && iy1 <= y1+tol
+}
+
+// checkPages: every text and image inside its cell's padding, nothing overlapping, cells
+// within the body, every page A4.
+func checkPages(t *testing.T, pages []Page) {
+	t.Helper()
+	if len(pages) == 0 {
+		t.Fatal("no pages")
+	}
+	for pi, p := range pages {
+		if math.Abs(p.Width-595.276) > 0.01 || math.Abs(p.Height-841.89) > 0.01 {
+			t.Errorf("page %d is %.2f × %.2f, not A4", pi+1, p.Width, p.Height)
+		}
+		var texts, cells []Box
+		for bi, b := range p.Boxes {
+			switch b.Kind {
+			case CellBox:
+				if !inside(b, MarginLeft, MarginTop, MarginLeft+TextWidth, BodyBottom) {
+					t.Errorf("page %d: cell %d (%.1f,%.1f %.1f×%.1f) outside the body", pi+1, bi, b.X, b.Y, b.W, b.H)
+				}
+				cells = append(cells, b)
+			case TextBox, ImageBox:
+				if b.Kind == TextBox {
+					texts = append(texts, b)
+				}
+				if b.Cell < 0 {
+					if !inside(b, 0, 0, p.Width, p.Height) {
+						t.Errorf("page %d: %q off the page", pi+1, b.Text)
+					}
+					continue
+				}
+				c := p.Boxes[b.Cell]
+				if c.Kind != CellBox {
+					t.Fatalf("page %d: box %d's cell %d is not a cell", pi+1, bi, b.Cell)
+				}
+				padX, padY := PadX, PadY
+				if b.Kind == ImageBox {
+					padX, padY = MM(1), MM(1)
+				}
+				if !inside(b, c.X+padX, c.Y+padY, c.X+c.W-padX, c.Y+c.H-padY) {
+					t.Errorf("page %d: %q (%.2f,%.2f %.2f×%.2f) crosses its cell (%.2f,%.2f %.2f×%.2f)",
+						pi+1, b.Text, b.X, b.Y, b.W, b.H, c.X, c.Y, c.W, c.H)
+				}
+			case WatermarkBox:
+				if b.Text != DraftMark {
+					t.Errorf("watermark %q", b.Text)
+				}
+			}
+		}
+		for i := range texts {
+			for j := i + 1; j < len(texts); j++ {
+				if overlap(texts[i], texts[j]) {
+					t.Errorf("page %d: %q and %q overlap", pi+1, texts[i].Text, texts[j].Text)
+				}
+			}
+		}
+		for i := range cells {
+			for j := i + 1; j < len(cells); j++ {
+				if overlap(cells[i], cells[j]) {
+					t.Errorf("page %d: cells at (%.1f,%.1f) and (%.1f,%.1f) overlap", pi+1,
+						cells[i].X, cells[i].Y, cells[j].X, cells[j].Y)
+				}
+			}
+		}
+	}
+}
+
+// checkStampBoxes: three opinion boxes, each whole on one page, with at least 50 mm clear
+// above （盖  章） and 年  月  日 below it at the lower right.
+func checkStampBoxes(t *testing.T, pages []Page) {
+	t.Helper()
+	stamps := 0
+	for pi, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Kind != TextBox || b.Text != forms.Stamp {
+				continue
+			}
+			stamps++
+			c := p.Boxes[b.Cell]
+			clearTop := c.Y + PadY
+			var date *Box
+			for k, o := range p.Boxes {
+				if o.Kind != TextBox || o.Cell != b.Cell || o.Text == forms.Stamp {
+					continue
+				}
+				switch {
+				case o.Text == forms.Date:
+					date = &p.Boxes[k]
+				case o.Y+o.H <= b.Y:
+					clearTop = math.Max(clearTop, o.Y+o.H)
+				default:
+					t.Errorf("page %d: %q beside or below the stamp line", pi+1, o.Text)
+				}
+			}
+			if clear := b.Y - clearTop; clear < MM(50)-tol {
+				t.Errorf("page %d: only %.1f mm clear above %s", pi+1, PtToMM(clear), forms.Stamp)
+			}
+			if date == nil || date.Y < b.Y+b.H || date.X+date.W < c.X+c.W/2 {
+				t.Errorf("page %d: no %s below the stamp at the right", pi+1, forms.Date)
+			}
+			if b.X < c.X+c.W/2 {
+				t.Errorf("page %d: stamp not at the right", pi+1)
+			}
+		}
+	}
+	if stamps != 3 {
+		t.Errorf("%d stamp lines, want 3", stamps)
+	}
+}
+
+// allText is every text of the pages in drawing order, without white space.
+func allText(pages []Page) string {
+	var sb strings.Builder
+	for _, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Kind == TextBox {
+				sb.WriteString(b.Text)
+			}
+		}
+	}
+	return stripSpace(sb.String())
+}
+
+func stripSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\n' || r == '\t' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// expectedLabels is the fixed text of the form in printed order.
+func expectedLabels(d *forms.Draft) []string {
+	out := []string{forms.Title}
+	for _, b := range forms.Form {
+		switch b.Kind {
+		case forms.FieldsBlock:
+			if hasPhoto(b) {
+				rows, unit, photo := HostLayout(b)
+				for i, fs := range rows {
+					for _, f := range fs {
+						out = append(out, f.Name())
+					}
+					if i == 0 && (d.Photo == nil || photoUnreadable(d)) {
+						out = append(out, photo.Name())
+					}
+				}
+				for _, f := range unit {
+					out = append(out, f.Name())
+				}
+				continue
+			}
+			out = append(out, b.Name())
+			for _, f := range b.Fields {
+				out = append(out, f.Name())
+			}
+		case forms.TableBlock:
+			out = append(out, b.Name(), SerialLabel)
+			for _, f := range b.Fields {
+				out = append(out, f.Name())
+			}
+		case forms.TextBlock:
+			out = append(out, b.Name(), stripSpace(b.Hint))
+		case forms.OpinionBlock:
+			out = append(out, b.Name(), b.Sub, stripSpace(forms.Stamp), stripSpace(forms.Date))
+		}
+	}
+	return out
+}
+
+func photoUnreadable(d *forms.Draft) bool {
+	_, err := photoImage(d.Photo)
+	return err != nil
+}
+
+func checkLabelsInOrder(t *testing.T, d *forms.Draft, pages []Page) {
+	t.Helper()
+	all := allText(pages)
+	at := 0
+	for _, want := range expectedLabels(d) {
+		i := strings.Index(all[at:], want)
+		if i < 0 {
+			t.Errorf("label %q missing or out of order (after byte %d)", want, at)
+			continue
+		}
+		at += i + len(want)
+	}
+}
+
+// checkValuesPresent: the text boxes of each field path spell its printed value.
+func checkValuesPresent(t *testing.T, d *forms.Draft, pages []Page) {
+	t.Helper()
+	byPath := map[string]*strings.Builder{}
+	for _, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Kind == TextBox && b.Path != "" {
+				if byPath[b.Path] == nil {
+					byPath[b.Path] = new(strings.Builder)
+				}
+				byPath[b.Path].WriteString(b.Text)
+			}
+		}
+	}
+	for _, b := range forms.Form {
+		for _, f := range b.Fields {
+			if f.Kind == forms.Picture {
+				continue
+			}
+			rows := []int{0}
+			if b.Kind == forms.TableBlock {
+				rows = d.FilledRows(b)
+			}
+			for _, r := range rows {
+				path := forms.Path(b, f, r)
+				want := stripSpace(printable(forms.Display(f, d.Get(path)), true))
+				got := ""
+				if byPath[path] != nil {
+					got = stripSpace(byPath[path].String())
+				}
+				if got != want {
+					t.Errorf("%s printed as %q, want %q", path, clip(got), clip(want))
+				}
+			}
+		}
+	}
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func checkPhoto(t *testing.T, d *forms.Draft, pages []Page) {
+	t.Helper()
+	n := 0
+	for _, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Kind != ImageBox {
+				continue
+			}
+			n++
+			if math.Abs(b.W-MM(25)) > tol || math.Abs(b.H-MM(35)) > tol {
+				t.Errorf("photo %.2f × %.2f mm, want 25 × 35", PtToMM(b.W), PtToMM(b.H))
+			}
+			c := b.Image.Crop
+			if r := float64(c.Dx()) / float64(c.Dy()); math.Abs(r-5.0/7) > 0.01 {
+				t.Errorf("photo crop %v is %.3f wide for 1 high, want 5:7", c, r)
+			}
+			if !c.In(image.Rect(0, 0, b.Image.Width, b.Image.Height)) {
+				t.Errorf("crop %v outside the %d×%d picture", c, b.Image.Width, b.Image.Height)
+			}
+		}
+	}
+	want := 1
+	if d.Photo == nil || photoUnreadable(d) {
+		want = 0
+	}
+	if n != want {
+		t.Errorf("%d photos printed, want %d", n, want)
+	}
+}
+
+func checkFooters(t *testing.T, pages []Page) {
+	t.Helper()
+	for i, p := range pages {
+		want := fmt.Sprintf("第 %d 页 共 %d 页", i+1, len(pages))
+		found := false
+		for _, b := range p.Boxes {
+			if b.Kind == TextBox && b.Text == want {
+				found = b.Y > BodyBottom && b.Y+b.H < p.Height
+			}
+		}
+		if !found {
+			t.Errorf("page %d: no %q in the bottom margin", i+1, want)
+		}
+	}
+}
+
+func TestRowsPrinted(t *testing.T) {
+	tests := []struct {
+		name          string
+		d             *forms.Draft
+		advisers, mem int
+	}{
+		{"blank", forms.New(), 2, 5},
+		{"sample", forms.Sample(), 2, 5},
+		{"extra", testDrafts(t)["extra rows"], 3, 6},
+	}
+	for _, tt := range tests {
+		pages := layoutOf(t, tt.d, false)
+		// Serial numbers are the lone digits in the 序号 column.
+		serials := 0
+		for _, p := range pages {
+			for _, b := range p.Boxes {
+				if c := p.Boxes[max(b.Cell, 0)]; b.Kind == TextBox && b.Cell >= 0 && math.Abs(c.X-MarginLeft) < tol &&
+					math.Abs(c.W-Columns(PersonRow)[0]) < tol && b.Text != SerialLabel {
+					serials++
+				}
+			}
+		}
+		if serials != tt.advisers+tt.mem {
+			t.Errorf("%s: %d numbered rows, want %d + %d", tt.name, serials, tt.advisers, tt.mem)
+		}
+	}
+}
+
+func TestLongTextFlows(t *testing.T) {
+	d := testDrafts(t)["3000 single paragraph"]
+	pages := layoutOf(t, d, false)
+	cont := 0
+	for _, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Kind == TextBox && strings.Contains(b.Text, "续") {
+				cont++
+			}
+		}
+	}
+	if len(pages) < 5 || cont < 3 {
+		t.Errorf("%d pages, %d continued labels: the long texts did not flow", len(pages), cont)
+	}
+	// Justified lines fill the content width; the first line of a paragraph is indented by
+	// two characters.
+	content := contentWidth()
+	for _, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Kind != TextBox || b.Path != "plan" {
+				continue
+			}
+			c := p.Boxes[b.Cell]
+			left := c.X + PadX
+			indent := b.X - left
+			if b.Extra != nil && math.Abs(indent+b.W-content) > 0.05 {
+				t.Errorf("justified line %q is %.2f wide from %.2f, content is %.2f", clip(b.Text), b.W, indent, content)
+			}
+			if indent > tol && math.Abs(indent-2*LongSize) > tol {
+				t.Errorf("indent %.2f pt, want 2 characters (%.0f pt)", indent, 2*LongSize)
+			}
+		}
+	}
+}
+
+func TestParagraphIndentNotDoubled(t *testing.T) {
+	d := forms.New()
+	d.Set("plan", "　　已缩进的段落。\n    空格缩进的段落。\n\n\n不缩进的段落。")
+	pages := layoutOf(t, d, false)
+	var lines []Box
+	for _, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Path == "plan" {
+				lines = append(lines, b)
+			}
+		}
+	}
+	if len(lines) != 3 {
+		t.Fatalf("%d plan lines, want 3", len(lines))
+	}
+	for _, b := range lines {
+		if strings.HasPrefix(b.Text, " ") || strings.HasPrefix(b.Text, "\u3000") {
+			t.Errorf("%q keeps the typed indent", b.Text)
+		}
+		if math.Abs(b.X-lines[0].X) > tol {
+			t.Errorf("%q indented %.2f, first %.2f", b.Text, b.X, lines[0].X)
+		}
+	}
+	// Two blank lines kept between the second and third paragraphs.
+	gap := lines[2].Y - lines[1].Y
+	if want := 3 * LineHeight(LongSize, LongSpacing); math.Abs(gap-want) > tol {
+		t.Errorf("blank lines: gap %.2f, want %.2f", gap, want)
+	}
+}
+
+func TestDraftWatermarkAndUnprintable(t *testing.T) {
+	d := testDrafts(t)["emoji"]
+	pages := layoutOf(t, d, true)
+	for i, p := range pages {
+		if p.Boxes[0].Kind != WatermarkBox {
+			t.Errorf("page %d has no watermark under its content", i+1)
+		}
+	}
+	all := allText(pages)
+	for _, want := range []string{"王□", "规划□内容□。"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("%q not printed", want)
+		}
+	}
+	if strings.ContainsRune(all, '😀') {
+		t.Error("an unprintable character reached the page")
+	}
+	if p := layoutOf(t, d, false); p[0].Boxes[0].Kind == WatermarkBox {
+		t.Error("watermark without Draft")
+	}
+}
+
+func TestOpinionBoxesMoveWhole(t *testing.T) {
+	// Grow 业绩 line by line: wherever the opinion boxes land they stay whole (the
+	// invariants hold) and each starts a page when it does not fit.
+	for n := 0; n < 40; n += 3 {
+		d := forms.New()
+		d.Set("achievements", strings.Repeat("一行。\n", 40+n))
+		pages := layoutOf(t, d, false)
+		checkStampBoxes(t, pages)
+		checkPages(t, pages)
+	}
+}
+
+func TestCrop57(t *testing.T) {
+	tests := []struct {
+		w, h int
+		want image.Rectangle
+	}{
+		{354, 496, image.Rect(0, 0, 354, 496)},
+		{500, 700, image.Rect(0, 0, 500, 700)},
+		{600, 300, image.Rect(193, 0, 407, 300)},
+		{100, 400, image.Rect(0, 130, 100, 270)},
+		{413, 413, image.Rect(59, 0, 354, 413)},
+	}
+	for _, tt := range tests {
+		if got := crop57(tt.w, tt.h); got != tt.want {
+			t.Errorf("crop57(%d, %d) = %v, want %v", tt.w, tt.h, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkLayoutSample(b *testing.B) {
+	d := forms.Sample()
+	if _, err := Layout(d, Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Layout(d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/drafts from testDrafts")
+
+// fixtureNames are the stress drafts kept as files for the PDF and command-line tests.
+var fixtureNames = map[string]string{
+	"blank":                 "blank.json",
+	"3000 single paragraph": "long-paragraph.json",
+	"short lines":           "short-lines.json",
+	"longest fields":        "longest.json",
+	"emoji":                 "emoji.json",
+	"wide photo":            "wide-photo.json",
+}
+
+// TestFixtures keeps testdata/drafts in step with testDrafts (go test -update rewrites them).
+func TestFixtures(t *testing.T) {
+	drafts := testDrafts(t)
+	for name, file := range fixtureNames {
+		path := filepath.Join("testdata", "drafts", file)
+		want := drafts[name].Marshal()
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./render -run TestFixtures -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is out of date: go test ./render -run TestFixtures -update", path)
+		}
+	}
+}

@@ -1,0 +1,312 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"shenbao/fonts"
+	"shenbao/forms"
+	"shenbao/render"
+)
+
+// drafts are the sample and the stress drafts of render/testdata/drafts.
+func drafts(t testing.TB) map[string]*forms.Draft {
+	t.Helper()
+	out := map[string]*forms.Draft{"sample": forms.Sample()}
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "drafts", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test drafts in render/testdata/drafts (%v)", err)
+	}
+	for _, f := range files {
+		d, err := forms.Load(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".json")] = d
+	}
+	return out
+}
+
+var created = time.Date(2026, 7, 20, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+
+// export lays out and writes a draft; SHENBAO_PDF_DIR keeps the files to look at.
+func export(t testing.TB, name string, d *forms.Draft) (string, []render.Page) {
+	t.Helper()
+	mark := forms.HasErrors(forms.Check(d)) && !d.Empty()
+	pages, err := render.Layout(d, render.Options{Draft: mark})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	info := Info{Title: forms.Title, Author: strings.TrimSpace(d.Get("host.name")), Creator: "shenbao test", Created: created}
+	if err := Write(&buf, pages, info); err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("SHENBAO_PDF_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, name+".pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, pages
+}
+
+func tool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s not installed", name)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+func TestPDFIsValidA4WithInfoAndSubsetFonts(t *testing.T) {
+	for name, d := range drafts(t) {
+		t.Run(name, func(t *testing.T) {
+			path, pages := export(t, name, d)
+			tool(t, "qpdf", "--check", path)
+			info := tool(t, "pdfinfo", path)
+			for _, want := range []string{
+				"Title:           " + forms.Title,
+				"Creator:         shenbao test",
+				"Page size:       595.28 x 841.89 pts (A4)",
+				"JavaScript:      no",
+				"Form:            none",
+				"Encrypted:       no",
+			} {
+				if !strings.Contains(info, want) {
+					t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+				}
+			}
+			if pagesLine := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(info); pagesLine == nil || pagesLine[1] != itoa(len(pages)) {
+				t.Errorf("pdfinfo pages %v, layout %d", pagesLine, len(pages))
+			}
+			if a := infoText(strings.TrimSpace(d.Get("host.name"))); a != "" && !strings.Contains(info, "Author:          "+a) {
+				t.Errorf("author %q missing:\n%s", a, info)
+			}
+			if !strings.Contains(info, "CreationDate:") {
+				t.Errorf("no CreationDate")
+			}
+			fontsOut := tool(t, "pdffonts", path)
+			lines := strings.Split(strings.TrimSpace(fontsOut), "\n")[2:]
+			if len(lines) == 0 {
+				t.Fatalf("no fonts:\n%s", fontsOut)
+			}
+			for _, l := range lines {
+				f := strings.Fields(l)
+				// name type... emb sub uni object ID: emb, sub, uni are the 5th-3rd from the end.
+				if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+					t.Errorf("font not an embedded subset with ToUnicode: %s", l)
+				}
+			}
+		})
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// pdftotext in content-stream order gives the form's labels and every typed value, in the
+// form's order, each whole.
+func TestPDFTextInReadingOrder(t *testing.T) {
+	for name, d := range drafts(t) {
+		t.Run(name, func(t *testing.T) {
+			path, pages := export(t, name, d)
+			got := strip(tool(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-"))
+			// The model's text in drawing order is the expected reading order; the PDF must
+			// hold exactly it.
+			var want strings.Builder
+			for _, p := range pages {
+				for _, b := range p.Boxes {
+					if b.Kind == render.TextBox || b.Kind == render.WatermarkBox {
+						want.WriteString(b.Text)
+					}
+				}
+			}
+			if w := strip(want.String()); got != w {
+				i := 0
+				for i < len(got) && i < len(w) && got[i] == w[i] {
+					i++
+				}
+				t.Errorf("extracted text differs from the layout at byte %d:\n got …%s\nwant …%s", i, excerpt(got, i), excerpt(w, i))
+			}
+			// And the labels and values of the form are there in order, each whole once the
+			// page furniture between the pages of a long text is taken out.
+			body := withoutFurniture(got)
+			at := 0
+			for _, s := range ordered(d) {
+				k := strings.Index(body[at:], s)
+				if k < 0 {
+					t.Errorf("%q missing or out of order", excerpt(s, 0))
+					continue
+				}
+				at += k + len(s)
+			}
+		})
+	}
+}
+
+var footer = regexp.MustCompile(`第\d+页共\d+页`)
+
+// withoutFurniture drops page numbers, the draft mark and the labels repeated with （续）.
+func withoutFurniture(s string) string {
+	s = footer.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, render.DraftMark, "")
+	for _, b := range forms.Form {
+		s = strings.ReplaceAll(s, strip(b.Label)+render.Continued, "")
+	}
+	return s
+}
+
+func excerpt(s string, i int) string {
+	r := []rune(s[min(i, len(s)):])
+	if len(r) > 30 {
+		r = r[:30]
+	}
+	return string(r)
+}
+
+// ordered is the labels and values of the form in order, as printed (unprintable characters
+// as □).
+func ordered(d *forms.Draft) []string {
+	out := []string{forms.Title}
+	for _, b := range forms.Form {
+		if b.Kind != forms.FieldsBlock || b.Key != "host" {
+			out = append(out, strip(b.Label))
+		}
+		for _, f := range b.Fields {
+			if f.Kind == forms.Picture || b.Kind == forms.TextBlock {
+				continue
+			}
+			if b.Kind == forms.TableBlock {
+				continue
+			}
+			out = append(out, strip(f.Label))
+			if v := printed(f, d.Get(forms.Path(b, f, 0))); v != "" {
+				out = append(out, v)
+			}
+		}
+		if b.Kind == forms.TableBlock {
+			for _, r := range d.FilledRows(b) {
+				for _, f := range b.Fields {
+					out = append(out, printed(f, d.Get(forms.Path(b, f, r))))
+				}
+			}
+		}
+		if b.Kind == forms.TextBlock {
+			out = append(out, strip(b.Hint))
+			if v := printed(b.Fields[0], d.Get(b.Key)); v != "" {
+				out = append(out, v)
+			}
+		}
+	}
+	var keep []string
+	for _, s := range out {
+		if s != "" {
+			keep = append(keep, s)
+		}
+	}
+	return keep
+}
+
+func printed(f forms.Field, v string) string {
+	return strip(strings.Map(func(r rune) rune {
+		if r != '\n' && !fonts.Printable(r) {
+			return '□'
+		}
+		return r
+	}, forms.Display(f, v)))
+}
+
+func strip(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\n' || r == '\t' || r == '\f' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestPDFDraftWatermarkOnEveryPage(t *testing.T) {
+	d := drafts(t)["emoji"]
+	path, pages := export(t, "emoji", d)
+	for i := range pages {
+		p := itoa(i + 1)
+		txt := tool(t, "pdftotext", "-f", p, "-l", p, "-raw", path, "-")
+		if !strings.Contains(strip(txt), render.DraftMark) {
+			t.Errorf("page %d lacks %s", i+1, render.DraftMark)
+		}
+	}
+}
+
+func TestPDFSize(t *testing.T) {
+	for name, d := range drafts(t) {
+		path, _ := export(t, name, d)
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Size() > 400<<10 {
+			t.Errorf("%s: %d KB, more than 400 KB", name, st.Size()>>10)
+		}
+	}
+}
+
+func TestPrintableIn(t *testing.T) {
+	tests := []struct {
+		in       string
+		f        render.Font
+		want     string
+		wantFont render.Font
+	}{
+		{"主持人", render.Bold, "主持人", render.Bold},
+		{"王😀", render.Regular, "王□", render.Regular},
+		{"覃", render.Bold, "覃", render.Regular}, // not in the bold subset
+		{"a\tb", render.Regular, "a□b", render.Regular},
+	}
+	for _, tt := range tests {
+		got, f := printableIn(tt.in, tt.f)
+		if got != tt.want || f != tt.wantFont {
+			t.Errorf("printableIn(%q, %d) = %q, %d; want %q, %d", tt.in, tt.f, got, f, tt.want, tt.wantFont)
+		}
+	}
+}
+
+// BenchmarkExportPDF is a whole export of the sample once the fonts are loaded: layout and
+// PDF. The first call, which parses the fonts, is reported as first-ms.
+func BenchmarkExportPDF(b *testing.B) {
+	d := forms.Sample()
+	info := Info{Title: forms.Title, Author: "覃晓岚", Creator: "shenbao bench", Created: created}
+	one := func() int {
+		pages, err := render.Layout(d, render.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, pages, info); err != nil {
+			b.Fatal(err)
+		}
+		return buf.Len()
+	}
+	start := time.Now()
+	size := one()
+	first := time.Since(start)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		size = one()
+	}
+	b.ReportMetric(float64(first.Microseconds())/1000, "first-ms")
+	b.ReportMetric(float64(size)/1024, "KB")
+}
