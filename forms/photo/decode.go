@@ -25,7 +25,7 @@ func load(data []byte) (header, image.Image, error) {
 	if err != nil {
 		return header{}, nil, err
 	}
-	if int64(len(data)) < minBytes(hd) || cutOff(hd.format, data) {
+	if int64(len(data)) < minBytes(hd, data) || cutOff(hd.format, data) {
 		return header{}, nil, ErrTruncated
 	}
 	img, err := decodeImage(hd.format, data)
@@ -135,10 +135,18 @@ func cutShort(format string, data []byte, err error) bool {
 	// Some decoders flatten the cause into text ("gif: reading image data: unexpected EOF",
 	// jpeg's "short Huffman data").
 	msg := err.Error()
-	if strings.Contains(msg, "EOF") || strings.Contains(msg, "short Huffman data") {
-		return true
+	for _, s := range []string{"EOF", "short Huffman data", "not enough image data"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
 	}
-	return format == FormatJPEG && !jpegHasEnd(data) || cutOff(format, data)
+	switch format {
+	case FormatJPEG:
+		return jpegCut(data)
+	case FormatGIF:
+		return data[len(data)-1] != 0x3B // the trailer
+	}
+	return cutOff(format, data)
 }
 
 // unsupported tells whether a decoder refused a valid file it cannot read (arithmetic coding,

@@ -106,9 +106,27 @@ func tiffOrientation(t []byte) int {
 	return 1
 }
 
-// jpegHasEnd tells whether the main image's end marker (EOI) follows its first scan. An EXIF
-// thumbnail has its own EOI inside APP1, so the search starts after the main SOS.
-func jpegHasEnd(data []byte) bool {
+// jpegSize reads the size from the first frame header (SOFn). Go's jpeg.DecodeConfig reads on
+// to the first scan when there is no JFIF segment (phone pictures have EXIF instead), so a file
+// cut after its header would look cut rather than too large.
+func jpegSize(data []byte) (w, h int, ok bool) {
+	jpegSegments(data, func(s jpegSegment) bool {
+		m := s.marker
+		if m < 0xC0 || m > 0xCF || m == 0xC4 || m == 0xC8 || m == 0xCC {
+			return true
+		}
+		if len(s.payload) >= 6 {
+			h, w = int(binary.BigEndian.Uint16(s.payload[1:])), int(binary.BigEndian.Uint16(s.payload[3:]))
+			ok = true
+		}
+		return false
+	})
+	return w, h, ok
+}
+
+// jpegCut tells whether the main image's first scan starts but no end marker (EOI) follows. An
+// EXIF thumbnail has its own EOI inside APP1, so the search starts after the main SOS.
+func jpegCut(data []byte) bool {
 	start := -1
 	jpegSegments(data, func(s jpegSegment) bool {
 		if s.marker == 0xDA {
@@ -116,5 +134,5 @@ func jpegHasEnd(data []byte) bool {
 		}
 		return true
 	})
-	return start >= 0 && bytes.Contains(data[start:], []byte{0xFF, 0xD9})
+	return start >= 0 && !bytes.Contains(data[start:], []byte{0xFF, 0xD9})
 }

@@ -50,7 +50,7 @@ func SourceTooSmall(w, h int) bool { return w < MinWidth || h < MinHeight }
 func Process(data []byte, crop *Crop) (res Result, err error) {
 	defer func() { // a bug of ours must not take the app down with the user's work
 		if r := recover(); r != nil {
-			res, err = Result{}, detail(ErrCorrupt, "这张图片无法处理（%v）。请换一张照片，或把它另存为 JPEG 后再选择。", r)
+			res, err = Result{}, detail(ErrCorrupt, "这张图片无法处理。请换一张照片，或把它另存为 JPEG 后再选择。")
 		}
 	}()
 	return process(data, crop)
@@ -91,7 +91,7 @@ func Decode(data []byte) (image.Image, error) {
 func DecodePreview(data []byte, maxSide int) (img image.Image, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			img, err = nil, detail(ErrCorrupt, "这张图片无法显示（%v）。请换一张照片，或把它另存为 JPEG 后再选择。", r)
+			img, err = nil, detail(ErrCorrupt, "这张图片无法显示。请换一张照片，或把它另存为 JPEG 后再选择。")
 		}
 	}()
 	hd, src, err := load(data)

@@ -2,6 +2,7 @@ package photo
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/gif"
@@ -83,7 +84,10 @@ func config(format string, data []byte) (w, h int, err error) {
 	var c image.Config
 	switch format {
 	case FormatJPEG:
-		c, err = jpeg.DecodeConfig(r)
+		if w, h, ok := jpegSize(data); ok {
+			return w, h, nil
+		}
+		c, err = jpeg.DecodeConfig(r) // no frame header: let the reader say what is wrong
 	case FormatPNG:
 		c, err = png.DecodeConfig(r)
 	case FormatGIF:
@@ -114,7 +118,7 @@ func checkSize(w, h int) error {
 // minBytes is the smallest file that can hold a complete picture of this size, from the best
 // compression each format can reach. A shorter file must be cut off; saying so before decoding
 // spares allocating memory for pixels that are not there.
-func minBytes(hd header) int64 {
+func minBytes(hd header, data []byte) int64 {
 	px := int64(hd.w) * int64(hd.h)
 	switch hd.format {
 	case FormatJPEG:
@@ -122,14 +126,51 @@ func minBytes(hd header) int64 {
 		// scan (its DC code), baseline or progressive. Halved for safety.
 		return px / 64 / 8 / 2
 	case FormatPNG:
-		// Deflate expands at most 1032:1; one byte a pixel is the least a PNG row can hold
-		// (ignoring 1-, 2- and 4-bit pixels, hence /8).
-		return px / 1032 / 8
+		// Deflate expands at most 1032:1 (a 258-byte match in 2 bits); the rows hold a filter
+		// byte and the pixels at the IHDR's bit depth.
+		return pngRawBytes(data, hd.w, hd.h) / 1032
+	case FormatWebP:
+		// Lossy WebP is one VP8 key frame: each 16×16 macroblock codes its luma and chroma
+		// prediction modes with fixed probabilities, at least 1.6 bits; counted as 1.
+		// Lossless (VP8L) has no such bound.
+		if webpLossy(data) {
+			return px / 256 / 8
+		}
 	case FormatGIF:
 		// An LZW code (3 bits or more) stands for at most 4096 pixels; counted as 1 bit for safety.
 		return px / 4096 / 8
 	}
 	return 0
+}
+
+// pngRawBytes is the size of a PNG's filtered rows, from its IHDR.
+func pngRawBytes(data []byte, w, h int) int64 {
+	if len(data) < 26 {
+		return 0
+	}
+	samples := map[byte]int64{0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[data[25]]
+	bits := samples * int64(data[24])
+	return int64(h) * (1 + (int64(w)*bits+7)/8)
+}
+
+// webpLossy tells whether the picture chunk of a WebP file is VP8 (lossy) rather than VP8L.
+func webpLossy(data []byte) bool {
+	for i := 12; i+8 <= len(data); {
+		id := string(data[i : i+4])
+		switch id {
+		case "VP8 ":
+			return true
+		case "VP8L":
+			return false
+		}
+		n := int64(binary.LittleEndian.Uint32(data[i+4:]))
+		next := int64(i) + 8 + n + n&1 // chunks are padded to an even length
+		if next > int64(len(data)) {
+			return false
+		}
+		i = int(next)
+	}
+	return false
 }
 
 // classify turns a decoder's error into one of ours.
