@@ -2,6 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/base64"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -309,4 +315,44 @@ func BenchmarkExportPDF(b *testing.B) {
 	}
 	b.ReportMetric(float64(first.Microseconds())/1000, "first-ms")
 	b.ReportMetric(float64(size)/1024, "KB")
+}
+
+// Stored photos come from other programs too: every format Go decodes must print.
+func TestPDFPhotoFormats(t *testing.T) {
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Skip("pdfimages not installed")
+	}
+	rgba := image.NewNRGBA(image.Rect(0, 0, 300, 420))
+	gray := image.NewGray(image.Rect(0, 0, 300, 420))
+	gray16 := image.NewGray16(image.Rect(0, 0, 200, 200))
+	pal := image.NewPaletted(image.Rect(0, 0, 250, 350), color.Palette{color.Black, color.White, color.RGBA{200, 30, 30, 255}})
+	for y := 0; y < 420; y++ {
+		for x := 0; x < 300; x++ {
+			rgba.Set(x, y, color.NRGBA{uint8(x), 90, uint8(y), uint8(x / 2)}) // half transparent
+			gray.Set(x, y, color.Gray{uint8(x + y)})
+			pal.Set(x, y, pal.Palette[(x/20+y/20)%3])
+			gray16.Set(x, y, color.Gray16{uint16(x * y)})
+		}
+	}
+	enc := map[string]func(*bytes.Buffer) error{
+		"png-alpha": func(b *bytes.Buffer) error { return png.Encode(b, rgba) },
+		"png-16bit": func(b *bytes.Buffer) error { return png.Encode(b, gray16) },
+		"png-pal":   func(b *bytes.Buffer) error { return png.Encode(b, pal) },
+		"gif":       func(b *bytes.Buffer) error { return gif.Encode(b, pal, nil) },
+		"jpeg-gray": func(b *bytes.Buffer) error { return jpeg.Encode(b, gray, nil) },
+	}
+	for name, f := range enc {
+		var buf bytes.Buffer
+		if err := f(&buf); err != nil {
+			t.Fatal(err)
+		}
+		d := forms.Sample()
+		d.Photo = &forms.Photo{MIME: "image/" + name, Data: base64.StdEncoding.EncodeToString(buf.Bytes())}
+		path, _ := export(t, "photo-"+name, d)
+		tool(t, "qpdf", "--check", path)
+		list := tool(t, "pdfimages", "-f", "1", "-l", "1", "-list", path)
+		if n := len(strings.Split(strings.TrimSpace(list), "\n")) - 2; n < 1 {
+			t.Errorf("%s: no image on page 1:\n%s", name, list)
+		}
+	}
 }
