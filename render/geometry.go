@@ -306,3 +306,36 @@ func HostLayout(b forms.Block) (rows [][]forms.Field, unit []forms.Field, photo 
 // SerialLabel is the first column of the person tables, which the form prints but does not
 // store.
 const SerialLabel = "序号"
+
+// How cells print, for writers that rebuild the table themselves (.docx):
+//   - labels: bold 五号, centred horizontally and vertically; the line splits of LabelLines
+//     (the bureau's "\n" plus even-length lines, 从事班/主任工/作年限);
+//   - short values (host, person tables, 序号): regular 五号, centred both ways;
+//   - 已成立的工作室名称：/ 批准设立部门：: the label bold then the value regular, left
+//     aligned, a blank 五号 line between the two, vertically centred;
+//   - 业绩 and 规划: top aligned; the plan's hint in regular 五号, left aligned; the text in
+//     小四 at 1.5 lines, first-line indent 2 characters (24 pt), justified;
+//   - opinion boxes: the sub-label (regular 五号) at the top left, OpinionClear of space, then
+//     （盖  章） and, a blank line below, 年  月  日, both regular 五号: the date ends
+//     StampInset from the right padding, the stamp is centred above the date;
+//   - a table row that does not fit moves to the next page, where the person table's
+//     column-label row is repeated; 业绩/规划 split over pages with the label repeated + （续）;
+//     opinion boxes never split.
+
+// StampInset is the space between the end of 年  月  日 and the cell's right padding.
+const StampInset = 2 * TableSize
+
+// LabelLines returns the lines a label prints as in a cell of width cellWidth (points, the
+// whole cell: padding is taken off here), measured with m (nil: the embedded fonts).
+func LabelLines(m Measurer, label string, cellWidth float64) []string {
+	if m == nil {
+		m = FontMeasurer()
+	}
+	var out []string
+	for _, ln := range (typesetter{m}).label(label, cellWidth-2*PadX) {
+		for _, s := range ln.segs {
+			out = append(out, s.text)
+		}
+	}
+	return out
+}

@@ -159,3 +159,24 @@ func TestConversions(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelLines(t *testing.T) {
+	cols := Columns(HostRow)
+	tests := []struct {
+		label string
+		width float64
+		want  string
+	}{
+		{"主持人\n姓名", cols[0], "主持人|姓名"},
+		{"是否党员", cols[0], "是否党员"},
+		{"从事班主任工作年限", cols[0], "从事班|主任工|作年限"},
+		{"结对帮扶县区", Columns(UnitRow)[2], "结对帮|扶县区"},
+		{"所在学校\n推荐意见", Columns(LabelRow)[0], "所在学校|推荐意见"},
+		{"指导老师基本情况", TextWidth, "指导老师基本情况"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(LabelLines(nil, tt.label, tt.width), "|"); got != tt.want {
+			t.Errorf("LabelLines(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}

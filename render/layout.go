@@ -491,7 +491,7 @@ func (l *layouter) opinion(b forms.Block) {
 		content = append(content, l.ts.plain(b.Sub, Regular, size, pitch, contentWidth(), alignLeft, "")...)
 	}
 	ws, wd := l.ts.measure(forms.Stamp, Regular, size), l.ts.measure(forms.Date, Regular, size)
-	inset := 2 * size // the date ends two characters from the right rule
+	inset := StampInset
 	content = append(content,
 		spacer(OpinionClear),
 		line{size: size, pitch: pitch, align: alignRight, width: ws + inset + (wd-ws)/2,
