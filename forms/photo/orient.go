@@ -90,8 +90,8 @@ func cropRect(c *Crop, w, h int) (image.Rectangle, error) {
 	// Round the size first, so the kept part is as close to 5:7 as whole pixels allow; then
 	// place it, inside the picture.
 	iw, ih := min(max(1, int(math.Round(cw))), w), min(max(1, int(math.Round(ch))), h)
-	ix := min(max(0, int(math.Round(x0))), w-iw)
-	iy := min(max(0, int(math.Round(y0))), h-ih)
+	ix := min(max(0, int(math.Round(x0+(cw-float64(iw))/2))), w-iw)
+	iy := min(max(0, int(math.Round(y0+(ch-float64(ih))/2))), h-ih)
 	return image.Rect(ix, iy, ix+iw, iy+ih), nil
 }
 

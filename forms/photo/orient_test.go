@@ -39,12 +39,13 @@ func TestCropRect(t *testing.T) {
 		want image.Rectangle
 	}{
 		{500, 700, nil, image.Rect(0, 0, 500, 700)},
-		{4000, 3000, nil, image.Rect(929, 0, 3071, 3000)},
-		{3000, 4000, nil, image.Rect(72, 0, 2929, 4000)}, // 2857 wide, centred
+		{4000, 3000, nil, image.Rect(929, 0, 3072, 3000)}, // 2143 wide, centred
+		{3000, 4000, nil, image.Rect(72, 0, 2929, 4000)},  // 2857 wide, centred
 		{1000, 1, nil, image.Rect(500, 0, 501, 1)},
-		{1, 1000, nil, image.Rect(0, 499, 1, 500)},
+		{1, 1000, nil, image.Rect(0, 500, 1, 501)},
 		{1000, 1400, &Crop{0.25, 0.25, 0.5, 0.5}, image.Rect(250, 350, 750, 1050)},
-		{1000, 1400, &Crop{0.9, 0.9, 0.5, 0.5}, image.Rect(907, 1260, 1000, 1400)},
+		{1000, 1400, &Crop{0.9, 0.9, 0.5, 0.5}, image.Rect(900, 1260, 1000, 1400)}, // cut to the picture: 100×140
+		{1000, 1400, &Crop{0.8, 0.9, 0.5, 0.5}, image.Rect(850, 1260, 950, 1400)},  // 200×140 narrowed to its middle 100×140
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%dx%d %+v", tt.w, tt.h, tt.crop), func(t *testing.T) {
