@@ -41,6 +41,14 @@ func Run(args []string, stdout, stderr io.Writer, app App) int {
 		return runPhoto(opts, stdout, stderr)
 	case "export":
 		return runExport(opts, stdout, stderr)
+	case "template":
+		return runTemplate(opts, stdout, stderr)
+	case "import-roster":
+		return runImportRoster(opts, stdout, stderr)
+	case "export-roster":
+		return runExportRoster(opts, stdout, stderr)
+	case "summary":
+		return runSummary(opts, stdout, stderr)
 	case "version", "-v", "--version":
 		fmt.Fprintln(stdout, "shenbao", Version)
 		return ExitOK
@@ -61,6 +69,10 @@ const usage = `用法：
   shenbao export 草稿.json -o 文件夹 [--draft]  导出 Word 和 PDF；有错误时加 --draft 导出带“草稿”字样的版本
   shenbao photo 草稿.json 图片             为草稿设置照片（JPEG、PNG、BMP、GIF、WebP、HEIC）
   shenbao sample -o 文件.json              写出一份完整的示例草稿
+  shenbao template -o 名单模板.xlsx        写出指导老师和工作室成员的 Excel 名单模板
+  shenbao import-roster 草稿.json 名单.xlsx  从 Excel 名单导入指导老师和工作室成员（名单有错误时不导入）
+  shenbao export-roster 草稿.json -o 名单.xlsx  把草稿中的指导老师和工作室成员导出为 Excel 名单
+  shenbao summary 文件夹 -o 汇总.xlsx      把文件夹（含子文件夹）中的全部草稿汇总成一个 Excel 表
   shenbao version                          显示版本
 退出码：0 成功；1 有错误或被拒绝；2 文件无法读取或命令写错。
 `

@@ -1,6 +1,10 @@
 package xlsx
 
-import "errors"
+import (
+	"errors"
+
+	"shenbao/forms"
+)
 
 // Errors ReadRoster returns for a file it cannot read at all. Each text is the Chinese sentence
 // the user sees: what is wrong and what to do. Test them with errors.Is.
@@ -10,14 +14,15 @@ var (
 	ErrEncrypted   = errors.New("这个工作簿设置了打开密码：请在 Excel 或 WPS 中去掉密码并保存后再导入")
 	ErrTooLarge    = errors.New("这个文件超过 20 MB，不是名单：请选择填好的名单模板或只含名单的工作簿")
 	ErrDamaged     = errors.New("这个工作簿已损坏，无法读取：请在 Excel 或 WPS 中打开后重新保存，再导入")
+	ErrNotFolder   = errors.New("这不是文件夹：请选择存放申报表草稿（.json）的文件夹")
 )
 
 // Message is the Chinese sentence for an error of this package, without Go-side context.
 func Message(err error) string {
-	for _, e := range []error{ErrNotWorkbook, ErrOldExcel, ErrEncrypted, ErrTooLarge, ErrDamaged} {
+	for _, e := range []error{ErrNotWorkbook, ErrOldExcel, ErrEncrypted, ErrTooLarge, ErrDamaged, ErrNotFolder} {
 		if errors.Is(err, e) {
 			return e.Error()
 		}
 	}
-	return err.Error()
+	return forms.Message(err)
 }

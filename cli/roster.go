@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"shenbao/forms"
+	"shenbao/render/xlsx"
+)
+
+// The Excel commands of issue 9: the 名单模板, importing and exporting the advisers and members.
+
+func runTemplate(o options, stdout, stderr io.Writer) int {
+	if o.out == "" || len(o.files) > 0 {
+		fmt.Fprintln(stderr, "用法：shenbao template -o 名单模板.xlsx")
+		return ExitUnreadable
+	}
+	return writeWorkbook(xlsxPath(o.out, "名单模板.xlsx"), xlsx.Template, stdout, stderr)
+}
+
+func runExportRoster(o options, stdout, stderr io.Writer) int {
+	if o.out == "" || !o.want(1, stderr, "shenbao export-roster 草稿.json -o 名单.xlsx") {
+		if o.out == "" {
+			fmt.Fprintln(stderr, "用法：shenbao export-roster 草稿.json -o 名单.xlsx")
+		}
+		return ExitUnreadable
+	}
+	d, ok := load(o.files[0], stderr)
+	if !ok {
+		return ExitUnreadable
+	}
+	name := "名单-" + safeName(d.Get("host.name")) + ".xlsx"
+	return writeWorkbook(xlsxPath(o.out, name), func(w io.Writer) error { return xlsx.ExportRoster(w, d) }, stdout, stderr)
+}
+
+// runImportRoster fills the draft's advisers and members from a workbook. Any 错误 in the
+// workbook refuses the import and leaves the draft file untouched; 提醒 are printed and the
+// import goes on.
+func runImportRoster(o options, stdout, stderr io.Writer) int {
+	if o.out != "" || !o.want(2, stderr, "shenbao import-roster 草稿.json 名单.xlsx") {
+		if o.out != "" {
+			fmt.Fprintln(stderr, "用法：shenbao import-roster 草稿.json 名单.xlsx")
+		}
+		return ExitUnreadable
+	}
+	draftPath, rosterPath := o.files[0], o.files[1]
+	d, ok := load(draftPath, stderr)
+	if !ok {
+		return ExitUnreadable
+	}
+	roster, problems, err := readRoster(rosterPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法读取 %s：%s\n", rosterPath, xlsx.Message(err))
+		return ExitUnreadable
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
+	}
+	if xlsx.Refused(problems) {
+		fmt.Fprintf(stderr, "没有导入：名单中有 %d 个错误，请改正后再导入。草稿没有改动。\n", countErrors(problems))
+		return ExitFindings
+	}
+	nd := xlsx.ApplyRoster(d, roster)
+	if err := nd.Save(draftPath); err != nil {
+		fmt.Fprintf(stderr, "无法保存 %s：%s\n", draftPath, forms.Message(err))
+		return ExitUnreadable
+	}
+	reportImport(stdout, d, nd, roster)
+	return ExitOK
+}
+
+func readRoster(path string) (xlsx.Roster, []xlsx.Problem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return xlsx.Roster{}, nil, err
+	}
+	defer f.Close()
+	return xlsx.ReadRoster(f)
+}
+
+// reportImport says what changed, table by table, and what the checks now find in the tables.
+func reportImport(stdout io.Writer, before, after *forms.Draft, r xlsx.Roster) {
+	for _, b := range forms.Form {
+		if b.Kind != forms.TableBlock {
+			continue
+		}
+		n := r.Count(b.Key)
+		switch old := len(before.FilledRows(b)); {
+		case n == 0:
+			fmt.Fprintf(stdout, "%s：名单中没有，保持原有的 %d 名。\n", b.Nav, old)
+		case old == 0:
+			fmt.Fprintf(stdout, "%s：导入 %d 名。\n", b.Nav, n)
+		default:
+			fmt.Fprintf(stdout, "%s：导入 %d 名，替换了原有的 %d 名。\n", b.Nav, n, old)
+		}
+	}
+	var left []string
+	for _, f := range forms.Check(after) {
+		if f.Block == "advisers" || f.Block == "members" {
+			left = append(left, f.String())
+		}
+	}
+	if len(left) > 0 {
+		fmt.Fprintln(stdout, "导入后请核对：")
+		for _, l := range left {
+			fmt.Fprintln(stdout, l)
+		}
+	}
+}
+
+func countErrors(ps []xlsx.Problem) int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == forms.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// writeWorkbook writes a workbook safely and prints its path.
+func writeWorkbook(path string, write func(io.Writer) error, stdout, stderr io.Writer) int {
+	if err := forms.WriteFile(path, false, write); err != nil {
+		fmt.Fprintf(stderr, "无法写入 %s：%s\n", path, forms.Message(err))
+		return ExitUnreadable
+	}
+	fmt.Fprintln(stdout, path)
+	return ExitOK
+}
+
+// xlsxPath is where -o asks for a workbook: inside it with a default name when it is a
+// folder, with .xlsx added when the name lacks it (Excel will not open it otherwise).
+func xlsxPath(out, name string) string {
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return filepath.Join(out, name)
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		return out + ".xlsx"
+	}
+	return out
+}
+
+// safeName makes a typed name usable in a file name on every system.
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if s == "" {
+		return "未填姓名"
+	}
+	return s
+}
