@@ -79,6 +79,8 @@ type cell struct {
 	valign vAlign
 	repeat []line // label cells: printed instead on the continuation (label + （续）)
 	span   bool   // the photo column: drawn once over several rows, not by the row
+	photo  *Image // the photo, centred in the cell
+	path   string // the photo's field path
 }
 
 func (c cell) height() float64 { return linesHeight(c.lines) + 2*PadY }
@@ -216,6 +218,7 @@ func (r row) split(room float64, force bool) (part, rest row, ok bool) {
 		n := fitLines(c.lines, avail)
 		pc, rc := c, c
 		pc.lines, rc.lines = c.lines[:n], nil
+		rc.photo = nil // printed once, in the first part
 		switch {
 		case c.repeat != nil && n < len(c.lines) && !force:
 			return r, r, false // a label must print whole
@@ -295,6 +298,10 @@ func (l *layouter) drawCell(c cell, x, y, h float64) int {
 		}
 		top += ln.pitch
 	}
+	if c.photo != nil {
+		l.add(Box{Kind: ImageBox, X: x + (c.w-PhotoWidth)/2, Y: y + (h-PhotoHeight)/2,
+			W: PhotoWidth, H: PhotoHeight, Image: c.photo, Cell: idx, Path: c.path})
+	}
 	return idx
 }
 
@@ -369,21 +376,16 @@ func (l *layouter) hostRows(rs []row, b forms.Block, photo forms.Field) {
 	for i, r := range rs {
 		l.draw(r, hs[i])
 		if i == 0 {
-			pc := l.photoCell(b, photo, Columns(HostRow)[len(Columns(HostRow))-1])
-			idx := l.drawCell(pc, x, y0, total)
-			if img := l.photoImage(); img != nil {
-				l.add(Box{Kind: ImageBox, X: x + (pc.w-PhotoWidth)/2, Y: y0 + (total-PhotoHeight)/2,
-					W: PhotoWidth, H: PhotoHeight, Image: img, Cell: idx, Path: forms.Path(b, photo, 0)})
-			}
+			l.drawCell(l.photoCell(b, photo, Columns(HostRow)[len(Columns(HostRow))-1]), x, y0, total)
 		}
 	}
 }
 
-// photoCell is the photo column's cell: empty when there is a photo (the image is added
-// separately), the label 近期 / 1寸照片 when there is none.
+// photoCell is the photo column's cell: the photo, or the label 近期 / 1寸照片 when there is
+// none.
 func (l *layouter) photoCell(b forms.Block, photo forms.Field, w float64) cell {
-	c := cell{w: w, valign: alignMiddle}
-	if l.photoImage() == nil {
+	c := cell{w: w, valign: alignMiddle, photo: l.photoImage(), path: forms.Path(b, photo, 0)}
+	if c.photo == nil {
 		c.lines = l.ts.label(photo.Label, w-2*PadX)
 	}
 	return c

@@ -73,7 +73,13 @@ func testDrafts(t testing.TB) map[string]*forms.Draft {
 	broken.Photo = &forms.Photo{MIME: "image/jpeg", Data: "bm90IGEgcGljdHVyZQ=="}
 	drafts["unreadable photo"] = broken
 
-	// A text that only just does not fit: the opinion boxes then start a page.
+	// Absurd lengths: rows taller than a page must split, never overlap or run off.
+	absurd := forms.Sample()
+	absurd.Set("host.name", strings.Repeat("名", 600))
+	absurd.Set("members[2].unit", strings.Repeat("单位", 700))
+	absurd.Set("existingStudio.name", strings.Repeat("工作室", 800))
+	absurd.Set("plan", strings.Repeat("W", 5000))
+	drafts["absurd"] = absurd
 	return drafts
 }
 
@@ -604,6 +610,7 @@ var fixtureNames = map[string]string{
 	"longest fields":        "longest.json",
 	"emoji":                 "emoji.json",
 	"wide photo":            "wide-photo.json",
+	"absurd":                "absurd.json",
 }
 
 // TestFixtures keeps testdata/drafts in step with testDrafts (go test -update rewrites them).
