@@ -11,6 +11,14 @@ func CountWords(s string) int {
 	inWord := false
 	for _, r := range s {
 		switch {
+		case r > 0x3000 && r <= 0x9FFF: // the common case, CJK text: skips the full test
+			n++
+			inWord = false
+		case r < 0x80 && r != ' ' && (r < '\t' || r > '\r'): // ASCII letters, digits, punctuation
+			if !inWord {
+				n++
+				inWord = true
+			}
 		case IsEastAsian(r):
 			n++
 			inWord = false

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -90,6 +91,9 @@ func FuzzCountWords(f *testing.F) {
 	f.Add(Sample().Get("plan"), "2024年9月")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		na, nb := CountWords(a), CountWords(b)
+		if ref := countWordsPlain(a); na != ref {
+			t.Fatalf("CountWords(%q) = %d, the plain definition says %d", a, na, ref)
+		}
 		if na < 0 || na > utf8.RuneCountInString(a) {
 			t.Fatalf("CountWords(%q) = %d, more than its %d runes", a, na, utf8.RuneCountInString(a))
 		}
@@ -99,4 +103,19 @@ func FuzzCountWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// countWordsPlain is FORM.md §5 written as plainly as possible, without CountWords' fast
+// paths, for the fuzz test to compare against.
+func countWordsPlain(s string) int {
+	n := 0
+	prevWord := false
+	for _, r := range s {
+		word := !IsEastAsian(r) && !unicode.IsSpace(r)
+		if IsEastAsian(r) || (word && !prevWord) {
+			n++
+		}
+		prevWord = word
+	}
+	return n
 }
