@@ -1,0 +1,76 @@
+//go:build !windows
+
+package platform
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DesktopDir is the user's desktop folder, where exports go by default: XDG_DESKTOP_DIR of
+// ~/.config/user-dirs.dirs (on a Chinese system often ~/桌面), else ~/Desktop or ~/桌面 if
+// it exists, else the home folder.
+func DesktopDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	return desktopIn(home, configHome(home))
+}
+
+func configHome(home string) string {
+	if c := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(c) {
+		return c
+	}
+	return filepath.Join(home, ".config")
+}
+
+// desktopIn finds the desktop for the home and configuration folders given (tests pass
+// temporary ones).
+func desktopIn(home, config string) string {
+	if p := xdgDesktop(home, config); p != "" && isDir(p) {
+		return p
+	}
+	for _, name := range []string{"Desktop", "桌面"} {
+		if p := filepath.Join(home, name); isDir(p) {
+			return p
+		}
+	}
+	return home
+}
+
+// xdgDesktop reads XDG_DESKTOP_DIR="$HOME/桌面" from user-dirs.dirs ("" when absent). The
+// file is shell syntax; xdg-user-dirs writes only "$HOME/…" or absolute paths, and a value
+// equal to $HOME means "no desktop".
+func xdgDesktop(home, config string) string {
+	data, err := os.ReadFile(filepath.Join(config, "user-dirs.dirs"))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		key, val, ok := strings.Cut(strings.TrimSpace(line), "=")
+		if !ok || strings.TrimSpace(key) != "XDG_DESKTOP_DIR" {
+			continue
+		}
+		val = strings.Trim(strings.TrimSpace(val), `"`)
+		switch {
+		case val == "$HOME" || val == "$HOME/":
+			return ""
+		case strings.HasPrefix(val, "$HOME/"):
+			return filepath.Join(home, val[len("$HOME/"):])
+		case filepath.IsAbs(val):
+			return filepath.Clean(val)
+		}
+	}
+	return ""
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// InstallGLFailureDialog does nothing outside Windows: Fyne's own log lines on the terminal
+// already say what failed.
+func InstallGLFailureDialog() {}
