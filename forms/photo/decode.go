@@ -36,7 +36,7 @@ func load(data []byte) (header, image.Image, error) {
 	if b.Empty() {
 		return header{}, nil, detail(ErrCorrupt, "图片文件已损坏（没有像素）。请重新导出或拍摄照片后再选择。")
 	}
-	if err := checkSize(b.Dx(), b.Dy()); err != nil { // a decoder that disagrees with its header
+	if err := checkSize(hd.format, b.Dx(), b.Dy()); err != nil { // a decoder that disagrees with its header
 		return header{}, nil, err
 	}
 	hd.w, hd.h = b.Dx(), b.Dy()

@@ -194,6 +194,7 @@ func TestTooLargeRefusedBeforeDecoding(t *testing.T) {
 		{"bmp 20000x20000", bmpHeader(20000, 20000), ErrTooLarge},
 		{"webp 16000x16000", webpVP8XHeader(16000, 16000), ErrTooLarge},
 		{"heic 20000x20000", heicClaiming(t, 20000, 20000), ErrTooLarge},
+		{"heic 8000x7000 (HEIC decodes slowly)", heicClaiming(t, 8000, 7000), ErrTooLarge},
 		{"file over 50 MB", huge, ErrTooLarge},
 		// Within the limits but far too short for its size: cut off, said before decoding.
 		{"png 9000x9000 without data", pngHeader(9000, 9000), ErrTruncated},
