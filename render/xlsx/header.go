@@ -107,7 +107,10 @@ func (h *header) choose(f forms.Field, exact, alias []int, cells []string) {
 	h.cols[cands[0]] = f.Key
 	if len(cands) > 1 {
 		var names []string
-		for _, c := range cands {
+		for i, c := range cands {
+			if i > 0 {
+				h.ignored[c] = true // the conflict below says it all
+			}
 			names = append(names, fmt.Sprintf("第%s列“%s”", col(c+1), strings.TrimSpace(cells[c])))
 		}
 		h.conflicts = append(h.conflicts, fmt.Sprintf("%s都是%s，不知道该用哪一列：请只保留一列后再导入。", strings.Join(names, "和"), f.Name()))

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -71,15 +72,28 @@ func openWorkbook(data []byte) (*excelize.File, error) {
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return nil, ErrNotWorkbook
 	}
+	if z, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil && !hasWorkbook(z) {
+		return nil, ErrNotWorkbook // a .docx or .ods is a zip file too
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", ErrDamaged, err)
 	}
-	if len(f.GetSheetList()) == 0 { // a .docx or .ods is a zip file too
+	if len(f.GetSheetList()) == 0 {
 		f.Close()
 		return nil, ErrNotWorkbook
 	}
 	return f, nil
+}
+
+// hasWorkbook reports whether a zip file holds a spreadsheet's workbook part.
+func hasWorkbook(z *zip.Reader) bool {
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/") {
+			return true
+		}
+	}
+	return false
 }
 
 type reader struct {
@@ -173,7 +187,7 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 			case titleRow:
 				title = text
 			case noteRow:
-				rd.add(forms.Warning, sheet, line, "“%s”不是名单中的一人，这一行没有导入。", clip(text))
+				rd.add(forms.Warning, sheet, line, "“%s”不是名单中的一人，这一行没有导入。", clip(strings.Join(strings.Fields(text), " ")))
 			case personRow:
 				s.rows = append(s.rows, rd.person(sheet, line, cells, h, s.used))
 			}
