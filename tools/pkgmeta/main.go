@@ -1,0 +1,78 @@
+// Command pkgmeta makes the packaging files from FyneApp.toml, so the Windows file
+// properties, the Linux menu entry and `shenbao version` cannot disagree:
+//
+//	go run ./tools/pkgmeta syso -o rsrc_windows_amd64.syso   icon, version info (中文), manifest
+//	go run ./tools/pkgmeta desktop -o shenbao.desktop        Linux menu entry
+//	go run ./tools/pkgmeta icon -size 256 -o shenbao.png     the icon as a PNG
+//	go run ./tools/pkgmeta id                                 the application ID
+//
+// It refuses to run when FyneApp.toml's version differs from cli.Version.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+
+	"shenbao/cli"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "pkgmeta:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: pkgmeta syso|desktop|icon|id [-toml FyneApp.toml] [-o file] [-size n]")
+	}
+	fs := flag.NewFlagSet("pkgmeta "+args[0], flag.ContinueOnError)
+	tomlPath := fs.String("toml", "FyneApp.toml", "the Fyne metadata file")
+	out := fs.String("o", "", "output file (default standard output)")
+	size := fs.Int("size", 256, "icon size in pixels (icon)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	m, err := loadMeta(*tomlPath)
+	if err != nil {
+		return err
+	}
+	if m.Version != cli.Version {
+		return fmt.Errorf("%s says version %s but cli.Version is %s: make them the same", *tomlPath, m.Version, cli.Version)
+	}
+	var buf bytes.Buffer
+	if err := generate(args[0], m, *size, &buf); err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = stdout.Write(buf.Bytes())
+		return err
+	}
+	return os.WriteFile(*out, buf.Bytes(), 0o644)
+}
+
+// generate writes the file cmd names.
+func generate(cmd string, m meta, size int, w io.Writer) error {
+	switch cmd {
+	case "desktop":
+		return desktopEntry(w, m)
+	case "id":
+		_, err := fmt.Fprintln(w, m.ID)
+		return err
+	case "syso", "icon":
+		icon, err := appIcon(m)
+		if err != nil {
+			return err
+		}
+		if cmd == "syso" {
+			return writeSyso(w, m, icon)
+		}
+		return png.Encode(w, scaled(icon, size))
+	}
+	return fmt.Errorf("unknown command %q", cmd)
+}

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"bytes"
+	"debug/pe"
+	"encoding/json"
+	"encoding/xml"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tc-hib/winres"
+	"github.com/tc-hib/winres/version"
+
+	"shenbao/cli"
+)
+
+// The project's own FyneApp.toml must hold everything and agree with `shenbao version`.
+func TestProjectMeta(t *testing.T) {
+	m, err := loadMeta("../../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Version != cli.Version {
+		t.Errorf("FyneApp.toml version %s, cli.Version %s", m.Version, cli.Version)
+	}
+	if m.ProductName != "柳州市名班主任工作室申报表填报助手" || m.Description != "柳州市名班主任工作室申报表" {
+		t.Errorf("names: %q, %q", m.ProductName, m.Description)
+	}
+}
+
+func TestLoadMetaErrors(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"testdata/missing.toml", "missing [Release] ProductName, [Release] FileDescription, [Release] Copyright"},
+		{"testdata/badversion.toml", `Version "1.2" is not major.minor.patch`},
+		{"testdata/nonexistent.toml", "no such file"},
+	}
+	for _, tt := range tests {
+		if _, err := loadMeta(tt.file); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("loadMeta(%s) = %v, want %q", tt.file, err, tt.want)
+		}
+	}
+}
+
+// A missing icon file gives the drawn icon, not a failure.
+func TestDrawnIconWhenFileMissing(t *testing.T) {
+	m, err := loadMeta("testdata/minimal.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.IconPath != "" {
+		t.Fatalf("IconPath = %q for a missing file", m.IconPath)
+	}
+	img, err := appIcon(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if img.Bounds().Dx() != 512 || img.Bounds().Dy() != 512 {
+		t.Errorf("drawn icon %v", img.Bounds())
+	}
+	// Corners transparent, centre white (the form), edge red.
+	_, _, _, a := img.At(0, 0).RGBA()
+	r, g, b, _ := img.At(256, 140).RGBA()
+	er, eg, _, _ := img.At(30, 256).RGBA()
+	if a != 0 || r>>8 < 250 || g>>8 < 250 || b>>8 < 250 || er>>8 < 150 || eg>>8 > 60 {
+		t.Errorf("drawn icon looks wrong: corner alpha %d, centre %d,%d,%d, edge %d,%d", a, r>>8, g>>8, b>>8, er>>8, eg>>8)
+	}
+}
+
+func TestAppIconRejectsSmallOrOblong(t *testing.T) {
+	dir := t.TempDir()
+	for name, rect := range map[string]image.Rectangle{
+		"small.png":  image.Rect(0, 0, 64, 64),
+		"oblong.png": image.Rect(0, 0, 512, 300),
+	} {
+		var buf bytes.Buffer
+		png.Encode(&buf, image.NewNRGBA(rect))
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, buf.Bytes(), 0o644)
+		if _, err := appIcon(meta{IconPath: p}); err == nil || !strings.Contains(err.Error(), "square") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+}
+
+func TestResources(t *testing.T) {
+	m, err := loadMeta("testdata/minimal.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := resources(m, drawnIcon(256))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ico, err := rs.GetIconTranslation(iconName, winres.LCIDNeutral)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ico.SaveICO(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if n := int(buf.Bytes()[4]); n != len(iconSizes) {
+		t.Errorf("icon has %d images, want %d", n, len(iconSizes))
+	}
+
+	data := rs.Get(winres.RT_VERSION, winres.ID(1), langZhCN)
+	if data == nil {
+		t.Fatal("no RT_VERSION in zh-CN")
+	}
+	vi, err := version.FromBytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vi.FileVersion != [4]uint16{1, 2, 3, 7} || vi.ProductVersion != [4]uint16{1, 2, 3, 7} {
+		t.Errorf("fixed versions %v %v", vi.FileVersion, vi.ProductVersion)
+	}
+	js, _ := vi.MarshalJSON()
+	var parsed struct{ Info map[string]map[string]string }
+	if err := json.Unmarshal(js, &parsed); err != nil {
+		t.Fatal(err)
+	}
+	got := parsed.Info["0804"]
+	for k, want := range map[string]string{
+		version.ProductName: "测试 产品", version.FileDescription: "测试 说明 <&>",
+		version.FileVersion: "1.2.3", version.ProductVersion: "1.2.3",
+		version.LegalCopyright: "© 测试", version.OriginalFilename: exeName,
+	} {
+		if got[k] != want {
+			t.Errorf("%s = %q, want %q", k, got[k], want)
+		}
+	}
+
+	man := rs.Get(winres.RT_MANIFEST, winres.ID(1), winres.LCIDNeutral)
+	if err := xml.Unmarshal(man, new(struct{})); err != nil {
+		t.Fatalf("manifest is not XML: %v\n%s", err, man)
+	}
+	for _, s := range []string{">UTF-8</activeCodePage>", "PerMonitorV2", "Microsoft.Windows.Common-Controls",
+		`level="asInvoker"`, "<description>测试 产品</description>"} {
+		if !bytes.Contains(man, []byte(s)) {
+			t.Errorf("manifest lacks %s", s)
+		}
+	}
+}
+
+// The object file is a COFF object for amd64 with one .rsrc section, as `go build` expects.
+func TestSysoIsAMD64Object(t *testing.T) {
+	m, _ := loadMeta("testdata/minimal.toml")
+	var buf bytes.Buffer
+	if err := writeSyso(&buf, m, drawnIcon(256)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := pe.NewFile(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Machine != pe.IMAGE_FILE_MACHINE_AMD64 || len(f.Sections) != 1 || f.Sections[0].Name != ".rsrc" {
+		t.Errorf("machine %#x, sections %d", f.Machine, len(f.Sections))
+	}
+}
+
+func TestDesktopEntry(t *testing.T) {
+	m, err := loadMeta("../../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := desktopEntry(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	s := buf.String()
+	for _, line := range []string{"[Desktop Entry]\n", "Type=Application\n", "Name=柳州市名班主任工作室申报表\n",
+		"Exec=shenbao %f\n", "Icon=" + m.ID + "\n", "Categories=Office;\n", "Terminal=false\n"} {
+		if !strings.Contains(s, line) {
+			t.Errorf("desktop entry lacks %q:\n%s", line, s)
+		}
+	}
+	validate, err := exec.LookPath("desktop-file-validate")
+	if err != nil {
+		t.Log("desktop-file-validate not installed (apt-get install desktop-file-utils); syntax not validated")
+		return
+	}
+	p := filepath.Join(t.TempDir(), m.ID+".desktop")
+	os.WriteFile(p, buf.Bytes(), 0o644)
+	if out, err := exec.Command(validate, p).CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("desktop-file-validate: %v\n%s", err, out)
+	}
+}
+
+func TestEscapeDesktop(t *testing.T) {
+	if got := escapeDesktop("a\\b\nc\td"); got != `a\\b\nc\td` {
+		t.Errorf("escapeDesktop = %q", got)
+	}
+}
+
+func TestRunRefusesOtherVersion(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "FyneApp.toml")
+	data, _ := os.ReadFile("testdata/minimal.toml")
+	os.WriteFile(p, data, 0o644)
+	err := run([]string{"id", "-toml", p}, new(bytes.Buffer))
+	if err == nil || !strings.Contains(err.Error(), "cli.Version is "+cli.Version) {
+		t.Errorf("run with version 1.2.3: %v", err)
+	}
+	var out bytes.Buffer
+	if err := run([]string{"id", "-toml", "../../FyneApp.toml"}, &out); err != nil || strings.TrimSpace(out.String()) == "" {
+		t.Errorf("run id: %q, %v", out.String(), err)
+	}
+	if err := run([]string{"bogus", "-toml", "../../FyneApp.toml"}, &out); err == nil {
+		t.Errorf("unknown command accepted")
+	}
+}
