@@ -96,8 +96,8 @@ func cutOff(format string, data []byte) bool {
 	switch format {
 	case FormatPNG:
 		return !bytes.Contains(data[max(0, len(data)-64<<10):], []byte("IEND"))
-	case FormatWebP:
-		return int64(binary.LittleEndian.Uint32(data[4:]))+8 > int64(len(data))
+	case FormatWebP: // the RIFF size; one byte of slack for writers that drop the final pad byte
+		return int64(binary.LittleEndian.Uint32(data[4:]))+8 > int64(len(data))+1
 	case FormatHEIC:
 		return heifTruncated(data)
 	case FormatBMP:

@@ -70,7 +70,6 @@ func process(data []byte, crop *Crop) (Result, error) {
 	// Shrink by whole blocks to at least twice the target, then let Lanczos do the rest.
 	k := max(1, min(keep.Dx()/(2*MinWidth), keep.Dy()/(2*MinHeight)))
 	small := orient(hd.orientation, reduce(img, src, k))
-	img = nil // let the collector take the full picture before encoding
 	final := imaging.Resize(small, MinWidth, MinHeight, imaging.Lanczos)
 	out, err := encode(final, keep.Dx(), keep.Dy())
 	if err != nil {

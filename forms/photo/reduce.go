@@ -142,6 +142,31 @@ func rowReader(img image.Image) func(y, x0, x1 int, dst []uint8) {
 				dst[4*i+3] = 255
 			}
 		}
+	case *image.RGBA64: // 16-bit PNG without alpha: the high bytes
+		return func(y, x0, x1 int, dst []uint8) {
+			s := src.Pix[src.PixOffset(x0, y):]
+			for i := 0; i < x1-x0; i++ {
+				dst[4*i], dst[4*i+1], dst[4*i+2], dst[4*i+3] = s[8*i], s[8*i+2], s[8*i+4], s[8*i+6]
+			}
+		}
+	case *image.NRGBA64: // 16-bit PNG with alpha
+		return func(y, x0, x1 int, dst []uint8) {
+			s := src.Pix[src.PixOffset(x0, y):]
+			for i := 0; i < x1-x0; i++ {
+				a := uint32(s[8*i+6])
+				dst[4*i] = uint8((uint32(s[8*i])*a + 127) / 255)
+				dst[4*i+1] = uint8((uint32(s[8*i+2])*a + 127) / 255)
+				dst[4*i+2] = uint8((uint32(s[8*i+4])*a + 127) / 255)
+				dst[4*i+3] = uint8(a)
+			}
+		}
+	case *image.Gray16:
+		return func(y, x0, x1 int, dst []uint8) {
+			s := src.Pix[src.PixOffset(x0, y):]
+			for i := 0; i < x1-x0; i++ {
+				dst[4*i], dst[4*i+1], dst[4*i+2], dst[4*i+3] = s[2*i], s[2*i], s[2*i], 255
+			}
+		}
 	case *image.Paletted:
 		pal := premultipliedPalette(src.Palette)
 		return func(y, x0, x1 int, dst []uint8) {
@@ -151,7 +176,7 @@ func rowReader(img image.Image) func(y, x0, x1 int, dst []uint8) {
 			}
 		}
 	}
-	// 16-bit PNG, NYCbCrA (WebP with alpha) and anything else: slower but general.
+	// NYCbCrA (WebP with alpha) and anything else: slower but general.
 	return func(y, x0, x1 int, dst []uint8) {
 		for i := 0; i < x1-x0; i++ {
 			r, g, b, a := img.At(x0+i, y).RGBA()
