@@ -60,7 +60,7 @@ func TestTemplate(t *testing.T) {
 			if len(rows) != headerRow+b.Rows {
 				t.Errorf("%d rows, want %d", len(rows), headerRow+b.Rows)
 			}
-			checkHeaderStyle(t, f, sheet, len(tc.header))
+			checkHeaderStyle(t, f, sheet, headerRow, len(tc.header))
 			checkFrozen(t, f, sheet, headerRow)
 			checkTextColumns(t, f, sheet, b)
 			checkGenderList(t, f, sheet, b)
@@ -69,13 +69,13 @@ func TestTemplate(t *testing.T) {
 	}
 }
 
-func checkHeaderStyle(t *testing.T, f *excelize.File, sheet string, n int) {
+func checkHeaderStyle(t *testing.T, f *excelize.File, sheet string, line, n int) {
 	t.Helper()
 	for c := 1; c <= n; c++ {
-		id, _ := f.GetCellStyle(sheet, cell(c, headerRow))
+		id, _ := f.GetCellStyle(sheet, cell(c, line))
 		st, err := f.GetStyle(id)
 		if err != nil || st.Font == nil || !st.Font.Bold {
-			t.Errorf("header cell %s is not bold", cell(c, headerRow))
+			t.Errorf("header cell %s is not bold", cell(c, line))
 		}
 	}
 }
