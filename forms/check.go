@@ -187,17 +187,38 @@ func (c *checker) words(b Block, f Field, path, v string) {
 func (c *checker) characters(b Block, f Field, path string, row int, v string) {
 	bad := map[rune]bool{}
 	var list []string
+	para, col := 1, 0
 	for _, r := range v {
+		col++
+		if r == '\n' {
+			para, col = para+1, 0
+		}
 		if bad[r] || printableIn(f, r) {
 			continue
 		}
 		bad[r] = true
-		list = append(list, describeRune(r))
+		list = append(list, withPosition(describeRune(r), position(f, para, col)))
 	}
 	if len(list) == 0 {
 		return
 	}
 	c.add(b, path, Error, "%s含有无法打印的字符%s：请删除或改用常用字（生僻字可改用同音常用字并另作说明）。", where(b, f, row), strings.Join(list, "、"))
+}
+
+// position says where a character first appears, so the user can find it in a long text.
+func position(f Field, para, col int) string {
+	if f.Kind == LongText {
+		return fmt.Sprintf("第%d段第%d个字", para, col)
+	}
+	return fmt.Sprintf("第%d个字", col)
+}
+
+// withPosition adds the position inside the description's closing bracket, or in one of its own.
+func withPosition(desc, pos string) string {
+	if strings.HasSuffix(desc, "）") {
+		return strings.TrimSuffix(desc, "）") + "，" + pos + "）"
+	}
+	return desc + "（" + pos + "）"
 }
 
 func printableIn(f Field, r rune) bool {

@@ -88,6 +88,11 @@ func checkText(data []byte) error {
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
 		return ErrNotUTF8 // Notepad's "Unicode" (UTF-16)
 	}
+	if len(data) > 0 && data[len(data)-1] == 0 {
+		// A power cut can leave a file whose end (or all of it) is zero bytes: the size was
+		// recorded but the content never reached the disk.
+		return ErrTruncated
+	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return ErrNotDraft
