@@ -1,0 +1,249 @@
+package app
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"shenbao/forms"
+	"shenbao/render/export"
+)
+
+// Start loads the first draft: the file given, else the most recent draft, else a new one;
+// then offers what a crashed run left unsaved.
+func (u *UI) Start(path string) {
+	leftovers := u.saver.leftovers()
+	switch {
+	case path != "":
+		if !u.openFile(path) {
+			u.setDraft(forms.New(), "", false)
+		}
+	case len(u.set.Recent) > 0:
+		if d, err := forms.Load(u.set.Recent[0]); err == nil {
+			u.setDraft(d, u.set.Recent[0], false)
+		} else {
+			u.setDraft(forms.New(), "", false)
+		}
+	default:
+		u.setDraft(forms.New(), "", false)
+	}
+	u.offerRecovery(leftovers)
+}
+
+// setDraft shows another draft: every page is built afresh from it.
+func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
+	u.d, u.path, u.dirty = d, path, dirty
+	u.touched = map[string]bool{}
+	u.reveal = !d.Empty()
+	u.photoWork.source = nil
+	u.resetViews()
+	u.runChecks()
+	cur := u.current
+	if cur >= len(u.pages) || u.pages[cur].block == nil && u.pages[cur].nav != "检查" {
+		cur = 0
+	}
+	u.show(cur)
+	u.updateTitle()
+	if dirty {
+		u.saver.changed()
+	}
+}
+
+// guardUnsaved runs then once the unsaved changes, if any, are saved or let go.
+func (u *UI) guardUnsaved(then func()) {
+	if !u.dirty {
+		then()
+		return
+	}
+	ask(u.win, "保存更改？", wrapped("“"+u.draftName()+"”有未保存的更改。要先保存吗？"),
+		choice{text: "取消"},
+		choice{text: "不保存", do: func() {
+			u.saver.discard()
+			u.dirty = false
+			then()
+		}},
+		choice{text: "保存", primary: true, do: func() {
+			u.save(func(ok bool) {
+				if ok {
+					then()
+				}
+			})
+		}})
+}
+
+// newDraft starts an empty draft.
+func (u *UI) newDraft() {
+	u.guardUnsaved(func() {
+		u.saver.discard()
+		u.setDraft(forms.New(), "", false)
+	})
+}
+
+// openDialog lets the user choose a draft file and opens it.
+func (u *UI) openDialog() {
+	u.env.Files.OpenFile(u.win, "打开草稿", u.dir(), draftFiles, func(path string) {
+		if path != "" {
+			u.openFile(path)
+		}
+	})
+}
+
+// openFile opens a draft file. A file that cannot be read is explained and changes nothing;
+// unsaved changes of the current draft are dealt with only once the new one is read.
+func (u *UI) openFile(path string) bool {
+	d, err := forms.Load(path)
+	if err != nil {
+		showMessage(u.win, "无法打开草稿", "无法打开“"+filepath.Base(path)+"”："+forms.Message(err))
+		if errors.Is(err, fs.ErrNotExist) {
+			u.set.dropRecent(path)
+			u.saveSettings()
+		}
+		return false
+	}
+	u.guardUnsaved(func() {
+		u.saver.discard()
+		u.setDraft(d, path, false)
+		u.remember(path)
+	})
+	return true
+}
+
+// save writes the draft to its file, asking for one the first time; done says whether it
+// was saved.
+func (u *UI) save(done func(bool)) {
+	if u.path == "" {
+		u.saveAs(done)
+		return
+	}
+	u.saveTo(u.path, done)
+}
+
+// saveAs asks where to save the draft.
+func (u *UI) saveAs(done func(bool)) {
+	u.env.Files.SaveFile(u.win, "保存草稿", u.dir(), u.suggestedName(), draftFiles, func(path string) {
+		if path == "" {
+			done(false)
+			return
+		}
+		u.saveTo(path, done)
+	})
+}
+
+func (u *UI) saveTo(path string, done func(bool)) {
+	if err := u.d.Save(path); err != nil {
+		showMessage(u.win, "没有保存", "无法保存到“"+path+"”："+forms.Message(err)+"。\n\n填写的内容还在，程序也在自动备份；请换一个文件夹（例如桌面）再保存。")
+		done(false)
+		return
+	}
+	u.path = path
+	u.dirty = false
+	u.saver.discard()
+	u.remember(path)
+	u.updateTitle()
+	done(true)
+}
+
+// suggestedName is the file name offered when a draft is saved the first time: the exported
+// files' name (unit and name), so the draft sits beside its .docx and .pdf.
+func (u *UI) suggestedName() string {
+	if strings.TrimSpace(u.d.Get("host.name")) == "" {
+		return "申报表草稿.json"
+	}
+	return export.Name(u.d) + ".json"
+}
+
+// dir is where file dialogs start: the draft's folder, else the last one used.
+func (u *UI) dir() string {
+	if u.path != "" {
+		return filepath.Dir(u.path)
+	}
+	return u.set.OpenDir
+}
+
+// remember puts a draft first in the recent list.
+func (u *UI) remember(path string) {
+	u.set.addRecent(path)
+	u.saveSettings()
+	u.buildMenu()
+}
+
+func (u *UI) saveSettings() {
+	if err := u.set.save(); err != nil {
+		fyne.LogError("saving settings", err)
+	}
+}
+
+// requestClose is the window's close button and 退出: ask about unsaved changes first.
+func (u *UI) requestClose() {
+	u.guardUnsaved(func() {
+		u.saver.discard()
+		u.win.Close()
+	})
+}
+
+// dropped opens a draft or takes a picture as the photo, whichever was dropped on the window.
+func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, uri := range uris {
+		if uri.Scheme() != "file" {
+			continue
+		}
+		switch p := uri.Path(); {
+		case draftFiles.matches(p):
+			u.openFile(p)
+		case pictureFiles.matches(p):
+			u.loadPicture(p)
+		default:
+			continue
+		}
+		return
+	}
+}
+
+// buildMenu makes the main menu; it is rebuilt when the recent list changes.
+func (u *UI) buildMenu() {
+	item := func(label string, key fyne.KeyName, mod fyne.KeyModifier, do func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, do)
+		if key != "" {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+		}
+		return it
+	}
+	ctrl := fyne.KeyModifierShortcutDefault
+	recent := fyne.NewMenuItem("最近的草稿", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, p := range u.set.Recent {
+		p := p
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items,
+			fyne.NewMenuItem(filepath.Base(p)+"　（"+filepath.Dir(p)+"）", func() { u.openFile(p) }))
+	}
+	if len(u.set.Recent) == 0 {
+		none := fyne.NewMenuItem("（还没有）", nil)
+		none.Disabled = true
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, none)
+	}
+	quit := fyne.NewMenuItem("退出", u.requestClose)
+	quit.IsQuit = true
+	file := fyne.NewMenu("文件",
+		item("新建", fyne.KeyN, ctrl, u.newDraft),
+		item("打开…", fyne.KeyO, ctrl, u.openDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		item("保存", fyne.KeyS, ctrl, func() { u.save(func(bool) {}) }),
+		item("另存为…", fyne.KeyS, ctrl|fyne.KeyModifierShift, func() { u.saveAs(func(bool) {}) }),
+		fyne.NewMenuItemSeparator(),
+		item("导出 Word 和 PDF…", fyne.KeyE, ctrl, u.exportDialog),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	view := fyne.NewMenu("查看")
+	for _, p := range u.pages {
+		nav := p.nav
+		view.Items = append(view.Items, fyne.NewMenuItem(nav, func() { u.showPage(nav) }))
+	}
+	help := fyne.NewMenu("帮助", fyne.NewMenuItem("报送要求", u.showSubmission), fyne.NewMenuItem("关于", u.showAbout))
+	u.win.SetMainMenu(fyne.NewMainMenu(file, view, help))
+}

@@ -1,0 +1,207 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/app/internal/zhlocale"
+	"shenbao/forms"
+	"shenbao/platform"
+	"shenbao/render/export"
+)
+
+// Version is the program's version, written into the exported files; main's cli.Version.
+var Version = "0.1.0"
+
+// submission is what the bureau's notice asks for, shown wherever the user exports.
+const submission = "报送要求：请于 7月28日 前，把 Word 版（.docx）和盖章扫描后的 PDF 版一起发送到 " +
+	"lzjyjszk@163.com（联系人：韦益金，电话 2822733）。PDF 的做法：打印 PDF → 请学校和县区教育行政部门在意见栏签署并盖章 → 扫描成 PDF。"
+
+// maxListed is how many blocking 错误 an export message names before "还有 N 个".
+const maxListed = 6
+
+// exportPanel is the right-hand side of 预览与导出: what may be exported and the button.
+func (u *UI) exportPanel() fyne.CanvasObject {
+	errs := blocking(u.findings)
+	box := container.NewVBox(heading("导出", theme.SizeNameSubHeadingText))
+	if len(errs) == 0 {
+		box.Add(wrapped("检查通过，可以导出正式的申报表：Word 文档和 PDF 各一份。"))
+		b := widget.NewButtonWithIcon("导出 Word 和 PDF…", theme.DocumentSaveIcon(), u.exportDialog)
+		b.Importance = widget.HighImportance
+		box.Add(b)
+	} else {
+		box.Add(wrapped(fmt.Sprintf("还有 %d 个错误，改正以前只能导出每页印有“草稿（未通过检查）”的版本，不能用于正式申报。", len(errs))))
+		for i, f := range errs {
+			if i == maxListed {
+				box.Add(widget.NewLabel(fmt.Sprintf("……还有 %d 个，见“检查”。", len(errs)-maxListed)))
+				break
+			}
+			path := f.Path
+			box.Add(newTapLabel("· "+f.Message, func() { u.goTo(path) }))
+		}
+		b := widget.NewButtonWithIcon("导出草稿（带水印）…", theme.DocumentSaveIcon(), u.exportDialog)
+		box.Add(b)
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(wrapped(submission))
+	return container.NewVScroll(box)
+}
+
+// blocking are the 错误 that keep the export a draft.
+func blocking(fs []forms.Finding) []forms.Finding {
+	var out []forms.Finding
+	for _, f := range fs {
+		if f.Severity == forms.Error {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// exportDialog exports the draft: with 错误 only a watermarked draft is offered, saying which
+// 错误 block the real one.
+func (u *UI) exportDialog() {
+	u.revealAll()
+	u.runChecks()
+	errs := blocking(u.findings)
+	if len(errs) == 0 {
+		u.chooseExportDir(false)
+		return
+	}
+	var lines []string
+	for i, f := range errs {
+		if i == maxListed {
+			lines = append(lines, fmt.Sprintf("……还有 %d 个错误。", len(errs)-maxListed))
+			break
+		}
+		lines = append(lines, "· "+f.Message)
+	}
+	msg := fmt.Sprintf("还有 %d 个错误，不能导出正式的申报表：\n\n%s\n\n可以先导出草稿看看效果：草稿每页都印有“草稿（未通过检查）”，不能用于正式申报。",
+		len(errs), strings.Join(lines, "\n"))
+	ask(u.win, "还有错误", container.NewVScroll(wrapped(msg)),
+		choice{text: "取消"},
+		choice{text: "去改正", do: func() { u.showPage("检查") }},
+		choice{text: "导出草稿", primary: true, do: func() { u.chooseExportDir(true) }})
+}
+
+// chooseExportDir asks for the folder: the last one used, else the desktop.
+func (u *UI) chooseExportDir(draft bool) {
+	dir := u.set.ExportDir
+	if dir == "" {
+		dir = platform.DesktopDir()
+	}
+	u.env.Files.Folder(u.win, "导出到哪个文件夹", dir, func(dir string) {
+		if dir == "" {
+			return
+		}
+		u.set.ExportDir = dir
+		u.saveSettings()
+		u.confirmReplace(dir, func() { u.export(dir, draft) })
+	})
+}
+
+// confirmReplace asks before files of the same name are replaced: the user may have edited
+// the last exported Word file.
+func (u *UI) confirmReplace(dir string, then func()) {
+	var there []string
+	for _, p := range export.Paths(u.d, dir) {
+		if _, err := os.Stat(p); err == nil {
+			there = append(there, filepath.Base(p))
+		}
+	}
+	if len(there) == 0 {
+		then()
+		return
+	}
+	ask(u.win, "替换文件？", wrapped("这个文件夹里已经有：\n"+strings.Join(there, "\n")+"\n\n要用现在的内容替换吗？如果在 Word 里改过这个文件，替换后那些修改会丢失。"),
+		choice{text: "取消"}, choice{text: "替换", primary: true, do: then})
+}
+
+// export writes the files off the UI thread, through the same function as `shenbao export`.
+func (u *UI) export(dir string, draft bool) {
+	d := u.d.Clone()
+	busy := widget.NewActivity()
+	busy.Start()
+	wait := dialog.NewCustomWithoutButtons("正在导出", container.NewHBox(busy, widget.NewLabel("正在生成 Word 和 PDF 文件…")), u.win)
+	wait.Show()
+	u.env.Go(func() {
+		paths, err := export.Write(d, dir, export.Options{Draft: draft, Creator: "shenbao " + Version, Now: u.env.Now()})
+		fyne.Do(func() {
+			busy.Stop()
+			wait.Hide()
+			if err != nil {
+				showMessage(u.win, "没有导出", "导出失败："+forms.Message(err)+"\n\n请换一个文件夹（例如桌面）再试。")
+				return
+			}
+			u.showExported(paths, draft)
+		})
+	})
+}
+
+// showExported names both files, with 打开文件夹 and 打印, and the bureau's requirements.
+func (u *UI) showExported(paths []string, draft bool) {
+	box := container.NewVBox()
+	if draft {
+		l := wrapped("这是草稿：每页印有“草稿（未通过检查）”，不能用于正式申报。")
+		l.Importance = widget.DangerImportance
+		box.Add(l)
+	}
+	box.Add(widget.NewLabel("已导出这两个文件："))
+	var pdfPath string
+	for _, p := range paths {
+		l := widget.NewLabel(p)
+		l.Wrapping = fyne.TextWrapBreak
+		l.Selectable = true
+		box.Add(l)
+		if strings.HasSuffix(p, ".pdf") {
+			pdfPath = p
+		}
+	}
+	open := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() {
+		u.openPath(filepath.Dir(paths[0]))
+	})
+	print := widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() { u.openPath(pdfPath) })
+	box.Add(container.NewHBox(open, print))
+	box.Add(note("“打印”会用电脑上的 PDF 阅读器打开 PDF，在阅读器里选择打印（A4、实际大小）。"))
+	box.Add(widget.NewSeparator())
+	box.Add(wrapped(submission))
+	d := dialog.NewCustom("导出完成", "关闭", box, u.win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+}
+
+// openPath opens a folder or a file with the system's program, or says where it is.
+func (u *UI) openPath(p string) {
+	if err := u.env.OpenPath(p); err != nil {
+		showMessage(u.win, "无法打开", "没能自动打开，请自己打开这个位置：\n"+p)
+	}
+}
+
+// openWithSystem opens a file or folder as a double-click in the file manager would.
+func openWithSystem(p string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", p)
+	case "darwin":
+		cmd = exec.Command("open", p)
+	default:
+		cmd = exec.Command("xdg-open", p)
+	}
+	cmd.Env = zhlocale.Environ()
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reap it; the viewer lives on after we return
+	return nil
+}

@@ -1,0 +1,199 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// choicePlaceHolder replaces Select's English "(Select one)".
+const choicePlaceHolder = "请选择"
+
+// fieldView is the widget of one field path, kept so that checks can mark it and a finding
+// can put the cursor in it.
+type fieldView struct {
+	path  string
+	obj   fyne.CanvasObject // the field with its message: what to scroll into view
+	focus fyne.Focusable
+	entry *widget.Entry // red border with a 错误; nil for choices
+	msg   *widget.Label // the message under the field; nil in tables (rows have one)
+}
+
+// mark shows a finding on the field, or clears it with nil.
+func (v *fieldView) mark(f *forms.Finding) {
+	if v.entry != nil {
+		var err error
+		if f != nil && f.Severity == forms.Error {
+			err = findingError{f.Message}
+		}
+		v.entry.SetValidationError(err)
+	}
+	if v.msg == nil {
+		return
+	}
+	if f == nil {
+		v.msg.Hide()
+		return
+	}
+	setMessage(v.msg, f.Severity, f.Severity.String()+"："+f.Message)
+}
+
+func setMessage(l *widget.Label, sev forms.Severity, text string) {
+	l.Importance = widget.WarningImportance
+	if sev == forms.Error {
+		l.Importance = widget.DangerImportance
+	}
+	l.SetText(text)
+	l.Show()
+}
+
+type findingError struct{ msg string }
+
+func (e findingError) Error() string { return e.msg }
+
+func messageLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// fieldWidget makes the input for field f of block b (row: the table row, 0 outside tables)
+// from its Kind, filled from the draft and writing every change back to it.
+func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
+	path := forms.Path(*b, f, row)
+	v := &fieldView{path: path}
+	var w fyne.CanvasObject
+	switch f.Kind {
+	case forms.Choice:
+		s := widget.NewSelect(f.Choices, nil)
+		s.PlaceHolder = choicePlaceHolder
+		s.Selected = u.d.Get(path) // set before OnChanged: loading is not an edit
+		s.OnChanged = func(val string) { u.edit(path, val) }
+		w, v.focus = s, s
+	default:
+		e := widget.NewEntry()
+		e.PlaceHolder = f.Hint
+		e.SetText(u.d.Get(path))
+		e.AlwaysShowValidationError = true
+		e.OnChanged = func(val string) { u.edit(path, val) }
+		w, v.focus, v.entry = e, e, e
+	}
+	if b.Kind == forms.TableBlock {
+		v.obj = w
+	} else {
+		v.msg = messageLabel()
+		v.obj = container.NewVBox(w, v.msg)
+	}
+	u.views[path] = v
+	return v
+}
+
+// fieldsPage is a block of labelled fields; the host's photo stands at the right, as on the
+// printed form.
+func (u *UI) fieldsPage(p *page) fyne.CanvasObject {
+	b := p.block
+	grid := container.New(layout.NewFormLayout())
+	var photo fyne.CanvasObject
+	for _, f := range b.Fields {
+		if f.Kind == forms.Picture {
+			photo = u.newPhotoPanel(b, f)
+			continue
+		}
+		grid.Add(fieldLabel(f))
+		grid.Add(u.fieldWidget(b, f, 0).obj)
+	}
+	var body fyne.CanvasObject = container.New(&maxWidth{w: 760}, grid)
+	if photo != nil {
+		body = container.NewBorder(nil, nil, nil, container.NewVBox(photo), body)
+	}
+	return pageFrame(p, b.Name(), fieldsHelp(b), container.NewVBox(u.blockMessage(b.Key), body), true)
+}
+
+func fieldLabel(f forms.Field) fyne.CanvasObject {
+	l := widget.NewLabel(strings.TrimSuffix(f.Name(), "："))
+	l.Alignment = fyne.TextAlignTrailing
+	return l
+}
+
+func fieldsHelp(b *forms.Block) string {
+	for _, f := range b.Fields {
+		if f.Required {
+			return "各项都要填写。出生年月写成 1985.03 的样子；电话写手机号码或带区号的座机号码。"
+		}
+	}
+	return "没有已设立的工作室时，这两项可以不填。"
+}
+
+// edit stores what the user typed and starts the checks and the autosave.
+func (u *UI) edit(path, val string) {
+	if u.d.Get(path) == val {
+		return
+	}
+	u.d.Set(path, val)
+	u.touch(path)
+	u.changed()
+}
+
+// touch remembers that the user worked on a field (and its table row and block): its
+// findings show from now on, even "please fill in".
+func (u *UI) touch(path string) {
+	u.touched[path] = true
+	if i := strings.IndexByte(path, ']'); i >= 0 {
+		u.touched[path[:i+1]] = true
+	}
+	u.touched[blockKeyOf(path)] = true
+}
+
+// changed is called after every change of the draft.
+func (u *UI) changed() {
+	if !u.dirty {
+		u.dirty = true
+		u.updateTitle()
+	}
+	u.saver.changed()
+	u.checks.Trigger()
+}
+
+// blockMessage is the line at the top of a block for findings about the block as a whole
+// (too few advisers, …).
+func (u *UI) blockMessage(key string) *widget.Label {
+	l := messageLabel()
+	u.blkMsgs[key] = l
+	return l
+}
+
+// maxWidth keeps a form from stretching its entries across a wide window.
+type maxWidth struct{ w float32 }
+
+func (l *maxWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(min(size.Width, l.w), size.Height))
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l *maxWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// thousands writes 2871 as 2,871, as Word shows 字数.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+
+	"shenbao/render"
+)
+
+// appIcon is the window and task bar icon, drawn at start (the same drawing as icon.png).
+var appIcon = fyne.NewStaticResource("icon.png", IconPNG(256))
+
+// sealRed is the red of a Chinese official seal.
+var sealRed = color.RGBA{0xC8, 0x1E, 0x1E, 0xFF}
+
+// IconPNG draws the program's icon, size × size: a round red seal with a white ring and the
+// character 申 (申报) in white. `go run ./app/internal/genicon` writes it to icon.png.
+func IconPNG(size int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
+	s := float64(size)
+	c := s / 2
+	disc(img, c, c, s*0.48, s*0.48, sealRed)                        // the seal
+	disc(img, c, c, s*0.43, s*0.40, color.RGBA{255, 255, 255, 255}) // its white ring…
+	disc(img, c, c, s*0.40, 0, sealRed)                             // …and the red inside
+	sealCharacter(img, '申', s*0.56, c, c, color.RGBA{255, 255, 255, 255})
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		panic("app: icon: " + err.Error()) // encoding an in-memory RGBA cannot fail
+	}
+	return buf.Bytes()
+}
+
+// disc paints the ring between radii inner and outer (inner 0: a full disc), antialiased
+// by coverage of a 4×4 grid of samples per pixel.
+func disc(img *image.RGBA, cx, cy, outer, inner float64, col color.RGBA) {
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			n := 0
+			for sy := 0; sy < 4; sy++ {
+				for sx := 0; sx < 4; sx++ {
+					d := math.Hypot(float64(x)+(float64(sx)+0.5)/4-cx, float64(y)+(float64(sy)+0.5)/4-cy)
+					if d <= outer && d >= inner {
+						n++
+					}
+				}
+			}
+			if n > 0 {
+				a := uint8(int(col.A) * n / 16)
+				src := image.NewUniform(color.RGBA{col.R * a / 255, col.G * a / 255, col.B * a / 255, a})
+				draw.Draw(img, image.Rect(x, y, x+1, y+1), src, image.Point{}, draw.Over)
+			}
+		}
+	}
+}
+
+// sealCharacter draws one character of the bold face centred on (cx, cy), size pixels tall.
+func sealCharacter(img *image.RGBA, r rune, size, cx, cy float64, col color.RGBA) {
+	ras, err := pageRasterizer()
+	if err != nil {
+		return
+	}
+	ras.mu.Lock()
+	gi, err := ras.bold.GlyphIndex(&ras.buf, r)
+	var bounds fixed.Rectangle26_6
+	if err == nil {
+		bounds, _, err = ras.bold.GlyphBounds(&ras.buf, gi, fixed.Int26_6(size*64), font.HintingNone)
+	}
+	ras.mu.Unlock()
+	if err != nil {
+		return
+	}
+	gx := (float64(bounds.Min.X) + float64(bounds.Max.X)) / 128
+	gy := (float64(bounds.Min.Y) + float64(bounds.Max.Y)) / 128
+	ras.mu.Lock()
+	defer ras.mu.Unlock()
+	ras.glyph(img, render.Bold, r, size, 1, cx-gx, cy-gy, 0, image.NewUniform(col))
+}

@@ -1,0 +1,351 @@
+// Package app is the desktop program: one window in which a teacher fills the 申报表 block by
+// block, sees the checks live, previews the printed pages and exports Word and PDF. It is the
+// only package that uses Fyne; every field, label and rule comes from package forms.
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// ID is the application ID of FyneApp.toml.
+const ID = "cn.liuzhou.shenbao"
+
+// windowTitle starts every window title; the draft's name follows.
+const windowTitle = "柳州市名班主任工作室申报表"
+
+// Env is what the app takes from the machine. Tests replace any part; zero fields get the
+// real thing.
+type Env struct {
+	ConfigDir string           // settings and autosave; default os.UserConfigDir()/shenbao
+	After     afterFunc        // timers whose function runs on the UI thread
+	Now       func() time.Time // the clock, for autosave times
+	Go        func(func())     // work off the UI thread: photos, export, autosave writes
+	Files     Chooser          // file dialogs
+	OpenPath  func(path string) error
+}
+
+func (e Env) withDefaults() Env {
+	if e.ConfigDir == "" {
+		if dir, err := os.UserConfigDir(); err == nil {
+			e.ConfigDir = filepath.Join(dir, "shenbao")
+		} else {
+			e.ConfigDir = filepath.Join(os.TempDir(), "shenbao")
+		}
+	}
+	if e.After == nil {
+		e.After = realAfter
+	}
+	if e.Now == nil {
+		e.Now = time.Now
+	}
+	if e.Go == nil {
+		e.Go = func(f func()) { go f() }
+	}
+	if e.Files == nil {
+		e.Files = fileChooser{}
+	}
+	if e.OpenPath == nil {
+		e.OpenPath = openWithSystem
+	}
+	return e
+}
+
+// Run opens the app with the draft at path ("" for none) and returns when the window closes.
+func Run(path string) error {
+	useChinese()
+	a := fyneapp.NewWithID(ID)
+	a.SetIcon(appIcon)
+	a.Settings().SetTheme(newTheme())
+	w := a.NewWindow(windowTitle)
+	w.Resize(fyne.NewSize(1300, 700))
+	u := New(a, w, Env{})
+	u.Start(path)
+	w.ShowAndRun()
+	return nil
+}
+
+// UI is one window and the draft it edits.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+	env Env
+	set *settings
+
+	d       *forms.Draft
+	path    string          // the draft's file; "" until saved
+	dirty   bool            // changed since opened or saved
+	reveal  bool            // show every finding, empty fields too (after 检查 or export)
+	touched map[string]bool // fields and rows the user changed: their findings show at once
+
+	findings []forms.Finding
+	checks   *debouncer
+	saver    *autosaver
+
+	pages   []*page
+	current int
+	nav     *widget.List
+	content *fyne.Container
+	status  *widget.Label
+	counts  *widget.Button
+
+	views     map[string]*fieldView // by field path, for marks and focus
+	rowMsgs   map[string]*widget.Label
+	blkMsgs   map[string]*widget.Label
+	photo     *photoPanel
+	photoWork photoState
+	preview   *preview
+	long      map[string]*longText
+}
+
+// page is one entry of the list at the left and what it shows.
+type page struct {
+	nav    string
+	block  *forms.Block // nil for 检查 and 预览与导出
+	build  func() fyne.CanvasObject
+	obj    fyne.CanvasObject
+	scroll *container.Scroll
+}
+
+// New builds the window's content for a fyne.App and a window (a test app and window in
+// tests). Call Start to load a draft.
+func New(a fyne.App, w fyne.Window, env Env) *UI {
+	env = env.withDefaults()
+	u := &UI{app: a, win: w, env: env, set: loadSettings(env.ConfigDir), d: forms.New(),
+		touched: map[string]bool{}}
+	u.checks = &debouncer{after: env.After, d: 300 * time.Millisecond, f: u.runChecks}
+	u.saver = newAutosaver(env, u.snapshot)
+	u.pages = u.makePages()
+	u.resetViews()
+	u.buildShell()
+	u.buildMenu()
+	w.SetCloseIntercept(u.requestClose)
+	w.SetOnDropped(u.dropped)
+	u.updateTitle()
+	return u
+}
+
+func (u *UI) makePages() []*page {
+	var ps []*page
+	for i := range forms.Form {
+		b := &forms.Form[i]
+		if b.Kind == forms.OpinionBlock {
+			continue // filled by hand after printing
+		}
+		ps = append(ps, &page{nav: b.Nav, block: b})
+	}
+	ps = append(ps, &page{nav: "检查", build: u.checkPage}, &page{nav: "预览与导出", build: u.previewPage})
+	for _, p := range ps {
+		if p.block != nil {
+			p.build = func() fyne.CanvasObject { return u.blockPage(p) }
+		}
+	}
+	return ps
+}
+
+// blockPage is a block's page, laid out by the block's kind.
+func (u *UI) blockPage(p *page) fyne.CanvasObject {
+	switch p.block.Kind {
+	case forms.TableBlock:
+		return u.tablePage(p)
+	case forms.TextBlock:
+		return u.longTextPage(p)
+	}
+	return u.fieldsPage(p)
+}
+
+func (u *UI) resetViews() {
+	u.views = map[string]*fieldView{}
+	u.rowMsgs = map[string]*widget.Label{}
+	u.blkMsgs = map[string]*widget.Label{}
+	u.long = map[string]*longText{}
+	u.photo = nil
+	for _, p := range u.pages {
+		p.obj, p.scroll = nil, nil
+	}
+}
+
+func (u *UI) buildShell() {
+	u.nav = widget.NewList(func() int { return len(u.pages) }, newNavItem, u.updateNavItem)
+	u.nav.OnSelected = func(i widget.ListItemID) { u.show(i) }
+	u.content = container.NewStack()
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.counts = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { u.showPage("检查") })
+	u.counts.Importance = widget.LowImportance
+	bar := container.NewBorder(nil, nil, nil, u.counts, u.status)
+	left := container.New(&fixedWidth{w: 188}, u.nav)
+	body := container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, u.content)
+	u.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, body))
+}
+
+func newNavItem() fyne.CanvasObject {
+	badge := widget.NewLabel("")
+	badge.Importance = widget.DangerImportance
+	return container.NewBorder(nil, nil, nil, badge, widget.NewLabel("三年发展规划"))
+}
+
+func (u *UI) updateNavItem(i widget.ListItemID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	p := u.pages[i]
+	c.Objects[0].(*widget.Label).SetText(p.nav)
+	n := 0
+	if p.block != nil {
+		n = u.visibleErrors(p.block.Key)
+	}
+	badge := c.Objects[1].(*widget.Label)
+	if n == 0 {
+		badge.SetText("")
+	} else {
+		badge.SetText(itoa(n))
+	}
+}
+
+// show puts page i in the content area, building it the first time.
+func (u *UI) show(i int) {
+	if i < 0 || i >= len(u.pages) {
+		return
+	}
+	p := u.pages[i]
+	if p.nav == "检查" {
+		u.revealAll()
+	}
+	if p.obj == nil || p.block == nil { // 检查 and the preview are always made afresh
+		p.obj = p.build()
+		u.applyMarks() // the new page's fields show the findings already known
+	}
+	u.current = i
+	u.content.Objects = []fyne.CanvasObject{p.obj}
+	u.content.Refresh()
+	if u.nav.OnSelected != nil {
+		sel := u.nav.OnSelected
+		u.nav.OnSelected = nil // selecting here must not call show again
+		u.nav.Select(i)
+		u.nav.OnSelected = sel
+	}
+}
+
+// showPage shows the page with that name in the list.
+func (u *UI) showPage(nav string) {
+	for i, p := range u.pages {
+		if p.nav == nav {
+			u.show(i)
+			return
+		}
+	}
+}
+
+// goTo shows the block a field path belongs to and puts the cursor in that field.
+func (u *UI) goTo(path string) {
+	key := blockKeyOf(path)
+	for i, p := range u.pages {
+		if p.block != nil && p.block.Key == key {
+			u.show(i)
+			break
+		}
+	}
+	v := u.views[path]
+	if v == nil {
+		return
+	}
+	if s := u.pages[u.current].scroll; s != nil {
+		scrollIntoView(s, v.obj)
+	}
+	if v.focus != nil {
+		u.win.Canvas().Focus(v.focus)
+	}
+}
+
+// blockKeyOf is the block part of a field path: "advisers[1].mobile" → "advisers".
+func blockKeyOf(path string) string {
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		return path[:i]
+	}
+	return path
+}
+
+func scrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
+	if y < s.Offset.Y || y+o.Size().Height > s.Offset.Y+s.Size().Height {
+		s.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
+	}
+}
+
+// updateTitle shows the draft's name, with * while it has unsaved changes.
+func (u *UI) updateTitle() {
+	mark := ""
+	if u.dirty {
+		mark = "*"
+	}
+	u.win.SetTitle(windowTitle + " — " + mark + u.draftName())
+	u.updateStatus()
+}
+
+func (u *UI) draftName() string {
+	if u.path == "" {
+		return "新草稿"
+	}
+	return strings.TrimSuffix(filepath.Base(u.path), filepath.Ext(u.path))
+}
+
+func (u *UI) updateStatus() {
+	var s string
+	switch {
+	case u.path == "" && !u.dirty:
+		s = "新草稿：填写后按 Ctrl+S 保存为文件。"
+	case u.path == "":
+		s = "还没有保存为文件（按 Ctrl+S 保存）。"
+	case u.dirty:
+		s = "有未保存的更改：" + u.path
+	default:
+		s = "已保存：" + u.path
+	}
+	if t := u.saver.lastWrite(); u.dirty && !t.IsZero() {
+		s += "　·　已自动备份 " + t.Format("15:04:05")
+	}
+	u.status.SetText(s)
+	e, w := countFindings(u.findings)
+	u.counts.SetText(itoa(e) + " 个错误，" + itoa(w) + " 个提醒")
+}
+
+// fixedWidth gives its one object a fixed width and the full height.
+type fixedWidth struct{ w float32 }
+
+func (l *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(l.w, h)
+}
+
+// pageFrame is a page: a heading, an optional line of help, and the body scrolling under them.
+func pageFrame(p *page, title, help string, body fyne.CanvasObject, scroll bool) fyne.CanvasObject {
+	top := container.NewVBox(heading(title, theme.SizeNameSubHeadingText))
+	if help != "" {
+		top.Add(note(help))
+	}
+	if !scroll {
+		return container.NewPadded(container.NewBorder(top, nil, nil, nil, body))
+	}
+	p.scroll = container.NewVScroll(container.NewPadded(body))
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, p.scroll)
+}

@@ -1,0 +1,326 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+func TestNavigationListsBlocksThenCheckAndPreview(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	var got []string
+	for _, p := range h.u.pages {
+		got = append(got, p.nav)
+	}
+	want := []string{"主持人", "指导老师", "工作室成员", "近5年业绩", "已设工作室", "三年发展规划", "检查", "预览与导出"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("pages %v, want %v", got, want)
+	}
+	for i := range h.u.pages {
+		h.u.nav.Select(i)
+		if h.u.current != i || len(h.u.content.Objects) != 1 || h.u.content.Objects[0] != h.u.pages[i].obj {
+			t.Fatalf("selecting %s did not show its page", want[i])
+		}
+	}
+}
+
+// Every input of every block is made from forms.Form: one view per field path.
+func TestPagesHaveAWidgetForEveryField(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	for i := range h.u.pages {
+		h.u.show(i)
+	}
+	for _, b := range forms.Form {
+		rows := []int{0}
+		if b.Kind == forms.TableBlock {
+			rows = []int{1, b.Rows}
+		}
+		for _, f := range b.Fields {
+			for _, r := range rows {
+				if h.u.views[forms.Path(b, f, r)] == nil {
+					t.Errorf("no widget for %s", forms.Path(b, f, r))
+				}
+			}
+		}
+	}
+}
+
+func TestChoicesAreSelectsWithChinesePlaceholder(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.u.showPage("主持人")
+	for _, path := range []string{"host.gender", "host.partyMember", "host.pairedCounty"} {
+		s, ok := h.u.views[path].focus.(*widget.Select)
+		if !ok {
+			t.Fatalf("%s is %T, want a Select", path, h.u.views[path].focus)
+		}
+		if s.PlaceHolder != "请选择" {
+			t.Errorf("%s placeholder %q", path, s.PlaceHolder)
+		}
+	}
+	s := h.u.views["host.pairedCounty"].focus.(*widget.Select)
+	if !slices.Equal(s.Options, forms.Counties) {
+		t.Errorf("counties %v", s.Options)
+	}
+	s.SetSelected("柳江区")
+	if got := h.u.d.Get("host.pairedCounty"); got != "柳江区" {
+		t.Errorf("draft has %q", got)
+	}
+	if h.entry("host.birth").PlaceHolder != "如 1985.03" {
+		t.Errorf("birth hint %q", h.entry("host.birth").PlaceHolder)
+	}
+}
+
+func TestTypingChangesTheDraftAndMarksTheTitle(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	if title := h.u.win.Title(); title != "柳州市名班主任工作室申报表 — 新草稿" {
+		t.Fatalf("title %q", title)
+	}
+	h.u.showPage("主持人")
+	test.Type(h.entry("host.name"), "覃晓岚")
+	if got := h.u.d.Get("host.name"); got != "覃晓岚" {
+		t.Fatalf("draft host.name = %q", got)
+	}
+	if title := h.u.win.Title(); title != "柳州市名班主任工作室申报表 — *新草稿" {
+		t.Errorf("title after typing %q", title)
+	}
+	// A table cell and a long text go to their paths too.
+	h.u.showPage("工作室成员")
+	test.Type(h.entry("members[3].mobile"), "13800000000")
+	if got := h.u.d.Get("members[3].mobile"); got != "13800000000" {
+		t.Errorf("members[3].mobile = %q", got)
+	}
+	h.u.showPage("近5年业绩")
+	lt := h.u.long["achievements"]
+	test.Type(lt.editor.Focusable(), "你好 world")
+	if got := h.u.d.Get("achievements"); got != "你好 world" {
+		t.Errorf("achievements = %q", got)
+	}
+	if lt.count.Text != "字数：3" {
+		t.Errorf("count %q", lt.count.Text)
+	}
+}
+
+// A 错误 shows on the field while the user types (after the debounce), and the 检查 page
+// lists it; a click goes back to the field with the cursor in it.
+func TestFindingAppearsAndClickJumpsToField(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.showPage("主持人")
+	years := h.entry("host.years")
+	years.SetText("")
+	test.Type(years, "3")
+	v := h.u.views["host.years"]
+	if v.msg.Visible() {
+		t.Fatal("marked before the debounce")
+	}
+	h.clock.Advance(300 * time.Millisecond)
+	if !v.msg.Visible() || !strings.Contains(v.msg.Text, "错误") || !strings.Contains(v.msg.Text, "5年及以上") {
+		t.Fatalf("years message %q (visible %v)", v.msg.Text, v.msg.Visible())
+	}
+	h.u.showPage("检查")
+	var link *tapLabel
+	walk(h.u.content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*tapLabel); ok && strings.Contains(l.Text, "5年及以上") {
+			link = l
+		}
+	})
+	if link == nil {
+		t.Fatal("检查 does not list the 年限 error")
+	}
+	h.canvas().Unfocus()
+	test.Tap(link)
+	if h.u.pages[h.u.current].nav != "主持人" {
+		t.Fatalf("went to %s", h.u.pages[h.u.current].nav)
+	}
+	if h.canvas().Focused() != years {
+		t.Errorf("focus on %T, want the 年限 entry", h.canvas().Focused())
+	}
+	// Fixing it clears the mark.
+	years.SetText("12")
+	h.clock.Advance(time.Second)
+	if v.msg.Visible() {
+		t.Errorf("still marked: %q", v.msg.Text)
+	}
+}
+
+// A new draft is not covered in red: "please fill in" shows once the user worked on a field
+// or visited 检查.
+func TestEmptyFieldsAreNotMarkedUntilTouchedOrChecked(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.u.showPage("主持人")
+	h.clock.Advance(time.Second)
+	name := h.u.views["host.name"]
+	if name.msg.Visible() {
+		t.Fatalf("empty name marked on a new draft: %q", name.msg.Text)
+	}
+	test.Type(h.entry("host.name"), "a")
+	h.entry("host.name").SetText("")
+	h.clock.Advance(time.Second)
+	if !name.msg.Visible() || !strings.Contains(name.msg.Text, "请填写主持人的姓名") {
+		t.Fatalf("touched empty name not marked: %q", name.msg.Text)
+	}
+	if unit := h.u.views["host.unit"]; unit.msg.Visible() {
+		t.Errorf("untouched unit marked")
+	}
+	h.u.showPage("检查")
+	h.u.showPage("主持人")
+	if unit := h.u.views["host.unit"]; !unit.msg.Visible() {
+		t.Errorf("unit not marked after 检查")
+	}
+}
+
+func TestTableRowsAddAndRemoveWithinLimits(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.showPage("指导老师")
+	b, _ := forms.BlockByKey("advisers")
+	second := h.u.d.Value(b, b.Fields[0], 2)
+	add := findButton(t, h.u.content, "添加一行")
+	if !add.Disabled() {
+		t.Fatal("添加一行 enabled with 2 of 2 advisers")
+	}
+	h.u.askRemoveRow(h.tableBody("advisers"), &b, 1)
+	h.tapButton("删除")
+	if n := h.u.d.Rows("advisers"); n != 1 {
+		t.Fatalf("rows %d after removing one", n)
+	}
+	if got := h.u.d.Value(b, b.Fields[0], 1); got != second {
+		t.Errorf("row 1 is %q, want the former row 2 %q", got, second)
+	}
+	if h.entry("advisers[1].name").Text != second {
+		t.Errorf("the page shows %q", h.entry("advisers[1].name").Text)
+	}
+	add = findButton(t, h.u.content, "添加一行")
+	if add.Disabled() {
+		t.Fatal("添加一行 disabled with 1 of 2")
+	}
+	test.Tap(add)
+	if n := h.u.d.Rows("advisers"); n != 2 {
+		t.Fatalf("rows %d after adding", n)
+	}
+	if h.canvas().Focused() != h.entry("advisers[2].name") {
+		t.Error("the new row's first cell has no focus")
+	}
+	if !h.u.dirty {
+		t.Error("not marked unsaved")
+	}
+}
+
+// The members' table keeps its own column order (职称 before 职务), the advisers' theirs.
+func TestTableColumnsInEachTablesOrder(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	for key, want := range map[string][]string{
+		"advisers": {"序号", "姓名", "性别", "出生年月", "所在单位", "职务", "职称", "研究方向", "手机号码"},
+		"members":  {"序号", "姓名", "性别", "出生年月", "所在单位", "职称", "职务", "研究方向", "手机号码"},
+	} {
+		b, _ := forms.BlockByKey(key)
+		h.u.showPage(b.Nav)
+		header := h.tableBody(key).Objects[1].(*fyne.Container)
+		var got []string
+		for _, o := range header.Objects {
+			if l, ok := o.(*widget.Label); ok && l.Text != "" {
+				got = append(got, l.Text)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s header %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestLongTextCountAndOutline(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.u.showPage("三年发展规划")
+	lt := h.u.long["plan"]
+	if lt.count.Text != "字数：0 / 3000" {
+		t.Fatalf("count %q", lt.count.Text)
+	}
+	if lt.outline == nil || lt.outline.Disabled() {
+		t.Fatal("no outline button on an empty plan")
+	}
+	test.Tap(lt.outline)
+	if got := h.u.d.Get("plan"); !strings.HasPrefix(got, "一、指导思想") || !strings.Contains(got, "五、工作进展步骤和时间分布") {
+		t.Fatalf("plan after 插入提纲: %q", got)
+	}
+	if !lt.outline.Disabled() {
+		t.Error("outline still offered on a plan with text")
+	}
+	long := strings.Repeat("字", 2871)
+	lt.editor.SetText(long)
+	if lt.count.Text != "字数：2,871 / 3000" || lt.count.Importance == widget.DangerImportance {
+		t.Errorf("count %q importance %v", lt.count.Text, lt.count.Importance)
+	}
+	lt.editor.SetText(long + strings.Repeat("多", 200))
+	if lt.count.Text != "字数：3,071 / 3000" || lt.count.Importance != widget.DangerImportance {
+		t.Errorf("past the limit: %q importance %v", lt.count.Text, lt.count.Importance)
+	}
+}
+
+func TestMenuHasDraftShortcuts(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	want := map[string]string{"新建": "CustomDesktop:Control+N", "打开…": "CustomDesktop:Control+O",
+		"保存": "CustomDesktop:Control+S", "另存为…": "CustomDesktop:Shift+Control+S"}
+	file := h.u.win.MainMenu().Items[0]
+	if file.Label != "文件" {
+		t.Fatalf("first menu %q", file.Label)
+	}
+	for _, it := range file.Items {
+		if w, ok := want[it.Label]; ok {
+			if it.Shortcut == nil || it.Shortcut.ShortcutName() != w {
+				t.Errorf("%s shortcut %v, want %s", it.Label, it.Shortcut, w)
+			}
+			delete(want, it.Label)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("menu lacks %v", want)
+	}
+}
+
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return found
+}
+
+// tableBody is the container fillTable fills for a table key.
+func (h *harness) tableBody(key string) *fyne.Container {
+	h.t.Helper()
+	var body *fyne.Container
+	walk(h.u.content, func(o fyne.CanvasObject) {
+		c, ok := o.(*fyne.Container)
+		if !ok || body != nil || len(c.Objects) < 2 {
+			return
+		}
+		if l, ok := c.Objects[0].(*widget.Label); ok && l == h.u.blkMsgs[key] {
+			body = c
+		}
+	})
+	if body == nil {
+		h.t.Fatalf("no table body for %s", key)
+	}
+	return body
+}

@@ -1,0 +1,102 @@
+// Package export writes the two files the bureau asks for, the Word document and the A4 PDF,
+// named after the applicant. `shenbao export` and the app's 导出 both call Write, so they
+// name and write the files the same way.
+package export
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"shenbao/forms"
+	"shenbao/render"
+	"shenbao/render/docx"
+	"shenbao/render/pdf"
+)
+
+// Options are what the files say besides the form.
+type Options struct {
+	Draft   bool      // print 草稿（未通过检查） on every page: the draft still has 错误
+	Creator string    // the writing program and version, e.g. "shenbao 0.1.0"
+	Now     time.Time // creation time written into the files; zero: now
+}
+
+// NeedsDraft reports whether d may only be exported as a draft, marked 草稿（未通过检查）: it
+// has 错误. An empty draft is the blank form, printed for filling in by hand: it is neither
+// refused nor marked.
+func NeedsDraft(d *forms.Draft, findings []forms.Finding) bool {
+	return forms.HasErrors(findings) && !d.Empty()
+}
+
+// Name is the exported files' name without extension:
+// 柳州市名班主任工作室申报表-<工作单位>-<姓名>, "未填写" for a part left empty, characters
+// Windows refuses in file names replaced.
+func Name(d *forms.Draft) string {
+	return "柳州市名班主任工作室申报表-" + namePart(d.Get("host.unit")) + "-" + namePart(d.Get("host.name"))
+}
+
+// Paths are the files Write writes into dir, in the order FORM.md §4 lists them: .docx, .pdf.
+func Paths(d *forms.Draft, dir string) []string {
+	base := filepath.Join(dir, Name(d))
+	return []string{base + ".docx", base + ".pdf"}
+}
+
+// Write writes the draft as .docx and .pdf into dir, creating dir if needed, each file
+// safely (forms.WriteFile), and returns their paths. A file of the same name is replaced.
+func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("export to %s: %w", dir, err)
+	}
+	pages, err := render.Layout(d, render.Options{Draft: opt.Draft})
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	author := strings.TrimSpace(d.Get("host.name"))
+	writers := []func(io.Writer) error{
+		func(w io.Writer) error {
+			return docx.Write(w, d, docx.Options{Draft: opt.Draft, Author: author, Creator: opt.Creator, Created: opt.Now})
+		},
+		func(w io.Writer) error {
+			return pdf.Write(w, pages, pdf.Info{Title: forms.Title, Author: author, Creator: opt.Creator, Created: opt.Now})
+		},
+	}
+	paths := Paths(d, dir)
+	for i, path := range paths {
+		if err := forms.WriteFile(path, false, writers[i]); err != nil {
+			return paths[:i], err
+		}
+	}
+	return paths, nil
+}
+
+// maxNamePart keeps a file name well inside Windows' 255-character limit.
+const maxNamePart = 40
+
+func namePart(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case strings.ContainsRune(`<>:"/\|?*`, r), unicode.IsControl(r):
+			return '_'
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxNamePart {
+		s = string(r[:maxNamePart])
+	}
+	// Windows drops trailing dots and spaces from names; leading dots hide files elsewhere.
+	s = strings.Trim(s, ". ")
+	if s == "" {
+		return "未填写"
+	}
+	return s
+}

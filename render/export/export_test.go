@@ -1,0 +1,103 @@
+package export
+
+import (
+	"archive/zip"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/render"
+)
+
+func TestName(t *testing.T) {
+	tests := []struct {
+		unit, name, want string
+	}{
+		{"柳州市第二十九中学", "覃晓岚", "柳州市名班主任工作室申报表-柳州市第二十九中学-覃晓岚"},
+		{"", "", "柳州市名班主任工作室申报表-未填写-未填写"},
+		{"  ", "\t", "柳州市名班主任工作室申报表-未填写-未填写"},
+		{`a<b>c:d"e/f\g|h?i*j`, "王\n五", "柳州市名班主任工作室申报表-a_b_c_d_e_f_g_h_i_j-王 五"},
+		{"...", " 李四. ", "柳州市名班主任工作室申报表-未填写-李四"},
+		{strings.Repeat("长", 60), "张三", "柳州市名班主任工作室申报表-" + strings.Repeat("长", 40) + "-张三"},
+	}
+	for _, tt := range tests {
+		d := forms.New()
+		d.Set("host.unit", tt.unit)
+		d.Set("host.name", tt.name)
+		if got := Name(d); got != tt.want {
+			t.Errorf("Name(%q, %q) = %q, want %q", tt.unit, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestNeedsDraft(t *testing.T) {
+	bad := forms.Sample()
+	bad.Set("host.years", "3")
+	for _, tt := range []struct {
+		name string
+		d    *forms.Draft
+		want bool
+	}{
+		{"sample", forms.Sample(), false},
+		{"blank form", forms.New(), false},
+		{"errors", bad, true},
+	} {
+		if got := NeedsDraft(tt.d, forms.Check(tt.d)); got != tt.want {
+			t.Errorf("%s: NeedsDraft = %v", tt.name, got)
+		}
+	}
+}
+
+// Write writes a .docx that is a zip with the Word document and a PDF that pdftotext reads,
+// named by Paths; with Draft the PDF carries the mark.
+func TestWrite(t *testing.T) {
+	for _, draft := range []bool{false, true} {
+		dir := filepath.Join(t.TempDir(), "新建 文件夹")
+		d := forms.Sample()
+		paths, err := Write(d, dir, Options{Draft: draft, Creator: "shenbao test", Now: time.Date(2024, 7, 10, 9, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Paths(d, dir)
+		if len(paths) != 2 || paths[0] != want[0] || paths[1] != want[1] ||
+			!strings.HasSuffix(paths[0], "-柳州市第二十九中学-覃晓岚.docx") || !strings.HasSuffix(paths[1], ".pdf") {
+			t.Fatalf("paths %q, want %q", paths, want)
+		}
+		z, err := zip.OpenReader(paths[0])
+		if err != nil {
+			t.Fatalf("docx: %v", err)
+		}
+		found := false
+		for _, f := range z.File {
+			found = found || f.Name == "word/document.xml"
+		}
+		z.Close()
+		if !found {
+			t.Error("docx has no word/document.xml")
+		}
+		if _, err := exec.LookPath("pdftotext"); err == nil {
+			out, err := exec.Command("pdftotext", "-raw", paths[1], "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			txt := strings.Join(strings.Fields(string(out)), "")
+			if !strings.Contains(txt, "覃晓岚") || strings.Contains(txt, render.DraftMark) != draft {
+				t.Errorf("draft=%v: PDF text %.80q…", draft, txt)
+			}
+		}
+	}
+}
+
+func TestWriteIntoAFileFails(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(forms.Sample(), file, Options{}); err == nil {
+		t.Error("exported into a file")
+	}
+}
