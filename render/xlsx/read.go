@@ -183,7 +183,11 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 		title = ""
 		for line := h.line + 1; line <= end; line++ {
 			cells := grid[line-1]
-			switch kind, text := classify(cells, h, merged[line]); kind {
+			kind, text := classify(cells, h, merged[line])
+			if kind == titleRow && k == len(heads)-1 {
+				kind = noteRow // no list follows it: a remark that happens to name a table
+			}
+			switch kind {
 			case titleRow:
 				title = text
 			case noteRow:
@@ -354,11 +358,14 @@ func navs() []string {
 // naming a table or reading like a remark, is not a person.
 func classify(cells []string, h header, merged bool) (rowKind, string) {
 	var texts []string
-	mapped, other := 0, false
+	mapped, other, first := 0, false, -1
 	for i, c := range cells {
 		c = strings.TrimSpace(c)
 		if c == "" {
 			continue
+		}
+		if first < 0 {
+			first = i
 		}
 		texts = append(texts, c)
 		switch {
@@ -372,7 +379,8 @@ func classify(cells []string, h header, merged bool) (rowKind, string) {
 	switch {
 	case len(texts) == 0:
 		return blankRow, ""
-	case (merged || len(texts) == 1 || mapped == 0) && tableFromText(text) != "" && mapped <= 1:
+	case (merged || mapped == 0 || len(texts) == 1 && first == 0) && tableFromText(text) != "":
+		// A title in column A or across the table; a lone 所在单位 "德育指导中心" is not one.
 		return titleRow, text
 	case merged:
 		return noteRow, text

@@ -245,12 +245,26 @@ func TestReadRoster(t *testing.T) {
 				put(f, "工作室成员", 3, nil, "合计：1人")
 				put(f, "工作室成员", 5, "填表人：陈老师    审核人：黄主任")
 				f.MergeCell("工作室成员", "A5", "I5")
+				put(f, "工作室成员", 6, "指导老师签名：")
+				f.MergeCell("工作室成员", "A6", "I6")
 			},
 			members: []map[string]string{wang},
 			problems: []want{
 				{W, "工作室成员", 3, "“合计：1人”不是名单中的一人"},
 				{W, "工作室成员", 5, "“填表人：陈老师 审核人：黄主任”不是名单中的一人"},
+				{W, "工作室成员", 6, "“指导老师签名：”不是名单中的一人"},
 			},
+		},
+		{
+			name: "a row with only a unit that names a table is a person without a name, not a title",
+			book: func(f *excelize.File) {
+				f.SetSheetName("Sheet1", "工作室成员")
+				put(f, "工作室成员", 1, memberHeader...)
+				put(f, "工作室成员", 2, row(1, wang)...)
+				put(f, "工作室成员", 3, 2, nil, nil, nil, "柳州市德育指导中心")
+			},
+			members:  []map[string]string{wang, {"unit": "柳州市德育指导中心"}},
+			problems: []want{{E, "工作室成员", 3, "没有填写姓名"}},
 		},
 		{
 			name: "the form's two tables copied into one sheet, each under its title",

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -77,8 +79,9 @@ func Summary(w io.Writer, dir string) (Stats, error) {
 }
 
 // findDrafts lists the .json files below dir. Hidden files and folders (the safe writer's
-// temporary files, macOS "._" copies on USB sticks) and the app's autosave are skipped; *.bak
-// backups do not end in .json. A folder that cannot be read is listed as unreadable.
+// temporary files, macOS "._" copies on USB sticks) and the app's autosave folder are
+// skipped; *.bak backups do not end in .json. A folder that cannot be read is listed as
+// unreadable.
 func findDrafts(dir string) (paths []string, bad []unreadable, err error) {
 	err = filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -89,7 +92,7 @@ func findDrafts(dir string) (paths []string, bad []unreadable, err error) {
 			return nil
 		}
 		name := e.Name()
-		if path != dir && strings.HasPrefix(name, ".") {
+		if path != dir && (strings.HasPrefix(name, ".") || e.IsDir() && isAutosave(name)) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
@@ -103,10 +106,28 @@ func findDrafts(dir string) (paths []string, bad []unreadable, err error) {
 	return paths, bad, err
 }
 
-// isAutosave reports the app's autosave copy, which duplicates a draft.
+// isAutosave reports the app's autosave folder or copy, which duplicates a draft.
 func isAutosave(name string) bool {
 	n := strings.ToLower(name)
 	return strings.Contains(n, "autosave") || strings.Contains(n, "自动保存")
+}
+
+// autosaveKind marks the app's autosave copies (app/autosave.go), wherever they are found:
+// they wrap a draft that is not yet saved, and are not applications of their own.
+const autosaveKind = "shenbao-autosave"
+
+// errAutosave says a file is an autosave copy, to be passed over.
+var errAutosave = errors.New("autosave copy")
+
+func autosaveCopy(path string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var head struct {
+		Kind string `json:"kind"`
+	}
+	return json.Unmarshal(data, &head) == nil && head.Kind == autosaveKind
 }
 
 func rel(dir, path string) string {
@@ -130,6 +151,9 @@ func loadAll(dir string, paths []string) ([]application, []unreadable) {
 		wg.Go(func() {
 			for i := range next {
 				a, err := loadOne(paths[i])
+				if errors.Is(err, errAutosave) {
+					continue
+				}
 				if err != nil {
 					results[i].bad = &unreadable{rel(dir, paths[i]), forms.Message(err)}
 					continue
@@ -147,9 +171,10 @@ func loadAll(dir string, paths []string) ([]application, []unreadable) {
 	var apps []application
 	var bad []unreadable
 	for _, r := range results {
-		if r.app != nil {
+		switch {
+		case r.app != nil:
 			apps = append(apps, *r.app)
-		} else {
+		case r.bad != nil:
 			bad = append(bad, *r.bad)
 		}
 	}
@@ -158,6 +183,9 @@ func loadAll(dir string, paths []string) ([]application, []unreadable) {
 
 func loadOne(path string) (*application, error) {
 	d, err := forms.Load(path)
+	if errors.Is(err, forms.ErrNotDraft) && autosaveCopy(path) {
+		return nil, errAutosave
+	}
 	if err != nil {
 		return nil, err
 	}

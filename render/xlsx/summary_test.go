@@ -58,6 +58,8 @@ func summaryFolder(t *testing.T) string {
 	raw("._b.json", "x")
 	raw(filepath.Join(".git", "x.json"), "x")
 	raw("autosave.json", "x")
+	raw(filepath.Join("autosave", "session-1.json"), "x")
+	raw("session-2.json", `{"kind": "shenbao-autosave", "path": "", "draft": {}}`)
 	raw("说明.txt", "x")
 	return dir
 }
