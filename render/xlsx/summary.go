@@ -363,10 +363,11 @@ func writeApplications(f *excelize.File, apps []application, st summaryStyles) e
 		grid = append(grid, row)
 	}
 	shaded := func(r int) bool { return r > 0 && apps[r-1].errs > 0 }
-	if err := writeTable(f, SummarySheet, grid, st, shaded); err != nil {
+	// The filter first: excelize's AutoFilter replaces the sheet properties that printSetup sets.
+	if err := f.AutoFilter(SummarySheet, "A1:"+cell(len(cols), len(grid)), nil); err != nil {
 		return err
 	}
-	return f.AutoFilter(SummarySheet, "A1:"+cell(len(cols), len(grid)), nil)
+	return writeTable(f, SummarySheet, grid, st, shaded)
 }
 
 // writeCounties counts the applications per county: all six of the notice, 0 included, then
@@ -431,14 +432,22 @@ func writeTable(f *excelize.File, sheet string, grid [][]any, st summaryStyles, 
 			widths[c] = max(widths[c], textWidth(fmt.Sprint(v)))
 		}
 	}
+	// excelize leaves the used range at A1; readers that trust it (openpyxl's read-only mode)
+	// would see one cell.
+	if err := f.SetSheetDimension(sheet, "A1:"+cell(ncol, len(grid))); err != nil {
+		return err
+	}
 	for c, w := range widths {
 		name := col(c + 1)
 		if err := f.SetColWidth(sheet, name, name, min(max(w+3, 8), maxWidth)); err != nil {
 			return err
 		}
 	}
-	return f.SetPanes(sheet, &excelize.Panes{
+	if err := f.SetPanes(sheet, &excelize.Panes{
 		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	})
+	}); err != nil {
+		return err
+	}
+	return printSetup(f, sheet, 1)
 }

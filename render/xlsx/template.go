@@ -137,6 +137,10 @@ func writeTableSheet(f *excelize.File, sheet string, b forms.Block, rows [][]str
 	if err := addChoiceLists(f, sheet, b); err != nil {
 		return err
 	}
+	// excelize leaves the used range at A1; readers that trust it would see one cell.
+	if err := f.SetSheetDimension(sheet, "A1:"+cell(len(header), headerRow+n)); err != nil {
+		return err
+	}
 	return finishSheet(f, sheet)
 }
 
@@ -253,8 +257,7 @@ func addChoiceLists(f *excelize.File, sheet string, b forms.Block) error {
 	return nil
 }
 
-// finishSheet freezes the rows above the first person and sets up printing on A4 landscape,
-// one page wide.
+// finishSheet freezes the rows above the first person and sets up printing.
 func finishSheet(f *excelize.File, sheet string) error {
 	top := cell(1, firstRow)
 	if err := f.SetPanes(sheet, &excelize.Panes{
@@ -263,15 +266,22 @@ func finishSheet(f *excelize.File, sheet string) error {
 	}); err != nil {
 		return err
 	}
-	return printSetup(f, sheet)
+	return printSetup(f, sheet, firstRow-1)
 }
 
-func printSetup(f *excelize.File, sheet string) error {
+// printSetup prints a sheet on A4 landscape, one page wide, repeating its first rows (up to
+// the header) on every page.
+func printSetup(f *excelize.File, sheet string, headRows int) error {
 	size, landscape, one, zero, fit := 9, "landscape", 1, 0, true // 9 is A4
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero})
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, headRows),
+	})
 }
 
 // col is a column's letters, 1-based; cell a cell reference. Both are only called with
