@@ -111,6 +111,9 @@ func TestSummary(t *testing.T) {
 	checkFrozen(t, f, SummarySheet, 1)
 	checkHeaderStyle(t, f, SummarySheet, 1, 14)
 	checkAutoFilter(t, f, "A1:N6")
+	if dim, _ := f.GetSheetDimension(SummarySheet); dim != "A1:N6" {
+		t.Errorf("used range %s", dim)
+	}
 
 	checkSheet(t, f, CountySheet, countyWant)
 	checkSheet(t, f, UnreadableSheet, unreadableWant())

@@ -60,6 +60,9 @@ func TestTemplate(t *testing.T) {
 			if len(rows) != headerRow+b.Rows {
 				t.Errorf("%d rows, want %d", len(rows), headerRow+b.Rows)
 			}
+			if dim, _ := f.GetSheetDimension(sheet); dim != "A1:"+cell(len(tc.header), headerRow+b.Rows) {
+				t.Errorf("used range %s", dim)
+			}
 			checkHeaderStyle(t, f, sheet, headerRow, len(tc.header))
 			checkFrozen(t, f, sheet, headerRow)
 			checkTextColumns(t, f, sheet, b)
