@@ -71,7 +71,8 @@ func process(data []byte, crop *Crop) (Result, error) {
 	k := max(1, min(keep.Dx()/(2*MinWidth), keep.Dy()/(2*MinHeight)))
 	small := orient(hd.orientation, reduce(img, src, k))
 	final := imaging.Resize(small, MinWidth, MinHeight, imaging.Lanczos)
-	out, err := encode(final, keep.Dx(), keep.Dy())
+	// Opaque, so its pixels read the same as RGBA, which Go's encoder takes without At calls.
+	out, err := encode(&image.RGBA{Pix: final.Pix, Stride: final.Stride, Rect: final.Rect}, keep.Dx(), keep.Dy())
 	if err != nil {
 		return Result{}, err
 	}
