@@ -27,7 +27,7 @@ func IconPNG(size int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	s := float64(size)
 	c := s / 2
-	disc(img, c, c, s*0.48, s*0.48, sealRed)                        // the seal
+	disc(img, c, c, s*0.48, 0, sealRed)                             // the seal
 	disc(img, c, c, s*0.43, s*0.40, color.RGBA{255, 255, 255, 255}) // its white ring…
 	disc(img, c, c, s*0.40, 0, sealRed)                             // …and the red inside
 	sealCharacter(img, '申', s*0.56, c, c, color.RGBA{255, 255, 255, 255})
@@ -54,8 +54,9 @@ func disc(img *image.RGBA, cx, cy, outer, inner float64, col color.RGBA) {
 				}
 			}
 			if n > 0 {
-				a := uint8(int(col.A) * n / 16)
-				src := image.NewUniform(color.RGBA{col.R * a / 255, col.G * a / 255, col.B * a / 255, a})
+				a := int(col.A) * n / 16 // premultiplied, as color.RGBA is
+				pre := func(c uint8) uint8 { return uint8(int(c) * a / 255) }
+				src := image.NewUniform(color.RGBA{pre(col.R), pre(col.G), pre(col.B), uint8(a)})
 				draw.Draw(img, image.Rect(x, y, x+1, y+1), src, image.Point{}, draw.Over)
 			}
 		}

@@ -1,0 +1,85 @@
+package app
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"shenbao/render"
+	"shenbao/render/export"
+)
+
+func TestExportWritesBothFilesAndOffersFolderAndPrint(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.files.folder = t.TempDir()
+	h.u.exportDialog()
+	want := export.Paths(h.u.d, h.files.folder)
+	for _, p := range want {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Fatalf("%s: %v", p, err)
+		}
+	}
+	text := h.overlayTexts()
+	for _, s := range []string{want[0], want[1], "[打开文件夹]", "[打印]", "lzjyjszk@163.com", "7月28日", "盖章扫描"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the result does not show %q:\n%s", s, text)
+		}
+	}
+	h.tapButton("打印")
+	h.tapButton("打开文件夹")
+	if len(h.opened) != 2 || h.opened[0] != want[1] || h.opened[1] != h.files.folder {
+		t.Errorf("opened %q", h.opened)
+	}
+	if h.u.set.ExportDir != h.files.folder {
+		t.Errorf("export folder not remembered: %q", h.u.set.ExportDir)
+	}
+	if txt := pdfText(t, want[1]); txt != "" && strings.Contains(txt, render.DraftMark) {
+		t.Error("a draft without 错误 was exported marked")
+	}
+
+	// A second export asks before replacing the files.
+	h.closeDialogs()
+	h.u.exportDialog()
+	if !strings.Contains(h.overlayTexts(), "替换文件？") {
+		t.Errorf("replaced without asking:\n%s", h.overlayTexts())
+	}
+}
+
+// With 错误 only the watermarked draft is offered, and the dialog names what blocks.
+func TestExportWithErrorsOffersOnlyADraft(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.d.Set("advisers[1].mobile", "123")
+	h.files.folder = t.TempDir()
+	h.u.exportDialog()
+	text := h.overlayTexts()
+	if !strings.Contains(text, "还有 1 个错误") || !strings.Contains(text, "不是11位手机号码") || strings.Contains(text, "[导出]") {
+		t.Fatalf("dialog:\n%s", text)
+	}
+	if entries, _ := os.ReadDir(h.files.folder); len(entries) != 0 {
+		t.Fatal("exported before the user chose")
+	}
+	h.tapButton("导出草稿")
+	pdf := export.Paths(h.u.d, h.files.folder)[1]
+	if txt := pdfText(t, pdf); txt != "" && !strings.Contains(txt, render.DraftMark) {
+		t.Error("the draft export lacks the mark")
+	}
+	if !strings.Contains(h.overlayTexts(), "这是草稿") {
+		t.Errorf("result does not say it is a draft:\n%s", h.overlayTexts())
+	}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return ""
+	}
+	out, err := exec.Command("pdftotext", "-raw", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", filepath.Base(path), err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
