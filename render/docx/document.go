@@ -2,11 +2,13 @@ package docx
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 
 	"shenbao/forms"
 	"shenbao/render"
+	"shenbao/render/text"
 )
 
 // Relationship ids of word/document.xml.
@@ -117,8 +119,9 @@ func (bd *body) rowStart(minH int, cantSplit bool) {
 
 func (bd *body) rowEnd() { bd.b.WriteString(`</w:tr>`) }
 
-// cellStart opens a cell. vMerge is "", "restart" or "continue"; vAlign "top" or "center".
-func (bd *body) cellStart(c gcell, vMerge, vAlign string) {
+// cellStart opens a cell. vMerge is "", "restart" or "continue"; vAlign "top" or "center";
+// borders is "" or w:tcBorders and w:tcMar elements, which come between vMerge and vAlign.
+func (bd *body) cellStart(c gcell, vMerge, vAlign, borders string) {
 	b := &bd.b
 	b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + itoa(c.w) + `" w:type="dxa"/>`)
 	if c.span > 1 {
@@ -130,16 +133,28 @@ func (bd *body) cellStart(c gcell, vMerge, vAlign string) {
 	case "continue":
 		b.WriteString(`<w:vMerge/>`)
 	}
+	b.WriteString(borders)
 	b.WriteString(`<w:vAlign w:val="` + vAlign + `"/></w:tcPr>`)
 }
 
 func (bd *body) cellEnd() { bd.b.WriteString(`</w:tc>`) }
 
 // textCell is a whole cell holding one paragraph, centred vertically.
-func (bd *body) textCell(c gcell, style, text string) {
-	bd.cellStart(c, "", "center")
-	bd.para(style, "", text)
+func (bd *body) textCell(c gcell, style, pPrExtra, text string) {
+	bd.cellStart(c, "", "center", "")
+	bd.para(style, pPrExtra, text)
 	bd.cellEnd()
+}
+
+// labelText is a label broken into the lines the PDF prints (render.LabelLines: the bureau's
+// breaks and even line lengths), so Word breaks it in the same places whatever its font.
+func labelText(label string, c gcell) string {
+	return strings.Join(render.LabelLines(nil, label, c.pt), "\n")
+}
+
+// label is a cell holding a label, bold and centred both ways.
+func (bd *body) label(c gcell, pPrExtra, text string) {
+	bd.textCell(c, styleLabel, pPrExtra, labelText(text, c))
 }
 
 // para writes one paragraph; "\n" in text becomes a line break, a tab a tab. pPrExtra goes
@@ -191,9 +206,11 @@ func needsPreserve(s string) bool {
 	return strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") || strings.Contains(s, "  ")
 }
 
-// value is a field's value as printed.
+// value is a field's value as printed: one line (line ends and tabs as spaces, as the PDF
+// prints them), through forms.Display.
 func (bd *body) value(blk forms.Block, f forms.Field, row int) string {
-	return forms.Display(f, cleanText(bd.d.Value(blk, f, row)))
+	v := strings.NewReplacer("\n", " ", "\t", " ").Replace(cleanText(bd.d.Value(blk, f, row)))
+	return forms.Display(f, v)
 }
 
 // hostRows writes block 1 as render.HostLayout arranges it: rows of three label|value pairs
@@ -205,8 +222,8 @@ func (bd *body) hostRows(blk forms.Block) {
 	for r, fields := range rows {
 		bd.rowStart(g.hostRowH, true)
 		for i, f := range fields {
-			bd.textCell(cells[2*i], styleLabel, f.Label)
-			bd.textCell(cells[2*i+1], styleCell, bd.value(blk, f, 0))
+			bd.label(cells[2*i], "", f.Label)
+			bd.textCell(cells[2*i+1], styleCell, "", bd.value(blk, f, 0))
 		}
 		bd.photoCell(cells[len(cells)-1], r == 0, pic)
 		bd.rowEnd()
@@ -214,8 +231,8 @@ func (bd *body) hostRows(blk forms.Block) {
 	cells = g.cells[render.UnitRow]
 	bd.rowStart(g.unitRowH, true)
 	for i, f := range unit {
-		bd.textCell(cells[2*i], styleLabel, f.Label)
-		bd.textCell(cells[2*i+1], styleCell, bd.value(blk, f, 0))
+		bd.label(cells[2*i], "", f.Label)
+		bd.textCell(cells[2*i+1], styleCell, "", bd.value(blk, f, 0))
 	}
 	bd.rowEnd()
 }
@@ -224,14 +241,14 @@ func (bd *body) hostRows(blk forms.Block) {
 // 近期 / 1寸照片 when there is none.
 func (bd *body) photoCell(c gcell, first bool, pic forms.Field) {
 	if !first {
-		bd.cellStart(c, "continue", "center")
+		bd.cellStart(c, "continue", "center", "")
 		bd.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCell + `"/></w:pPr></w:p>`)
 		bd.cellEnd()
 		return
 	}
-	bd.cellStart(c, "restart", "center")
+	bd.cellStart(c, "restart", "center", "")
 	if bd.photo == nil {
-		bd.para(styleLabel, "", pic.Label)
+		bd.para(styleLabel, "", labelText(pic.Label, c))
 	} else {
 		bd.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCell + `"/></w:pPr>`)
 		bd.photo.writeInline(&bd.b, ridPhoto)
@@ -241,50 +258,62 @@ func (bd *body) photoCell(c gcell, first bool, pic forms.Field) {
 }
 
 // personTable writes blocks 2 and 3: heading, column labels, and the rows — the filled ones
-// in order, numbered 1, 2, …, then empty ones up to the number the form prints.
+// in order, numbered 1, 2, …, then empty ones up to the number the form prints. As in the
+// PDF, the heading and the column labels stay on the page of the first row (keepNext).
 func (bd *body) personTable(blk forms.Block) {
 	g := bd.g
+	const keep = `<w:keepNext/>`
 	bd.rowStart(g.headingRowH, true)
-	bd.textCell(g.cells[render.HeadingRow][0], styleLabel, blk.Label)
+	bd.label(g.cells[render.HeadingRow][0], keep, blk.Label)
 	bd.rowEnd()
 
 	cells := g.cells[render.PersonRow]
 	bd.rowStart(g.personRowH, true)
-	bd.textCell(cells[0], styleLabel, render.SerialLabel)
+	bd.label(cells[0], keep, render.SerialLabel)
 	for i, f := range blk.Fields {
-		bd.textCell(cells[i+1], styleLabel, f.Label)
+		bd.label(cells[i+1], keep, f.Label)
 	}
 	bd.rowEnd()
 
 	filled := bd.d.FilledRows(blk)
 	for i := 0; i < max(len(filled), blk.Rows); i++ {
 		bd.rowStart(g.personRowH, true)
-		bd.textCell(cells[0], styleCell, itoa(i+1))
+		bd.textCell(cells[0], styleCell, "", itoa(i+1))
 		for j, f := range blk.Fields {
 			v := ""
 			if i < len(filled) {
 				v = bd.value(blk, f, filled[i])
 			}
-			bd.textCell(cells[j+1], styleCell, v)
+			bd.textCell(cells[j+1], styleCell, "", v)
 		}
 		bd.rowEnd()
 	}
 }
 
-// labelCell writes a block's label cell, the left one of a label|content row.
-func (bd *body) labelCell(blk forms.Block) {
-	bd.textCell(bd.g.cells[render.LabelRow][0], styleLabel, blk.Label)
+// labelCell writes a block's label cell, the left one of a label|content row. vAlign is
+// "top" for rows that may run over pages and "center" for the others.
+func (bd *body) labelCell(blk forms.Block, vAlign string) {
+	c := bd.g.cells[render.LabelRow][0]
+	bd.cellStart(c, "", vAlign, "")
+	bd.para(styleLabel, "", labelText(blk.Label, c))
+	bd.cellEnd()
 }
 
 // contentCell opens the right cell of a label|content row.
-func (bd *body) contentCell(vAlign string) { bd.cellStart(bd.g.cells[render.LabelRow][1], "", vAlign) }
+func (bd *body) contentCell(vAlign string) {
+	bd.cellStart(bd.g.cells[render.LabelRow][1], "", vAlign, "")
+}
 
-// linesRow writes block 5: its fields as lines "label value" in the content cell.
+// linesRow writes block 5: its fields as lines "label value" in the content cell, the label
+// bold, a blank line between them (room to write by hand).
 func (bd *body) linesRow(blk forms.Block) {
 	bd.rowStart(bd.g.blockH(blk), true)
-	bd.labelCell(blk)
+	bd.labelCell(blk, "center")
 	bd.contentCell("center")
-	for _, f := range blk.Fields {
+	for i, f := range blk.Fields {
+		if i > 0 {
+			bd.para(styleCellLeft, "", "")
+		}
 		bd.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCellLeft + `"/></w:pPr>`)
 		bd.run(`<w:b/><w:bCs/>`, f.Label)
 		bd.run("", bd.value(blk, f, 0))
@@ -295,38 +324,154 @@ func (bd *body) linesRow(blk forms.Block) {
 }
 
 // textRow writes a long text (blocks 4 and 6): the form's hint first, then one paragraph per
-// typed paragraph.
+// typed paragraph, flowing over pages as Word flows text.
+//
+// The PDF never splits a block's label over a page, but Word and LibreOffice split a label
+// cell line by line with its row (LibreOffice ignores keepLines in cells). So the block is
+// two rows: the head row, which may not split, holds the label and the first lines of text,
+// as many as the label is tall; the rest row goes on below with the label cell merged into
+// the head's and no rule between the two content cells, so it reads as one cell.
 func (bd *body) textRow(blk forms.Block) {
-	bd.rowStart(bd.g.blockH(blk), false)
-	bd.labelCell(blk)
-	bd.contentCell("top")
-	wrote := false
+	var paras []string
+	for _, f := range blk.Fields {
+		paras = append(paras, paragraphs(bd.d.Value(blk, f, 0))...)
+	}
+	head, rest, headH := bd.splitHead(blk, paras)
+	split := len(rest) > 0
+	minH := bd.g.blockH(blk)
+	if split { // the least height is the block's: the rest row makes up what the head lacks
+		minH = 0
+	}
+	bd.rowStart(minH, true)
+	bd.labelCellMerged(blk, map[bool]string{true: "restart", false: ""}[split])
+	bd.longCell(split, false)
 	if blk.Hint != "" {
 		bd.para(styleCellLeft, "", blk.Hint)
-		wrote = true
 	}
-	for _, f := range blk.Fields {
-		for _, p := range paragraphs(bd.d.Value(blk, f, 0)) {
-			bd.para(styleLong, "", p)
-			wrote = true
-		}
-	}
-	if !wrote { // a cell must end with a paragraph
+	bd.longParas(head)
+	if blk.Hint == "" && len(head) == 0 { // a cell must end with a paragraph
 		bd.para(styleLong, "", "")
 	}
 	bd.cellEnd()
 	bd.rowEnd()
+	if !split {
+		return
+	}
+	bd.rowStart(max(0, bd.g.blockH(blk)-render.Twips(headH)), false)
+	bd.labelCellMerged(blk, "continue")
+	bd.longCell(false, true)
+	bd.longParas(rest)
+	bd.cellEnd()
+	bd.rowEnd()
 }
 
-// paragraphs splits a long text at its line ends. Blank lines go (the first-line indent
-// already sets paragraphs apart), as do the spaces a teacher typed to indent.
-func paragraphs(s string) []string {
-	var out []string
-	for _, line := range strings.Split(cleanText(s), "\n") {
-		line = strings.Trim(line, " \t\u3000")
-		if line != "" {
-			out = append(out, line)
+// longPara is a paragraph of a long text; cont marks the second half of a paragraph that the
+// head row cut, which goes on without the first-line indent.
+type longPara struct {
+	text string
+	cont bool
+}
+
+func (bd *body) longParas(ps []longPara) {
+	for _, p := range ps {
+		extra := ""
+		if p.cont {
+			extra = `<w:ind w:firstLineChars="0" w:firstLine="0"/>`
 		}
+		bd.para(styleLong, extra, p.text)
+	}
+}
+
+// splitHead chooses the head row's text: whole paragraphs while they are shorter than the
+// label, then the first lines of the next one, cut where the PDF's line breaker ends a line,
+// so that the head is as tall as the label. Heights are render's (Noto Serif SC, whose lines
+// are taller than SimSun's, so the head is not shorter than the label in Word). It returns
+// the head's estimated height in points.
+func (bd *body) splitHead(blk forms.Block, paras []string) (head, rest []longPara, height float64) {
+	m := regular{render.FontMeasurer()}
+	c := bd.g.cells[render.LabelRow]
+	width := c[1].pt - 2*render.PadX
+	tableLine := render.LineHeight(render.TableSize, 1)
+	longLine := render.LineHeight(render.LongSize, render.LongSpacing)
+	indent := 2 * m.Advance('\u3000', render.LongSize)
+	need := float64(len(render.LabelLines(m.m, blk.Label, c[0].pt))) * tableLine
+	h := 0.0
+	if blk.Hint != "" {
+		h += float64(len(text.Wrap(blk.Hint, width, 0, render.TableSize, m))) * tableLine
+	}
+	for i, p := range paras {
+		if h >= need {
+			return head, toLong(paras[i:]), h
+		}
+		lines := text.Wrap(p, width, indent, render.LongSize, m)
+		n := max(1, len(lines))
+		k := int(math.Ceil((need - h) / longLine)) // lines still wanted
+		if n <= k+2 {                              // whole: a paragraph barely longer than wanted is not cut
+			head = append(head, longPara{text: p})
+			h += float64(n) * longLine
+			continue
+		}
+		cut := lines[k-1].End
+		head = append(head, longPara{text: strings.TrimRight(p[:cut], " ")})
+		rest = append([]longPara{{text: p[cut:], cont: true}}, toLong(paras[i+1:])...)
+		return head, rest, h + float64(k)*longLine
+	}
+	return head, nil, h
+}
+
+func toLong(ps []string) []longPara {
+	out := make([]longPara, len(ps))
+	for i, p := range ps {
+		out[i] = longPara{text: p}
+	}
+	return out
+}
+
+// regular measures runes in render's regular face, as the PDF's line breaker does.
+type regular struct{ m render.Measurer }
+
+func (r regular) Advance(ru rune, size float64) float64 { return r.m.Advance(render.Regular, ru, size) }
+
+// labelCellMerged is labelCell for a block of two rows: vMerge "restart" on the head row,
+// "continue" on the rest row (an empty cell), "" for a block of one row.
+func (bd *body) labelCellMerged(blk forms.Block, vMerge string) {
+	c := bd.g.cells[render.LabelRow][0]
+	bd.cellStart(c, vMerge, "top", "")
+	if vMerge == "continue" {
+		bd.para(styleLabel, "", "")
+	} else {
+		bd.para(styleLabel, "", labelText(blk.Label, c))
+	}
+	bd.cellEnd()
+}
+
+// longCell opens the content cell of a long-text row. Between the head and the rest row the
+// rule and the padding are taken away, so the two read as one cell and the lines run on at
+// their usual pitch.
+func (bd *body) longCell(openBottom, openTop bool) {
+	var borders string
+	switch {
+	case openBottom:
+		borders = `<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders><w:tcMar><w:bottom w:w="0" w:type="dxa"/></w:tcMar>`
+	case openTop:
+		borders = `<w:tcBorders><w:top w:val="nil"/></w:tcBorders><w:tcMar><w:top w:w="0" w:type="dxa"/></w:tcMar>`
+	}
+	bd.cellStart(bd.g.cells[render.LabelRow][1], "", "top", borders)
+}
+
+// paragraphs splits a long text into its paragraphs as the PDF does: the text trimmed of
+// leading and trailing line ends, one paragraph per line, the spaces typed to indent dropped
+// (the first-line indent replaces them), blank lines kept as empty paragraphs. nil when the
+// text is blank.
+func paragraphs(s string) []string {
+	s = strings.Trim(cleanText(s), "\n")
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.ReplaceAll(line, "\t", " ")
+		out = append(out, strings.TrimRight(strings.TrimLeft(line, " \u3000"), " \u3000"))
 	}
 	return out
 }
@@ -337,7 +482,7 @@ func paragraphs(s string) []string {
 func (bd *body) opinionRow(blk forms.Block) {
 	g := bd.g
 	bd.rowStart(g.blockH(blk), true)
-	bd.labelCell(blk)
+	bd.labelCell(blk, "center")
 	bd.contentCell("top")
 	line := `w:line="` + itoa(g.tableLine) + `" w:lineRule="exact"/>`
 	if blk.Sub != "" {

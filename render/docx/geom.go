@@ -28,8 +28,12 @@ type geom struct {
 	longLine                                             int // long-text line spacing, 240ths of a line
 }
 
-// gcell is one cell of a row kind: the first grid column it covers, how many, and its width.
-type gcell struct{ col, span, w int }
+// gcell is one cell of a row kind: the first grid column it covers, how many, its width in
+// twips and in points (what render measures labels in).
+type gcell struct {
+	col, span, w int
+	pt           float64
+}
 
 // geometry converts render's geometry.
 func geometry() geom {
@@ -56,13 +60,13 @@ func geometry() geom {
 		longLine:   int(math.Round(render.LongSpacing * 240)),
 	}
 	for k := render.HostRow; k <= render.LabelRow; k++ {
-		col := 0
-		for _, n := range render.Spans(k) {
+		col, pts := 0, render.Columns(k)
+		for i, n := range render.Spans(k) {
 			w := 0
 			for _, cw := range g.grid[col : col+n] {
 				w += cw
 			}
-			g.cells[k] = append(g.cells[k], gcell{col, n, w})
+			g.cells[k] = append(g.cells[k], gcell{col, n, w, pts[i]})
 			col += n
 		}
 	}

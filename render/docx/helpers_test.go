@@ -295,3 +295,16 @@ func brokenPhoto() *forms.Draft {
 
 // fixedTime is the creation time tests pass for reproducible files.
 var fixedTime = time.Date(2024, 7, 20, 9, 30, 0, 0, time.UTC)
+
+// smallDraft is a few fields and an 8 × 8 PNG photo: a seed small enough to mutate quickly.
+func smallDraft() *forms.Draft {
+	d := forms.New()
+	d.Set("host.name", "覃晓岚")
+	d.Set("host.birth", "1983-5")
+	d.Set("advisers[1].mobile", "１３９０７７３１８４２")
+	d.Set("plan", "一、指导思想\n二、工作目标")
+	var buf bytes.Buffer
+	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 8, 8)))
+	d.Photo = &forms.Photo{MIME: "image/png", Data: base64.StdEncoding.EncodeToString(buf.Bytes())}
+	return d
+}
