@@ -119,6 +119,25 @@ func (bd *body) rowStart(minH int, cantSplit bool) {
 
 func (bd *body) rowEnd() { bd.b.WriteString(`</w:tr>`) }
 
+// keepWhole reports whether a row of short values may be kept on one page (cantSplit): Word
+// cuts off a row that may not split but is taller than a page, so a row whose values would
+// fill more than two thirds of one (a pasted essay in a name field) is let split.
+func keepWhole(cells []gcell, values []string) bool {
+	m := regular{render.FontMeasurer()}
+	lineH := render.LineHeight(render.TableSize, 1)
+	limit := (render.PageHeight - render.MarginTop - render.MarginBottom) * 2 / 3
+	for i, v := range values {
+		n := 0
+		for _, para := range strings.Split(v, "\n") {
+			n += max(1, len(text.Wrap(para, cells[i].pt-2*render.PadX, 0, render.TableSize, m)))
+		}
+		if float64(n)*lineH+2*render.PadY > limit {
+			return false
+		}
+	}
+	return true
+}
+
 // cellStart opens a cell. vMerge is "", "restart" or "continue"; vAlign "top" or "center";
 // borders is "" or w:tcBorders and w:tcMar elements, which come between vMerge and vAlign.
 func (bd *body) cellStart(c gcell, vMerge, vAlign, borders string) {
@@ -220,7 +239,12 @@ func (bd *body) hostRows(blk forms.Block) {
 	rows, unit, pic := render.HostLayout(blk)
 	cells := g.cells[render.HostRow]
 	for r, fields := range rows {
-		bd.rowStart(g.hostRowH, true)
+		var vals []string
+		var vcells []gcell
+		for i, f := range fields {
+			vals, vcells = append(vals, bd.value(blk, f, 0)), append(vcells, cells[2*i+1])
+		}
+		bd.rowStart(g.hostRowH, keepWhole(vcells, vals))
 		for i, f := range fields {
 			bd.label(cells[2*i], "", f.Label)
 			bd.textCell(cells[2*i+1], styleCell, "", bd.value(blk, f, 0))
@@ -229,7 +253,11 @@ func (bd *body) hostRows(blk forms.Block) {
 		bd.rowEnd()
 	}
 	cells = g.cells[render.UnitRow]
-	bd.rowStart(g.unitRowH, true)
+	var vals []string
+	for _, f := range unit {
+		vals = append(vals, bd.value(blk, f, 0))
+	}
+	bd.rowStart(g.unitRowH, keepWhole([]gcell{cells[1], cells[3]}, vals))
 	for i, f := range unit {
 		bd.label(cells[2*i], "", f.Label)
 		bd.textCell(cells[2*i+1], styleCell, "", bd.value(blk, f, 0))
@@ -277,14 +305,17 @@ func (bd *body) personTable(blk forms.Block) {
 
 	filled := bd.d.FilledRows(blk)
 	for i := 0; i < max(len(filled), blk.Rows); i++ {
-		bd.rowStart(g.personRowH, true)
-		bd.textCell(cells[0], styleCell, "", itoa(i+1))
-		for j, f := range blk.Fields {
+		vals := []string{itoa(i + 1)}
+		for _, f := range blk.Fields {
 			v := ""
 			if i < len(filled) {
 				v = bd.value(blk, f, filled[i])
 			}
-			bd.textCell(cells[j+1], styleCell, "", v)
+			vals = append(vals, v)
+		}
+		bd.rowStart(g.personRowH, keepWhole(cells, vals))
+		for j, v := range vals {
+			bd.textCell(cells[j], styleCell, "", v)
 		}
 		bd.rowEnd()
 	}
@@ -307,7 +338,11 @@ func (bd *body) contentCell(vAlign string) {
 // linesRow writes block 5: its fields as lines "label value" in the content cell, the label
 // bold, a blank line between them (room to write by hand).
 func (bd *body) linesRow(blk forms.Block) {
-	bd.rowStart(bd.g.blockH(blk), true)
+	var text string
+	for _, f := range blk.Fields {
+		text += f.Label + bd.value(blk, f, 0) + "\n\n"
+	}
+	bd.rowStart(bd.g.blockH(blk), keepWhole(bd.g.cells[render.LabelRow][1:], []string{text}))
 	bd.labelCell(blk, "center")
 	bd.contentCell("center")
 	for i, f := range blk.Fields {

@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"archive/zip"
 	"bytes"
 	"path"
 	"slices"
@@ -100,6 +101,12 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(export(t, d, Options{}), export(t, d, Options{})) {
 		t.Error("writes without a time differ")
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	for _, f := range zr.File {
+		if f.Modified.Unix() != fixedTime.Unix() {
+			t.Errorf("%s dated %v, want %v", f.Name, f.Modified, fixedTime)
+		}
 	}
 }
 
@@ -684,4 +691,28 @@ func FuzzDocx(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTallRowsMaySplit: rows of short values stay whole, except one taller than a page
+// would be (Word cuts such a row off rather than split it).
+func TestTallRowsMaySplit(t *testing.T) {
+	rowsKept := func(d *forms.Draft) (kept, free int) {
+		doc, _ := documentTree(t, d, Options{})
+		for _, tr := range doc.all("w:tr")[:4] { // the host rows
+			if tr.child("w:trPr").child("w:cantSplit") != nil {
+				kept++
+			} else {
+				free++
+			}
+		}
+		return kept, free
+	}
+	if kept, free := rowsKept(forms.Sample()); kept != 4 || free != 0 {
+		t.Errorf("sample: %d host rows kept whole, %d free; want all 4 whole", kept, free)
+	}
+	d := forms.Sample()
+	d.Set("host.name", strings.Repeat("名", 2000))
+	if kept, free := rowsKept(d); kept != 3 || free != 1 {
+		t.Errorf("a 2000-character name: %d host rows kept whole, %d free; want its row free", kept, free)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -179,10 +180,12 @@ func (n *node) texts() string {
 	return sb.String()
 }
 
-// hardDrafts are the drafts every structural test runs on: the sample, the blank form and
-// the edge cases a teacher can produce.
+// hardDrafts are the drafts every structural test runs on: the sample, the blank form, the
+// edge cases a teacher can produce, and render's stress drafts (../testdata/drafts), which
+// the PDF is tested on too.
 func hardDrafts() map[string]*forms.Draft {
-	return map[string]*forms.Draft{
+	m := stressDrafts()
+	for k, v := range map[string]*forms.Draft{
 		"sample":     forms.Sample(),
 		"blank":      forms.New(),
 		"plan3000":   plan3000(),
@@ -191,7 +194,24 @@ func hardDrafts() map[string]*forms.Draft {
 		"special":    specialChars(),
 		"oddPhotos":  widePNGPhoto(),
 		"brokenPict": brokenPhoto(),
+	} {
+		m[k] = v
 	}
+	return m
+}
+
+// stressDrafts loads render's stress drafts, keyed "render/<name>".
+func stressDrafts() map[string]*forms.Draft {
+	m := map[string]*forms.Draft{}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "drafts", "*.json"))
+	for _, f := range files {
+		d, err := forms.Load(f)
+		if err != nil {
+			panic(fmt.Sprintf("stress draft %s: %v", f, err))
+		}
+		m["render/"+strings.TrimSuffix(filepath.Base(f), ".json")] = d
+	}
+	return m
 }
 
 // plan3000 is the sample with a plan of exactly 3000 字 in many paragraphs.

@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"hash/crc32"
 	"io"
 	"time"
 )
@@ -89,11 +90,19 @@ func writeZip(w io.Writer, parts []part, modified time.Time) error {
 	}
 	zw := zip.NewWriter(w)
 	for _, p := range parts {
-		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: modified.UTC()}
+		var f io.Writer
+		var err error
 		if p.stored {
-			h.Method = zip.Store
+			// Stored with its CRC and size in the local header: a stored entry followed by a
+			// data descriptor is a combination some zip readers refuse. CreateRaw writes the
+			// header as given, so the version and the MS-DOS time are filled in here.
+			h := &zip.FileHeader{Name: p.name, Method: zip.Store, CreatorVersion: 20, ReaderVersion: 20,
+				CRC32: crc32.ChecksumIEEE(p.data), CompressedSize64: uint64(len(p.data)), UncompressedSize64: uint64(len(p.data))}
+			h.SetModTime(modified.UTC()) //lint:ignore SA1019 CreateRaw needs the MS-DOS fields set
+			f, err = zw.CreateRaw(h)
+		} else {
+			f, err = zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: modified.UTC()})
 		}
-		f, err := zw.CreateHeader(h)
 		if err != nil {
 			return err
 		}
