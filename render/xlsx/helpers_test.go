@@ -11,7 +11,7 @@ import (
 )
 
 // build makes a workbook in memory the way a test describes it.
-func build(t *testing.T, fn func(f *excelize.File)) []byte {
+func build(t testing.TB, fn func(f *excelize.File)) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
