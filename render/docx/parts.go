@@ -37,9 +37,11 @@ const (
 	styleTable    = "TableGrid" // the form's one table: single lines everywhere
 )
 
-// fontsRPr is the run fonts and language every style inherits from the defaults.
+// fontsRPr is the run fonts every style inherits from the defaults. The East Asian hint
+// makes Word set the characters both scripts share (“ ” ‘ ’ · …… ——) in 宋体, full width, as
+// Chinese text wants them, not in Times New Roman.
 func fontsRPr() string {
-	return `<w:rFonts w:ascii="` + fontLatin + `" w:eastAsia="` + fontEastAsia + `" w:hAnsi="` + fontLatin + `" w:cs="` + fontLatin + `"/>`
+	return `<w:rFonts w:ascii="` + fontLatin + `" w:eastAsia="` + fontEastAsia + `" w:hAnsi="` + fontLatin + `" w:cs="` + fontLatin + `" w:hint="eastAsia"/>`
 }
 
 // sz is a font size element pair in half-points.
@@ -117,14 +119,15 @@ func borders(sides ...string) string {
 }
 
 // settingsXML: Chinese punctuation compression and the compatibility mode of Word 2013+, so
-// Word does not open the file in compatibility mode.
+// Word does not open the file in compatibility mode; none of the legacy layout switches that
+// would make Word set lines differently from the PDF.
 func settingsXML() []byte {
 	return []byte(xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 		`<w:zoom w:percent="100"/>` +
 		`<w:defaultTabStop w:val="420"/>` +
 		`<w:drawingGridVerticalSpacing w:val="156"/>` +
 		`<w:characterSpacingControl w:val="compressPunctuation"/>` +
-		`<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:useFELayout/>` +
+		`<w:compat><w:useFELayout/>` +
 		`<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 		`<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>` +
 		`<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>` +
