@@ -4,6 +4,7 @@ package platform
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -74,3 +75,14 @@ func isDir(p string) bool {
 // InstallGLFailureDialog does nothing outside Windows: Fyne's own log lines on the terminal
 // already say what failed.
 func InstallGLFailureDialog() {}
+
+// OpenPath opens a file or folder with the desktop's default program (xdg-open). The path is
+// one argument, never parsed by a shell.
+func OpenPath(p string) error {
+	cmd := exec.Command("xdg-open", p)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reap it; the viewer lives on after we return
+	return nil
+}

@@ -6,6 +6,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"golang.org/x/sys/windows"
 )
@@ -51,4 +52,27 @@ func messageBox(title, text string) {
 		return
 	}
 	windows.MessageBox(0, t, c, windows.MB_OK|windows.MB_ICONERROR|windows.MB_SETFOREGROUND|windows.MB_TOPMOST)
+}
+
+// OpenPath opens a file or folder as a double-click in Explorer would. ShellExecuteW takes the
+// path as UTF-16, as is: no command line to quote, no code page, and no URL parsing that would
+// cut "申报表#2.pdf" at the # (as rundll32 url.dll,FileProtocolHandler does).
+func OpenPath(p string) error {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return err
+	}
+	file, err := windows.UTF16PtrFromString(abs)
+	if err != nil {
+		return err
+	}
+	verb, _ := windows.UTF16PtrFromString("open")
+	// Shell extensions behind ShellExecute are COM objects: give this thread an apartment.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	// S_OK and S_FALSE (already initialised) both need the matching CoUninitialize.
+	if err := windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED|windows.COINIT_DISABLE_OLE1DDE); err == nil || err == windows.Errno(1) {
+		defer windows.CoUninitialize()
+	}
+	return windows.ShellExecute(0, verb, file, nil, nil, windows.SW_SHOWNORMAL)
 }
