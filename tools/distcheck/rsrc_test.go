@@ -155,6 +155,7 @@ func TestCheckImports(t *testing.T) {
 		{[]string{"libgcc_s_seh-1.dll"}, "libgcc_s_seh-1.dll"},
 		{[]string{"vcruntime140.dll", "user32.dll"}, "vcruntime140.dll"},
 		{[]string{"glfw3.dll"}, "glfw3.dll"},
+		{[]string{"libGLESv2.dll"}, "libglesv2.dll"},
 	}
 	for _, tt := range tests {
 		err := checkImports(tt.libs)
