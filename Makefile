@@ -41,12 +41,16 @@ LINUXGZ := dist/shenbao-linux-amd64.tar.gz
 RSRC    := rsrc_windows_amd64.syso
 WINENV  := GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
+# FyneApp.toml's icon, drawn by the app (app/icon.go); redrawn when that drawing changes.
+icon.png: app/icon.go
+	$(GO) run ./app/internal/genicon
+
 $(PKGMETA): FORCE
 	$(GO) build -o $@ ./tools/pkgmeta
 
 # A GUI program (-H windowsgui: no console window on double-click), stripped, cross-compiled
 # with MinGW-w64 (gcc-mingw-w64-x86-64). The first build compiles Fyne for Windows: minutes.
-windows: $(PKGMETA)
+windows: $(PKGMETA) icon.png
 	$(PKGMETA) syso -o $(RSRC)
 	@mkdir -p dist
 	$(WINENV) $(GO) build -trimpath -ldflags "-H windowsgui -s -w" -o $(WINEXE) .
@@ -62,7 +66,7 @@ vet-windows:
 	$(WINENV) $(GO) vet -trimpath ./...
 
 # bin/shenbao, the menu entry and the icon, laid out to unpack into ~/.local or /usr/local.
-linux: $(PKGMETA)
+linux: $(PKGMETA) icon.png
 	rm -rf dist/linux && mkdir -p dist/linux/bin dist/linux/share/applications dist/linux/share/icons/hicolor/256x256/apps
 	$(GO) build -ldflags "-s -w" -o dist/linux/bin/shenbao .
 	id=$$($(PKGMETA) id) && \

@@ -5,9 +5,23 @@ package main
 import (
 	"os"
 
+	"shenbao/app"
 	"shenbao/cli"
+	"shenbao/platform"
 )
 
 func main() {
-	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr, nil))
+	app.Version = cli.Version
+	done := useParentConsole(len(os.Args) > 1) // Windows: print into cmd.exe/PowerShell
+	code := cli.Run(os.Args[1:], os.Stdout, os.Stderr, openApp)
+	done()
+	os.Exit(code)
+}
+
+// openApp opens the window. On Windows it first leaves any console a command line attached,
+// and makes a missing OpenGL 2.1 show a message box instead of a silent exit.
+func openApp(path string) error {
+	leaveConsole()
+	platform.InstallGLFailureDialog()
+	return app.Run(path)
 }
