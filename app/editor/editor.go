@@ -58,6 +58,7 @@ type Editor struct {
 	pressed   bool // MouseDown handled this press: the Tapped that follows must not move the caret
 	dragging  bool
 	popUp     *widget.PopUpMenu
+	menu      *fyne.Menu // the context menu's items
 
 	text   string // Text() cache
 	textOK bool
@@ -182,6 +183,10 @@ func (e *Editor) edit(a, b pos, s string, kind editKind) {
 		return
 	}
 	s = normalize(s)
+	if a != b && e.d.slice(a, b) == s { // pasting the selection over itself: nothing to undo
+		e.moveTo(after(a, s), false, false)
+		return
+	}
 	e.d.ahead = e.rowsBelow(a)
 	caret, anchor := e.caret, e.anchor
 	end, removed := e.d.replace(a, b, s)
@@ -223,7 +228,7 @@ func (e *Editor) FocusGained() {
 func (e *Editor) FocusLost() {
 	e.focused, e.shift = false, false
 	e.hist.seal()
-	e.d.settleAll()
+	e.d.settleAll() // the scroll bar gets the exact line count
 	e.Refresh()
 }
 
@@ -269,7 +274,10 @@ func (e *Editor) relayout(viewW float32) {
 	if w := viewW - 2*e.m.pad; viewW > 0 {
 		l.width = float64(max(w, e.m.charW))
 	}
-	e.d.setLayout(l)
+	if l != e.d.lay {
+		e.d.setLayout(l)
+		e.upstream = false // the caret's line end may be no line end any more
+	}
 }
 
 // rowsBelow is how many lines past an edit at c must be exact: those in view below it and a

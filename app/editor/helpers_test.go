@@ -41,6 +41,7 @@ func newTestEditor(t testing.TB) (*Editor, fyne.Window) {
 	w.SetPadded(false)
 	w.Resize(editorSize)
 	e.Resize(editorSize)
+	w.Canvas().Focus(e)
 	clock := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	e.now = func() time.Time { clock = clock.Add(10 * time.Millisecond); return clock }
 	t.Cleanup(w.Close)

@@ -112,6 +112,7 @@ func (e *Editor) TappedSecondary(ev *fyne.PointEvent) {
 		fyne.NewMenuItemSeparator(),
 		item("全选", true, e.SelectAll),
 	)
+	e.menu = menu
 	e.popUp = widget.NewPopUpMenu(menu, c)
 	e.popUp.ShowAtPosition(app.Driver().AbsolutePositionForObject(e).Add(ev.Position))
 }
