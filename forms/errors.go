@@ -47,7 +47,7 @@ func Message(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "找不到这个文件：请检查文件名和所在文件夹"
 	case errors.Is(err, fs.ErrPermission):
-		return "没有权限读写这个文件：请换一个文件夹，或请管理员开放权限"
+		return "没有权限读写这个文件，或它正被其他程序（如 Word、WPS、PDF 阅读器）打开：请关闭该文件后再试；仍不行请换一个文件夹，或请管理员开放权限"
 	}
 	for _, e := range []error{ErrNotDraft, ErrLaterVersion, ErrTooLarge, ErrTruncated, ErrNotUTF8, ErrBadJSON, errIsFolder} {
 		if errors.Is(err, e) {

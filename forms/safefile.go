@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 )
 
 // WriteFile writes a file so that a crash or power cut never leaves a half-written one: the
@@ -44,7 +45,7 @@ func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err e
 			return fmt.Errorf("save %s: backup: %w", path, err)
 		}
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = renameRetry(tmp.Name(), path); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	syncDir(dir)
@@ -82,4 +83,19 @@ func syncDir(dir string) {
 		f.Sync()
 		f.Close()
 	}
+}
+
+// renameRetry renames, retrying for up to 2 s on Windows, where a virus scanner or the
+// search indexer briefly holds a file it has just seen and the rename fails with "access
+// denied". Elsewhere a failed rename is final.
+func renameRetry(from, to string) error {
+	err := os.Rename(from, to)
+	if runtime.GOOS != "windows" {
+		return err
+	}
+	for wait := 50 * time.Millisecond; err != nil && wait <= 800*time.Millisecond; wait *= 2 {
+		time.Sleep(wait)
+		err = os.Rename(from, to)
+	}
+	return err
 }
