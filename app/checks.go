@@ -191,7 +191,7 @@ type tapLabel struct {
 func newTapLabel(text string, onTap func()) *tapLabel {
 	l := &tapLabel{onTap: onTap}
 	l.Text = text
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = chineseWrap
 	l.ExtendBaseWidget(l)
 	return l
 }

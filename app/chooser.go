@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -74,7 +73,7 @@ type fileDialog struct {
 	dir     string
 	items   []os.DirEntry
 	chosen  string // file name picked in the list (open mode)
-	d       *dialog.CustomDialog
+	d       *modal
 	list    *widget.List
 	where   *widget.Label
 	problem *widget.Label
@@ -88,7 +87,7 @@ func newFileDialog(w fyne.Window, mode dialogMode, title, dir, name string, kind
 	f.where.Truncation = fyne.TextTruncateEllipsis
 	f.problem = widget.NewLabel("")
 	f.problem.Importance = widget.DangerImportance
-	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Wrapping = chineseWrap
 	f.problem.Hide()
 	f.name = widget.NewEntry()
 	f.name.SetText(name)
@@ -99,15 +98,14 @@ func newFileDialog(w fyne.Window, mode dialogMode, title, dir, name string, kind
 	f.ok = widget.NewButtonWithIcon(okText, theme.ConfirmIcon(), f.confirm)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.close("") })
-	f.d = dialog.NewCustomWithoutButtons(title, f.content(), w)
-	f.d.SetButtons([]fyne.CanvasObject{cancel, f.ok})
+	f.d = newModal(w, title, f.content(), []fyne.CanvasObject{cancel, f.ok}, fyne.NewSize(860, 560))
+	f.d.primary = f.confirm
 	f.open(startDir(dir))
 	return f
 }
 
 func (f *fileDialog) show() {
-	f.d.Resize(fyne.NewSize(860, 540))
-	f.d.Show()
+	f.d.show()
 	if f.mode == modeSave {
 		f.win.Canvas().Focus(f.name)
 	}
@@ -138,19 +136,21 @@ func (f *fileDialog) newFolderButton() fyne.CanvasObject {
 	}
 	return widget.NewButtonWithIcon("新建文件夹", theme.FolderNewIcon(), func() {
 		name := widget.NewEntry()
-		dialog.ShowForm("新建文件夹", "新建", "取消", []*widget.FormItem{widget.NewFormItem("名称", name)},
-			func(ok bool) {
-				n := strings.TrimSpace(name.Text)
-				if !ok || n == "" {
-					return
-				}
-				p := filepath.Join(f.dir, n)
-				if err := os.Mkdir(p, 0o755); err != nil {
-					showMessage(f.win, "无法新建文件夹", fileProblem(err))
-					return
-				}
-				f.open(p)
-			}, f.win)
+		create := func() {
+			n := strings.TrimSpace(name.Text)
+			if n == "" {
+				return
+			}
+			p := filepath.Join(f.dir, n)
+			if err := os.Mkdir(p, 0o755); err != nil {
+				showMessage(f.win, "无法新建文件夹", fileProblem(err))
+				return
+			}
+			f.open(p)
+		}
+		ask(f.win, "新建文件夹", container.NewBorder(nil, nil, widget.NewLabel("名称："), nil, name),
+			choice{text: "取消"}, choice{text: "新建", primary: true, do: create})
+		f.win.Canvas().Focus(name)
 	})
 }
 
@@ -286,18 +286,15 @@ func (f *fileDialog) confirmSave() {
 	}
 	path := filepath.Join(f.dir, name)
 	if _, err := os.Stat(path); err == nil {
-		dialog.ShowConfirm("替换文件？", "“"+name+"”已经存在，要用现在的内容替换它吗？", func(yes bool) {
-			if yes {
-				f.close(path)
-			}
-		}, f.win)
+		ask(f.win, "替换文件？", wrapped("“"+name+"”已经存在，要用现在的内容替换它吗？"),
+			choice{text: "取消"}, choice{text: "替换", primary: true, do: func() { f.close(path) }})
 		return
 	}
 	f.close(path)
 }
 
 func (f *fileDialog) close(path string) {
-	f.d.Hide()
+	f.d.hide()
 	f.done(path)
 }
 

@@ -75,9 +75,9 @@ func TestSaveDialogAddsExtensionAndAsksBeforeReplacing(t *testing.T) {
 	if got != "" || !strings.Contains(h.overlayTexts(), "已经存在") {
 		t.Fatalf("replaced without asking: %q", got)
 	}
-	h.tapButton("是")
+	h.tapButton("替换")
 	if got != filepath.Join(dir, "已有.json") {
-		t.Errorf("after 是: %q", got)
+		t.Errorf("after 替换: %q", got)
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms/photo"
@@ -41,13 +41,17 @@ func (u *UI) cropDialog(img image.Image, done func(photo.Crop)) *cropFrame {
 		container.New(&fixedSize{fyne.NewSize(photoW, photoH)}, preview))
 	bottom := container.NewBorder(nil, nil, widget.NewLabel("方框大小"), nil, slider)
 	content := container.NewBorder(help, bottom, nil, container.NewPadded(right), cf)
-	d := dialog.NewCustomConfirm("调整照片", "使用这个范围", "取消", content, func(ok bool) {
-		if ok {
-			done(cf.Crop())
-		}
-	}, u.win)
-	d.Resize(fyne.NewSize(820, 600))
-	d.Show()
+	var m *modal
+	use := func() {
+		m.hide()
+		done(cf.Crop())
+	}
+	ok := widget.NewButtonWithIcon("使用这个范围", theme.ConfirmIcon(), use)
+	ok.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { m.hide() })
+	m = newModal(u.win, "调整照片", content, []fyne.CanvasObject{cancel, ok}, fyne.NewSize(820, 600))
+	m.primary = use
+	m.show()
 	return cf
 }
 
@@ -152,8 +156,8 @@ func (c *cropFrame) CreateRenderer() fyne.WidgetRenderer {
 		r.shade[i] = canvas.NewRectangle(dim)
 	}
 	r.border = canvas.NewRectangle(color.Transparent)
-	r.border.StrokeColor = color.White
-	r.border.StrokeWidth = 2
+	r.border.StrokeColor = theme.Color(theme.ColorNamePrimary) // visible on light and dark pictures
+	r.border.StrokeWidth = 3
 	return r
 }
 

@@ -2,7 +2,10 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
@@ -16,16 +19,61 @@ func fileProblem(err error) string { return forms.Message(err) }
 
 func wrapped(msg string) *widget.Label {
 	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = chineseWrap
 	return l
 }
 
+// modal is the app's dialog: a pop-up over the window with a title, content and a row of
+// buttons. Fyne's dialogs set their titles bold, and the bold face is a subset that lacks
+// most characters; these titles are bold only when the subset has them all (see heading).
+// Esc closes it (every dialog treats closing as 取消); Enter gives its primary answer.
+type modal struct {
+	pop      *widget.PopUp
+	primary  func()
+	onHidden func()
+}
+
+// modals are the dialogs open now, by their pop-up, for the window's key handler.
+var modals = map[fyne.CanvasObject]*modal{}
+
+func newModal(w fyne.Window, title string, content fyne.CanvasObject, buttons []fyne.CanvasObject, size fyne.Size) *modal {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	row := container.NewHBox(layout.NewSpacer())
+	for _, b := range buttons {
+		row.Add(b)
+	}
+	row.Add(layout.NewSpacer())
+	body := container.NewBorder(heading(title, theme.SizeNameSubHeadingText), row, nil, nil, content)
+	m := &modal{}
+	m.pop = widget.NewModalPopUp(container.NewStack(bg, container.NewPadded(container.NewPadded(body))), w.Canvas())
+	min := m.pop.Content.MinSize()
+	m.pop.Resize(fyne.NewSize(max(size.Width, min.Width), max(size.Height, min.Height)))
+	return m
+}
+
+func (m *modal) show() {
+	modals[m.pop] = m
+	m.pop.Show()
+}
+
+// hide closes the dialog; onHidden runs whatever closed it.
+func (m *modal) hide() {
+	delete(modals, m.pop)
+	m.pop.Hide()
+	if m.onHidden != nil {
+		m.onHidden()
+	}
+}
+
 // showMessage tells the user something, with one 确定 button.
-func showMessage(w fyne.Window, title, msg string) dialog.Dialog {
-	d := dialog.NewCustom(title, "确定", wrapped(msg), w)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
-	return d
+func showMessage(w fyne.Window, title, msg string) *modal {
+	var m *modal
+	ok := widget.NewButton("确定", func() { m.hide() })
+	ok.Importance = widget.HighImportance
+	m = newModal(w, title, wrapped(msg), []fyne.CanvasObject{ok}, fyne.NewSize(dialogWidth, 0))
+	m.primary = func() { m.hide() }
+	m.show()
+	return m
 }
 
 // choice is one button of ask.
@@ -36,24 +84,28 @@ type choice struct {
 }
 
 // ask puts a question with several answers (保存 / 不保存 / 取消); each answer closes it.
-func ask(w fyne.Window, title string, content fyne.CanvasObject, choices ...choice) *dialog.CustomDialog {
-	d := dialog.NewCustomWithoutButtons(title, content, w)
+// Enter gives the primary answer, Esc closes it as 取消 would.
+func ask(w fyne.Window, title string, content fyne.CanvasObject, choices ...choice) *modal {
+	var m *modal
 	buttons := make([]fyne.CanvasObject, len(choices))
+	var primary func()
 	for i, c := range choices {
 		c := c
-		b := widget.NewButton(c.text, func() {
-			d.Hide()
+		answer := func() {
+			m.hide()
 			if c.do != nil {
 				c.do()
 			}
-		})
+		}
+		b := widget.NewButton(c.text, answer)
 		if c.primary {
 			b.Importance = widget.HighImportance
+			primary = answer
 		}
 		buttons[i] = b
 	}
-	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
-	return d
+	m = newModal(w, title, content, buttons, fyne.NewSize(dialogWidth, 0))
+	m.primary = primary
+	m.show()
+	return m
 }

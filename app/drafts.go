@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -37,6 +38,7 @@ func (u *UI) Start(path string) {
 // setDraft shows another draft: every page is built afresh from it.
 func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
 	u.d, u.path, u.dirty = d, path, dirty
+	u.fontFor(string(d.Marshal())) // a rare character in a name needs the whole font
 	u.touched = map[string]bool{}
 	u.reveal = !d.Empty()
 	u.photoWork.source = nil
@@ -51,6 +53,7 @@ func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
 	if dirty {
 		u.saver.changed()
 	}
+	u.env.After(500*time.Millisecond, u.warmUp)
 }
 
 // guardUnsaved runs then once the unsaved changes, if any, are saved or let go.

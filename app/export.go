@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -132,13 +131,13 @@ func (u *UI) export(dir string, draft bool) {
 	d := u.d.Clone()
 	busy := widget.NewActivity()
 	busy.Start()
-	wait := dialog.NewCustomWithoutButtons("正在导出", container.NewHBox(busy, widget.NewLabel("正在生成 Word 和 PDF 文件…")), u.win)
-	wait.Show()
+	wait := newModal(u.win, "导出", container.NewHBox(busy, widget.NewLabel("正在生成 Word 和 PDF 文件…")), nil, fyne.NewSize(360, 0))
+	wait.show()
 	u.env.Go(func() {
 		paths, err := export.Write(d, dir, export.Options{Draft: draft, Creator: "shenbao " + Version, Now: u.env.Now()})
 		fyne.Do(func() {
 			busy.Stop()
-			wait.Hide()
+			wait.hide()
 			if err != nil {
 				showMessage(u.win, "没有导出", "导出失败："+forms.Message(err)+"\n\n请换一个文件夹（例如桌面）再试。")
 				return
@@ -175,9 +174,11 @@ func (u *UI) showExported(paths []string, draft bool) {
 	box.Add(note("“打印”会用电脑上的 PDF 阅读器打开 PDF，在阅读器里选择打印（A4、实际大小）。"))
 	box.Add(widget.NewSeparator())
 	box.Add(wrapped(submission))
-	d := dialog.NewCustom("导出完成", "关闭", box, u.win)
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+	var m *modal
+	closeBtn := widget.NewButton("关闭", func() { m.hide() })
+	m = newModal(u.win, "导出", box, []fyne.CanvasObject{closeBtn}, fyne.NewSize(640, 0))
+	m.primary = func() { m.hide() }
+	m.show()
 }
 
 // openPath opens a folder or a file with the system's program, or says where it is.

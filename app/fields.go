@@ -59,7 +59,7 @@ func (e findingError) Error() string { return e.msg }
 
 func messageLabel() *widget.Label {
 	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = chineseWrap
 	l.Hide()
 	return l
 }
@@ -109,9 +109,9 @@ func (u *UI) fieldsPage(p *page) fyne.CanvasObject {
 		grid.Add(fieldLabel(f))
 		grid.Add(u.fieldWidget(b, f, 0).obj)
 	}
-	var body fyne.CanvasObject = container.New(&maxWidth{w: 760}, grid)
-	if photo != nil {
-		body = container.NewBorder(nil, nil, nil, container.NewVBox(photo), body)
+	var body fyne.CanvasObject = container.New(&maxWidth{w: formWidth}, grid)
+	if photo != nil { // beside the fields, as on the printed form, not at the far right
+		body = container.New(&besideLayout{max: formWidth, gap: 24}, grid, container.NewVBox(photo))
 	}
 	return pageFrame(p, b.Name(), fieldsHelp(b), container.NewVBox(u.blockMessage(b.Key), body), true)
 }
@@ -137,6 +137,7 @@ func (u *UI) edit(path, val string) {
 		return
 	}
 	u.d.Set(path, val)
+	u.fontFor(val)
 	u.touch(path)
 	u.changed()
 }
@@ -167,6 +168,27 @@ func (u *UI) blockMessage(key string) *widget.Label {
 	l := messageLabel()
 	u.blkMsgs[key] = l
 	return l
+}
+
+// formWidth is the widest a form of fields grows: wider entries only spread short values.
+const formWidth = 760
+
+// besideLayout puts its first object at the left, as wide as it may be up to max, and its
+// second right after it at its own width.
+type besideLayout struct{ max, gap float32 }
+
+func (l *besideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	right := objs[1].MinSize().Width
+	w := min(l.max, size.Width-right-l.gap)
+	objs[0].Resize(fyne.NewSize(w, size.Height))
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(fyne.NewSize(right, size.Height))
+	objs[1].Move(fyne.NewPos(w+l.gap, 0))
+}
+
+func (l *besideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(a.Width+l.gap+b.Width, max(a.Height, b.Height))
 }
 
 // maxWidth keeps a form from stretching its entries across a wide window.

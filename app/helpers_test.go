@@ -88,7 +88,7 @@ func (f *fakeFiles) Folder(_ fyne.Window, title, _ string, done func(string)) {
 }
 
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	u      *UI
 	clock  *fakeClock
 	files  *fakeFiles
@@ -98,7 +98,7 @@ type harness struct {
 
 // newHarness builds the app on Fyne's headless test driver, with the Chinese theme, a fake
 // clock, fake file dialogs and work run synchronously.
-func newHarness(t *testing.T, config string) *harness {
+func newHarness(t testing.TB, config string) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
@@ -168,8 +168,11 @@ func (h *harness) closeDialogs() {
 	}
 }
 
-// walk visits o and everything drawn inside it.
+// walk visits o and everything drawn inside it, skipping what is hidden.
 func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if !o.Visible() {
+		return
+	}
 	f(o)
 	switch c := o.(type) {
 	case *fyne.Container:
@@ -184,7 +187,7 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 }
 
 // writeSample writes the sample draft into dir and returns its path.
-func writeSample(t *testing.T, dir string) string {
+func writeSample(t testing.TB, dir string) string {
 	t.Helper()
 	p := filepath.Join(dir, "示例草稿.json")
 	if err := forms.Sample().Save(p); err != nil {

@@ -1,32 +1,55 @@
 package app
 
 import (
+	_ "embed"
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/font/sfnt"
 
 	"shenbao/fonts"
 )
 
 // Fyne's bundled fonts have no Chinese, so the app brings the embedded Noto Serif SC. The
-// bold file is a subset holding only the form's fixed labels: bold text elsewhere (Fyne bolds
-// dialog titles) would lose characters, so the app theme draws every style with the regular
-// face and only headings known to fit the subset are set bold (see heading).
+// bold file is a subset holding only the form's fixed labels: only text known to fit it is
+// set bold (see heading).
 var (
 	regularFont = fyne.NewStaticResource("NotoSerifSC-Regular.ttf", fonts.Regular)
 	boldFont    = fyne.NewStaticResource("NotoSerifSC-Bold-subset.ttf", fonts.Bold)
+	uiFont      = fyne.NewStaticResource("NotoSerifSC-UI.ttf", uiFontData)
 )
 
+// uiFontData is the regular face cut down to what a window usually shows (see
+// uifont/README.md): Fyne parses its fonts whole, 8 MB for this one, 50–85 MB for the full.
+//
+//go:embed uifont/NotoSerifSC-UI.ttf
+var uiFontData []byte
+
 // appTheme is Fyne's default look with the Chinese font and slightly larger text, which
-// Chinese needs at the default 14 px to stay readable on a 1366×768 laptop.
-type appTheme struct{ fyne.Theme }
+// Chinese needs at the default 14 px to stay readable on a 1366×768 laptop. full: draw with
+// the whole regular face, because the draft holds a character the UI font lacks.
+type appTheme struct {
+	fyne.Theme
+	full bool
+}
 
-func newTheme() fyne.Theme { return appTheme{theme.DefaultTheme()} }
+func newTheme() fyne.Theme { return appTheme{Theme: theme.DefaultTheme()} }
 
-func (appTheme) Font(fyne.TextStyle) fyne.Resource { return regularFont }
+// Font is the UI face (or the whole regular one) for everything but bold. Fyne parses a font
+// once per text style, so bold gets the small subset: bold text is limited to what it holds
+// (headings check boldFits; the app's dialogs are its own).
+func (t appTheme) Font(s fyne.TextStyle) fyne.Resource {
+	switch {
+	case s.Bold:
+		return boldFont
+	case t.full:
+		return regularFont
+	}
+	return uiFont
+}
 
 func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
@@ -43,49 +66,38 @@ func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
 // Light variant only: the printed form is black on white and so is the preview; a dark
 // window around a white page looks like two programs.
 func (t appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if n == colorNote {
+		return color.NRGBA{0x66, 0x66, 0x66, 0xff}
+	}
 	return t.Theme.Color(n, theme.VariantLight)
 }
 
-// noteTheme draws LowImportance text in a grey that is still easy to read (Fyne's is the
-// colour of disabled buttons, too faint for a line of help).
-type noteTheme struct{ fyne.Theme }
-
-func (t noteTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNameDisabled {
-		return color.NRGBA{0x66, 0x66, 0x66, 0xff}
-	}
-	return t.Theme.Color(n, v)
-}
+// colorNote is the grey of help lines: Fyne's LowImportance grey is the colour of disabled
+// buttons, too faint to read. (A theme override per label would do too, but Fyne parses
+// the fonts again for every override: 50 MB each.)
+const colorNote fyne.ThemeColorName = "shenbao-note"
 
 // note is a wrapped line of help in grey.
 func note(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return container.NewThemeOverride(l, noteTheme{newTheme()})
+	r := widget.NewRichText(&widget.TextSegment{Text: text,
+		Style: widget.RichTextStyle{ColorName: colorNote, SizeName: theme.SizeNameText}})
+	r.Wrapping = chineseWrap
+	return r
 }
 
-// boldTheme sets bold text in the bold subset, for headings that fit it.
-type boldTheme struct{ fyne.Theme }
-
-func (t boldTheme) Font(s fyne.TextStyle) fyne.Resource {
-	if s.Bold {
-		return boldFont
-	}
-	return t.Theme.Font(s)
-}
+// chineseWrap is how the app's messages wrap. Fyne's word wrap breaks only at spaces, so a
+// Chinese sentence with a number in it ("还有 1 个错误") breaks at the number's space and
+// leaves a ragged line; Chinese breaks between any two characters.
+const chineseWrap = fyne.TextWrapBreak
 
 // heading is a bold title when the bold subset holds all its characters, else a regular one:
 // never a box where a character should be.
 func heading(text string, size fyne.ThemeSizeName) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.SizeName = size
-	l.Wrapping = fyne.TextWrapWord
-	if !boldFits(text) {
-		return l
-	}
-	l.TextStyle.Bold = true
-	return container.NewThemeOverride(l, boldTheme{newTheme()})
+	l.Wrapping = chineseWrap
+	l.TextStyle.Bold = boldFits(text)
+	return l
 }
 
 func boldFits(s string) bool {
@@ -95,4 +107,55 @@ func boldFits(s string) bool {
 		}
 	}
 	return true
+}
+
+// uiCoverage answers whether the UI font has a character, from its cmap (parsed lazily).
+var uiCoverage struct {
+	once sync.Once
+	font *sfnt.Font
+	buf  sfnt.Buffer
+	seen map[rune]bool
+}
+
+func uiHas(r rune) bool {
+	c := &uiCoverage
+	c.once.Do(func() {
+		c.font, _ = sfnt.Parse(uiFontData)
+		c.seen = map[rune]bool{}
+	})
+	if has, ok := c.seen[r]; ok {
+		return has
+	}
+	has := false
+	if c.font != nil {
+		gi, err := c.font.GlyphIndex(&c.buf, r)
+		has = err == nil && gi != 0
+	}
+	c.seen[r] = has
+	return has
+}
+
+// needsFullFont reports whether s has a character the UI font lacks but the full one has.
+func needsFullFont(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 && !uiHas(r) && fonts.Printable(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// useFullFont switches the window to the whole regular face, once, when the draft needs it.
+func (u *UI) useFullFont() {
+	if t, ok := u.app.Settings().Theme().(appTheme); ok && !t.full {
+		t.full = true
+		u.app.Settings().SetTheme(t)
+	}
+}
+
+// fontFor checks text the user typed or opened, and switches fonts when it must.
+func (u *UI) fontFor(s string) {
+	if needsFullFont(s) {
+		u.useFullFont()
+	}
 }

@@ -6,11 +6,13 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -63,6 +65,11 @@ func (e Env) withDefaults() Env {
 
 // Run opens the app with the draft at path ("" for none) and returns when the window closes.
 func Run(path string) error {
+	if os.Getenv("GOGC") == "" {
+		// Most of the heap is long-lived (the parsed font, the pages); collecting at half
+		// the live heap instead of all of it keeps the window within 250 MB.
+		debug.SetGCPercent(50)
+	}
 	useChinese()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(appIcon)
@@ -173,6 +180,9 @@ func (u *UI) resetViews() {
 	for _, p := range u.pages {
 		p.obj, p.scroll = nil, nil
 	}
+	if u.content != nil {
+		u.content.Objects = nil
+	}
 }
 
 func (u *UI) buildShell() {
@@ -187,6 +197,25 @@ func (u *UI) buildShell() {
 	left := container.New(&fixedWidth{w: 188}, u.nav)
 	body := container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, u.content)
 	u.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, body))
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
+}
+
+// typedKey gets the keys no widget took: Esc closes the dialog on top, as everywhere else
+// (every dialog of the app treats closing as 取消), Enter gives a question's primary answer.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	top := u.win.Canvas().Overlays().Top()
+	m := modals[top]
+	if m == nil {
+		return
+	}
+	switch ev.Name {
+	case fyne.KeyEscape:
+		m.hide()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if m.primary != nil {
+			m.primary()
+		}
+	}
 }
 
 func newNavItem() fyne.CanvasObject {
@@ -216,22 +245,63 @@ func (u *UI) show(i int) {
 	if i < 0 || i >= len(u.pages) {
 		return
 	}
+	defer tracef(time.Now(), "page %s", u.pages[i].nav)
 	p := u.pages[i]
 	if p.nav == "检查" {
 		u.revealAll()
 	}
+	old := p.obj
 	if p.obj == nil || p.block == nil { // 检查 and the preview are always made afresh
 		p.obj = p.build()
 		u.applyMarks() // the new page's fields show the findings already known
 	}
 	u.current = i
-	u.content.Objects = []fyne.CanvasObject{p.obj}
-	u.content.Refresh()
+	u.place(old, p.obj)
 	if u.nav.OnSelected != nil {
 		sel := u.nav.OnSelected
 		u.nav.OnSelected = nil // selecting here must not call show again
 		u.nav.Select(i)
 		u.nav.OnSelected = sel
+	}
+}
+
+// place shows page object o (which replaces old, if built afresh) and hides the others.
+// Pages stay in the content stack once built: showing one again is a Show and a repaint, not
+// a Refresh of the stack, which would refresh every widget of every page.
+func (u *UI) place(old, o fyne.CanvasObject) {
+	found := false
+	for k, c := range u.content.Objects {
+		if c == old && old != nil && old != o {
+			u.content.Objects[k] = o
+			c = o
+		}
+		if c == o {
+			found = true
+			continue
+		}
+		c.Hide()
+	}
+	if !found {
+		u.content.Add(o)
+	}
+	u.content.Layout.Layout(u.content.Objects, u.content.Size())
+	o.Show()
+	canvas.Refresh(u.content)
+}
+
+// warmUp builds, one every 50 ms, the block pages not yet shown, hidden, while the user reads
+// the first: a first visit is then as quick as the next (the long texts take 50 ms to build).
+func (u *UI) warmUp() {
+	for _, p := range u.pages {
+		if p.block != nil && p.obj == nil {
+			defer tracef(time.Now(), "warm-up %s", p.nav)
+			p.obj = p.build()
+			p.obj.Hide()
+			u.content.Add(p.obj)
+			u.applyMarks()
+			u.env.After(50*time.Millisecond, u.warmUp)
+			return
+		}
 	}
 }
 

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -26,8 +28,14 @@ func TestNavigationListsBlocksThenCheckAndPreview(t *testing.T) {
 	}
 	for i := range h.u.pages {
 		h.u.nav.Select(i)
-		if h.u.current != i || len(h.u.content.Objects) != 1 || h.u.content.Objects[0] != h.u.pages[i].obj {
-			t.Fatalf("selecting %s did not show its page", want[i])
+		var shown []fyne.CanvasObject
+		for _, o := range h.u.content.Objects {
+			if o.Visible() {
+				shown = append(shown, o)
+			}
+		}
+		if h.u.current != i || len(shown) != 1 || shown[0] != h.u.pages[i].obj {
+			t.Fatalf("selecting %s did not show its page alone", want[i])
 		}
 	}
 }
@@ -323,4 +331,26 @@ func (h *harness) tableBody(key string) *fyne.Container {
 		h.t.Fatalf("no table body for %s", key)
 	}
 	return body
+}
+
+// Esc closes a dialog as 取消; Enter gives a question's primary answer.
+func TestEscapeAndEnterInDialogs(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.u.showPage("主持人")
+	test.Type(h.entry("host.name"), "黎明")
+	h.u.newDraft()
+	h.u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.canvas().Overlays().Top() != nil || h.u.d.Get("host.name") != "黎明" {
+		t.Fatal("Esc did not cancel")
+	}
+	h.files.save = filepath.Join(t.TempDir(), "d.json")
+	h.u.newDraft()
+	h.u.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // 保存, then the new draft
+	if !h.u.d.Empty() {
+		t.Error("Enter did not give the primary answer")
+	}
+	if _, err := os.Stat(h.files.save); err != nil {
+		t.Error(err)
+	}
 }

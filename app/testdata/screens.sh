@@ -1,0 +1,77 @@
+#!/bin/sh
+# Screenshots of every page of the app at 1366×768 under Xvfb, with the sample draft, plus
+# the dialogs a teacher meets (open, a field with an error, crash recovery, export).
+#
+#   app/testdata/screens.sh [out-dir]        (from the repository root; default screens/)
+#
+# Needs Xvfb, xdotool and ImageMagick's import. Uses its own HOME, so the user's settings,
+# recent drafts and autosave are not touched. The list at the left has its items about 41.5
+# pixels apart from y = 54 (Fyne's default theme with our 15-pixel text); the script clicks
+# them by position, as a user would.
+set -eu
+out=${1:-screens}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+work=$(mktemp -d)
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+
+go build -o "$work/shenbao" .
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=:77
+mkdir -p "$HOME/Desktop"
+Xvfb :77 -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+"$work/shenbao" sample -o "$HOME/示例草稿.json" >/dev/null
+
+start() { # start the app with arguments, wait for its window, fill the screen with it
+	"$work/shenbao" "$@" >>"$out/app.log" 2>&1 &
+	app=$!
+	win=""
+	for _ in $(seq 50); do
+		win=$(xdotool search --onlyvisible --name '柳州市名班主任工作室申报表' 2>/dev/null | head -1) && [ -n "$win" ] && break
+		sleep 0.1
+	done
+	sleep 1 # resized before the first frame, the window would return to its own size
+	xdotool windowmove "$win" 0 0
+	xdotool windowsize "$win" 1366 768
+	sleep 1
+}
+shot() { sleep "${2:-1}"; import -window root "$out/$1.png"; echo "$out/$1.png"; }
+nav() { xdotool mousemove 60 $((54 + $1 * 415 / 10)) click 1; }
+
+start "$HOME/示例草稿.json"
+i=0
+for name in 1-主持人 2-指导老师 3-工作室成员 4-近5年业绩 5-已设工作室 6-三年发展规划 7-检查 8-预览与导出; do
+	nav $i
+	shot "$name" 2
+	i=$((i + 1))
+done
+nav 7
+xdotool mousemove 463 143 click 1 # 下一页
+shot 9-预览第2页 2
+
+nav 0
+xdotool mousemove 600 401 click 1 key ctrl+a type 3 # 从事班主任工作年限 → 3
+xdotool mousemove 600 152 click 1                   # away, so the border shows
+shot 10-年限错误 1
+nav 6
+shot 11-检查有错误 1
+
+xdotool key ctrl+o
+shot 12-打开对话框 1
+xdotool key Escape
+nav 0
+xdotool mousemove 1113 413 click 1 # 调整位置和大小…
+shot 13-调整照片 2
+xdotool key Escape
+
+# A crash with unsaved changes: the next start offers them back.
+sleep 2 # autosave within 2 s
+kill -9 $app
+while xdotool search --name '柳州市名班主任工作室申报表' >/dev/null 2>&1; do sleep 0.1; done
+start
+shot 14-上次未保存的内容 0.5
+xdotool key Return # 恢复 is the primary button
+nav 7
+shot 15-导出草稿 1
+kill $app
