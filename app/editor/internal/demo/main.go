@@ -31,7 +31,7 @@ func (demoTheme) Font(fyne.TextStyle) fyne.Resource { return regular }
 
 func main() {
 	n := flag.Int("text", 0, "start the plan editor with this many characters of the sample plan (0: empty)")
-	out := flag.String("out", "", "write the editor's text to this file on exit (to check what was typed)")
+	out := flag.String("out", "", "write the editor's text to this file after every change (to check what was typed)")
 	flag.Parse()
 
 	a := app.NewWithID("shenbao.editor.demo")
@@ -47,6 +47,9 @@ func main() {
 	}
 	ed.OnChanged = func(s string) {
 		count.SetText(fmt.Sprintf("字数：%d", forms.CountWords(s)))
+		if *out != "" {
+			save(*out, s)
+		}
 	}
 	count.SetText(fmt.Sprintf("字数：%d", forms.CountWords(ed.Text())))
 
@@ -59,18 +62,18 @@ func main() {
 	w.SetContent(container.NewBorder(top, nil, nil, nil, ed))
 	w.Resize(fyne.NewSize(820, 620))
 	w.Canvas().Focus(ed)
-	w.SetOnClosed(func() {
-		if *out != "" {
-			err := forms.WriteFile(*out, false, func(f io.Writer) error {
-				_, err := io.WriteString(f, ed.Text())
-				return err
-			})
-			if err != nil {
-				fmt.Fprintln(os.Stderr, err)
-			}
-		}
-	})
 	w.ShowAndRun()
+}
+
+// save writes s to path, reporting a failure on stderr.
+func save(path, s string) {
+	err := forms.WriteFile(path, false, func(f io.Writer) error {
+		_, err := io.WriteString(f, s)
+		return err
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, forms.Message(err))
+	}
 }
 
 // repeat returns n characters of s, repeated as needed.
