@@ -79,10 +79,14 @@ func LineHeight(size, spacing float64) float64 {
 // spacing): Word puts the extra spacing below the text, so the ascent alone is above it.
 func BaselineOffset(size float64) float64 { return FontAscent * size }
 
-// Table rules and cell padding.
+// Table rules and cell padding. PadX is Word's default left and right cell margin (0.19 cm,
+// 108 twips), which is also what keeps the form's text readable by text extraction: pdftotext
+// (poppler) puts words closer than one em (10.5 pt at 五号) on one line into one block, so
+// the text of two neighbouring cells must always be at least 2·PadX = 10.8 pt apart, or the
+// wrapped lines of narrow cells interleave when the PDF is read back.
 var (
 	RuleWidth = 0.5     // Word's default single border, ½ pt
-	PadX      = MM(1.2) // left and right cell margin (68 twips)
+	PadX      = MM(1.9) // left and right cell margin (108 twips)
 	PadY      = MM(1.0) // top and bottom cell margin
 )
 
@@ -124,18 +128,22 @@ const (
 const HostRowsWithPhoto = 3
 
 // columnsMM are the cell widths of each row kind in millimetres, left to right; each sums to
-// the text width (146.5 mm). Why these widths, with 1.2 mm padding each side and 五号 text:
-//   - label columns 17.5 mm hold 4 characters (是否党员, 出生年月) on one line;
+// the text width (146.5 mm). Why these widths, with 1.9 mm padding each side and 五号 text
+// (one Chinese character is 3.70 mm):
+//   - label columns 15.5 mm hold 3 characters a line (主持人, 从事班/主任工/作年限; four-
+//     character labels print as 是否/党员, like the bureau's 主持人/姓名);
 //   - the photo column 28 mm holds the 25 mm photo with 1.5 mm either side;
-//   - 联系电话 (26.5 mm) holds 0772-2822733 and 手机号码 (25.5 mm) an 11-digit mobile on one
-//     line (11 × 0.562 em at 10.5 pt = 22.9 mm; measured on Noto Serif SC, tested);
-//   - 姓名 13.8 mm holds 3 characters, 职务/职称 14 mm 3 a line, 所在单位 gets the rest.
+//   - 姓名 holds 3 characters (15 mm), 职称 and 职务 6 characters in the host rows;
+//   - 联系电话 (27.8 mm) holds 0772-2822733 and every mobile on one line, 手机号码 (26.4 mm) an
+//     11-digit mobile, 出生年月 (17.2 mm) 1999.09 (measured on Noto Serif SC, tested);
+//   - in the person tables 序号 and 性别 hold their two-character labels, 姓名, 职务 and 职称
+//     three characters a line, 所在单位 four and 研究方向 three.
 var columnsMM = map[RowKind][]float64{
-	HostRow:    {17.5, 14.5, 17.5, 25, 17.5, 26.5, 28},
-	UnitRow:    {17.5, 57, 17.5, 54.5},
+	HostRow:    {15.5, 15, 15.5, 29.2, 15.5, 27.8, 28},
+	UnitRow:    {15.5, 64.7, 15.5, 50.8},
 	HeadingRow: {146.5},
-	PersonRow:  {10, 13.8, 10, 17.5, 24.2, 14, 14, 17.5, 25.5},
-	LabelRow:   {17.5, 129},
+	PersonRow:  {11.3, 15, 11.3, 17.2, 19.5, 15, 15, 15.8, 26.4},
+	LabelRow:   {15.5, 131},
 }
 
 // Columns returns the widths in points of the cells of a row of kind k, left to right.

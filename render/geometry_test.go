@@ -86,11 +86,20 @@ func TestColumnsHoldTheirText(t *testing.T) {
 	fits("landline", "0772-2822733", Regular, TableSize, inner(HostRow, 5))
 	fits("widest mobile in 联系电话", "19999999999", Regular, TableSize, inner(HostRow, 5))
 	fits("birth", "1999.09", Regular, TableSize, inner(PersonRow, 3))
-	fits("4-character label", "出生年月", Bold, TableSize, inner(PersonRow, 3))
-	fits("4-character host label", "是否党员", Bold, TableSize, inner(HostRow, 0))
+	fits("3-character host label", "主持人", Bold, TableSize, inner(HostRow, 0))
+	fits("3-character block label", "主持人", Bold, TableSize, inner(LabelRow, 0))
+	fits("3-character name in the host rows", "欧阳明", Regular, TableSize, inner(HostRow, 1))
+	fits("6-character title", "中学高级教师", Regular, TableSize, inner(HostRow, 3))
+	fits("6-character post", "德育处副主任", Regular, TableSize, inner(HostRow, 5))
 	fits("3-character name", "欧阳明", Regular, TableSize, inner(PersonRow, 1))
+	fits("3 characters of 职务", "德育处", Regular, TableSize, inner(PersonRow, 5))
+	fits("3 characters of 职称", "高级教", Regular, TableSize, inner(PersonRow, 6))
+	fits("4 characters of 所在单位", "柳州市第", Regular, TableSize, inner(PersonRow, 4))
+	fits("3 characters of 研究方向", "班级自", Regular, TableSize, inner(PersonRow, 7))
+	fits("手机号码 on one line", "手机号码", Bold, TableSize, inner(PersonRow, 8))
 	fits("longest county", "三江侗族自治县", Regular, TableSize, inner(UnitRow, 3))
 	fits("序号", SerialLabel, Bold, TableSize, inner(PersonRow, 0))
+	fits("性别", "性别", Bold, TableSize, inner(PersonRow, 2))
 	if pc := Columns(HostRow)[6]; pc < PhotoWidth+MM(2) {
 		t.Errorf("photo column %.1f mm cannot hold a 25 mm photo with padding", PtToMM(pc))
 	}
@@ -168,10 +177,10 @@ func TestLabelLines(t *testing.T) {
 		want  string
 	}{
 		{"主持人\n姓名", cols[0], "主持人|姓名"},
-		{"是否党员", cols[0], "是否党员"},
+		{"是否党员", cols[0], "是否|党员"},
 		{"从事班主任工作年限", cols[0], "从事班|主任工|作年限"},
 		{"结对帮扶县区", Columns(UnitRow)[2], "结对帮|扶县区"},
-		{"所在学校\n推荐意见", Columns(LabelRow)[0], "所在学校|推荐意见"},
+		{"所在学校\n推荐意见", Columns(LabelRow)[0], "所在|学校|推荐|意见"},
 		{"指导老师基本情况", TextWidth, "指导老师基本情况"},
 	}
 	for _, tt := range tests {

@@ -92,6 +92,12 @@ type row struct {
 	keep  bool // move to the next page rather than split (unless taller than a page)
 	// minLines: a split leaves at least this many lines of each cell on the page
 	minLines int
+	// label: a label | content row (blocks 4–9), whose drawing tells whether the next one
+	// must start with its label's first line standing alone (see readorder.go).
+	label bool
+	// plain is the row without that standing-alone first line, used instead when the row
+	// starts a new page.
+	plain *row
 }
 
 func (r row) contentHeight() float64 {
@@ -123,12 +129,16 @@ type layouter struct {
 	header *row    // a table's column-label row, repeated on every page the table reaches
 	photo  *Image  // the photo as printed, read once
 	read   bool
+	// loose: the last row on this page is a label | content row whose content ends within its
+	// label's height, so the next one must stand its label's first line alone.
+	loose bool
 }
 
 func (l *layouter) newPage() {
 	l.page = &Page{Width: PageWidth, Height: PageHeight}
 	l.pages = append(l.pages, l.page)
 	l.y = MarginTop
+	l.loose = false
 	if l.header != nil {
 		h := l.header.height()
 		l.draw(*l.header, h)
@@ -191,11 +201,13 @@ func (l *layouter) place(r row) {
 			return
 		case !l.fresh() && r.keep && need <= l.freshRoom()+eps:
 			l.newPage()
+			r = r.onNewPage()
 			continue
 		}
 		part, rest, ok := r.split(room, l.fresh())
 		if !ok {
 			l.newPage()
+			r = r.onNewPage()
 			continue
 		}
 		l.draw(part, room)
@@ -210,6 +222,7 @@ func (l *layouter) place(r row) {
 func (r row) split(room float64, force bool) (part, rest row, ok bool) {
 	avail := room - 2*PadY
 	part, rest = r, r
+	part.plain, rest.plain = nil, nil
 	part.cells = make([]cell, len(r.cells))
 	rest.cells = make([]cell, len(r.cells))
 	rest.min = 0
@@ -262,16 +275,39 @@ func fitLines(ls []line, h float64) int {
 	return len(ls)
 }
 
+// onNewPage is the row to place at the top of a new page: without a standing-alone first
+// line, which only matters below another row.
+func (r row) onNewPage() row {
+	if r.plain != nil {
+		return *r.plain
+	}
+	return r
+}
+
 // draw puts row r at the current position with height h and moves below it.
 func (l *layouter) draw(r row, h float64) {
 	x := MarginLeft
-	for _, c := range r.cells {
+	idx := make([]int, len(r.cells))
+	for i, c := range r.cells {
+		idx[i] = -1
 		if !c.span {
-			l.drawCell(c, x, l.y, h)
+			idx[i] = l.drawCell(c, x, l.y, h)
 		}
 		x += c.w
 	}
 	l.y += h
+	l.loose = r.label && len(idx) == 2 && !contentBelowLabel(l.texts(idx[0]), l.texts(idx[1]))
+}
+
+// texts returns the text boxes of the cell at index cell on the current page.
+func (l *layouter) texts(cell int) []Box {
+	var out []Box
+	for _, b := range l.page.Boxes[cell+1:] {
+		if b.Kind == TextBox && b.Cell == cell {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // drawCell adds a cell's rectangle and its lines.
@@ -311,11 +347,11 @@ func (l *layouter) value(b forms.Block, f forms.Field, row int) string {
 }
 
 func (l *layouter) labelCell(label string, w float64) cell {
-	return cell{lines: l.ts.label(label, w-2*PadX), valign: alignMiddle}
+	return cell{lines: l.ts.label(label, w-2*PadX), valign: alignTop}
 }
 
 func (l *layouter) valueCell(b forms.Block, f forms.Field, row int, w float64) cell {
-	return cell{lines: l.ts.value(l.value(b, f, row), w-2*PadX, forms.Path(b, f, row)), valign: alignMiddle}
+	return cell{lines: l.ts.value(l.value(b, f, row), w-2*PadX, forms.Path(b, f, row)), valign: alignTop}
 }
 
 // host lays out the 主持人 block: three rows of three label|value pairs beside the photo
@@ -334,10 +370,11 @@ func (l *layouter) host(b forms.Block) {
 	}
 	l.hostRows(rs, b, photo)
 	if len(unit) == 2 {
+		// 工作 stands alone so that the row is read after the host rows (readorder.go).
 		ucols := Columns(UnitRow)
-		l.place(newRow(UnitRow,
+		l.place(separated(newRow(UnitRow,
 			l.labelCell(unit[0].Label, ucols[0]), l.valueCell(b, unit[0], 0, ucols[1]),
-			l.labelCell(unit[1].Label, ucols[2]), l.valueCell(b, unit[1], 0, ucols[3])))
+			l.labelCell(unit[1].Label, ucols[2]), l.valueCell(b, unit[1], 0, ucols[3]))))
 	}
 }
 
@@ -371,14 +408,14 @@ func (l *layouter) hostRows(rs []row, b forms.Block, photo forms.Field) {
 		}
 		return
 	}
+	// The photo cell is drawn after the rows it spans: its label, printed when there is no
+	// photo, is read after them (pdftotext reads a table's rows before a cell beside them).
 	x := MarginLeft + TextWidth - Columns(HostRow)[len(Columns(HostRow))-1]
 	y0 := l.y
 	for i, r := range rs {
 		l.draw(r, hs[i])
-		if i == 0 {
-			l.drawCell(l.photoCell(b, photo, Columns(HostRow)[len(Columns(HostRow))-1]), x, y0, total)
-		}
 	}
+	l.drawCell(l.photoCell(b, photo, Columns(HostRow)[len(Columns(HostRow))-1]), x, y0, total)
 }
 
 // photoCell is the photo column's cell: the photo, or the label 近期 / 1寸照片 when there is
@@ -420,9 +457,9 @@ func (l *layouter) table(b forms.Block) {
 		if i < len(filled) {
 			src = filled[i]
 		}
-		cells := []cell{{lines: l.ts.value(strconv.Itoa(i+1), cols[0]-2*PadX, ""), valign: alignMiddle}}
+		cells := []cell{{lines: l.ts.value(strconv.Itoa(i+1), cols[0]-2*PadX, ""), valign: alignTop}}
 		for j, f := range b.Fields {
-			c := cell{valign: alignMiddle}
+			c := cell{valign: alignTop}
 			if src > 0 {
 				c = l.valueCell(b, f, src, cols[j+1])
 			}
@@ -448,7 +485,19 @@ func (l *layouter) labelRow(b forms.Block, content []line, valign vAlign) row {
 	lc.repeat = l.ts.label(b.Label+Continued, cols[0]-2*PadX)
 	r := newRow(LabelRow, lc, cell{lines: content, valign: valign})
 	r.min = BlockMinHeight(b)
+	r.label = true
 	return r
+}
+
+// placeLabelRow places a label | content row, its label's first line standing alone when the
+// row above on this page needs it (readorder.go).
+func (l *layouter) placeLabelRow(r row) {
+	if l.loose && !l.fresh() {
+		plain := r
+		r = separated(r)
+		r.plain = &plain
+	}
+	l.place(r)
 }
 
 func contentWidth() float64 { return Columns(LabelRow)[1] - 2*PadX }
@@ -463,7 +512,7 @@ func (l *layouter) fieldLines(b forms.Block) {
 		}
 		content = append(content, l.ts.labelled(f.Label, strings.TrimSpace(l.value(b, f, 0)), contentWidth(), forms.Path(b, f, 0))...)
 	}
-	l.place(l.labelRow(b, content, alignMiddle))
+	l.placeLabelRow(l.labelRow(b, content, alignTop))
 }
 
 // longText lays out 业绩 or 规划: the form's hint first (五号), then the text; it flows over
@@ -481,7 +530,7 @@ func (l *layouter) longText(b forms.Block) {
 	r := l.labelRow(b, content, alignTop)
 	r.keep = false
 	r.minLines = 3
-	l.place(r)
+	l.placeLabelRow(r)
 }
 
 // opinion lays out an opinion box: the sub-label, at least OpinionClear of clear space,
@@ -505,7 +554,7 @@ func (l *layouter) opinion(b forms.Block) {
 	)
 	r := l.labelRow(b, content, alignTop)
 	r.keep = true
-	l.place(r)
+	l.placeLabelRow(r)
 }
 
 // finish adds the page numbers and, for a --draft export, the watermark under everything.
@@ -517,16 +566,31 @@ func (l *layouter) finish(draft bool) []Page {
 		top := FooterBaseline - BaselineOffset(FooterSize)
 		p.Boxes = append(p.Boxes, textBox(MarginLeft+(TextWidth-w)/2, top, seg{text: foot, font: Regular, w: w}, FooterSize, -1))
 		if draft {
-			p.Boxes = append([]Box{l.watermark()}, p.Boxes...)
+			p.Boxes = append([]Box{l.watermark(), l.draftHeader()}, p.Boxes...)
 			for j := range p.Boxes {
 				if p.Boxes[j].Cell >= 0 {
-					p.Boxes[j].Cell++
+					p.Boxes[j].Cell += 2
 				}
 			}
 		}
 		out[i] = *p
 	}
 	return out
+}
+
+// DraftHeaderBaseline is the baseline of the draft mark's text line, centred in the top
+// margin.
+var DraftHeaderBaseline = MM(15)
+
+// draftHeader is 草稿（未通过检查） as a line of text in the top margin. The watermark across
+// the page is a picture for text extraction (the PDF draws it as one: its characters would
+// scatter through the extracted text); this line is what pdftotext reads, first on the page.
+func (l *layouter) draftHeader() Box {
+	w := l.ts.measure(DraftMark, Regular, FooterSize)
+	b := textBox(MarginLeft+(TextWidth-w)/2, DraftHeaderBaseline-BaselineOffset(FooterSize),
+		seg{text: DraftMark, font: Regular, w: w}, FooterSize, -1)
+	b.Gray = 0.35
+	return b
 }
 
 // watermark is 草稿（未通过检查） across the page along its diagonal, light grey.

@@ -300,14 +300,15 @@ func expectedLabels(d *forms.Draft) []string {
 		switch b.Kind {
 		case forms.FieldsBlock:
 			if hasPhoto(b) {
+				// The photo cell's label (no photo) is read after the rows it spans.
 				rows, unit, photo := HostLayout(b)
-				for i, fs := range rows {
+				for _, fs := range rows {
 					for _, f := range fs {
 						out = append(out, f.Name())
 					}
-					if i == 0 && (d.Photo == nil || photoUnreadable(d)) {
-						out = append(out, photo.Name())
-					}
+				}
+				if d.Photo == nil || photoUnreadable(d) {
+					out = append(out, photo.Name())
 				}
 				for _, f := range unit {
 					out = append(out, f.Name())

@@ -275,15 +275,13 @@ func reencode(data []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// watermark draws the draft mark rotated about its centre.
+// watermark draws the draft mark rotated about its centre, as a picture (watermark.go).
 func (d *drawer) watermark(b render.Box) error {
 	s, f := printableIn(b.Text, b.Font)
-	if err := d.font(f, b.Size, b.Gray); err != nil {
+	pic, err := watermarkPicture(s, f, b.Size, b.Gray)
+	if err != nil {
 		return err
 	}
-	d.pdf.Rotate(b.Angle, b.X, b.Y)
-	baseline := b.Y + (render.FontAscent-render.FontDescent)/2*b.Size
-	err := d.run(b.X-b.W/2, baseline, s, 0)
-	d.pdf.RotateReset()
-	return err
+	return d.imageBytes(pic.png, gopdf.ImageOptions{X: b.X - pic.w/2, Y: b.Y - pic.h/2,
+		Rect: &gopdf.Rect{W: pic.w, H: pic.h}, DegreeAngle: b.Angle})
 }
