@@ -184,15 +184,17 @@ func (u *UI) pageNamed(nav string) *page {
 
 // tapLabel is wrapped text that acts like a link.
 type tapLabel struct {
-	widget.Label
+	zhText
 	onTap func()
 }
 
-func newTapLabel(text string, onTap func()) *tapLabel {
+func newTapLabel(s string, onTap func()) *tapLabel {
 	l := &tapLabel{onTap: onTap}
-	l.Text = text
-	l.Wrapping = chineseWrap
+	l.Text, l.color, l.size = s, theme.ColorNameForeground, theme.SizeNameText
+	l.Scroll = container.ScrollNone
+	l.Segments = []widget.RichTextSegment{&widget.TextSegment{}}
 	l.ExtendBaseWidget(l)
+	l.rewrap(0)
 	return l
 }
 

@@ -76,7 +76,7 @@ type fileDialog struct {
 	d       *modal
 	list    *widget.List
 	where   *widget.Label
-	problem *widget.Label
+	problem *zhText
 	name    *widget.Entry
 	ok      *widget.Button
 }
@@ -85,9 +85,8 @@ func newFileDialog(w fyne.Window, mode dialogMode, title, dir, name string, kind
 	f := &fileDialog{win: w, mode: mode, kind: kind, done: done}
 	f.where = widget.NewLabel("")
 	f.where.Truncation = fyne.TextTruncateEllipsis
-	f.problem = widget.NewLabel("")
-	f.problem.Importance = widget.DangerImportance
-	f.problem.Wrapping = chineseWrap
+	f.problem = newZHText("")
+	f.problem.setColor(theme.ColorNameError)
 	f.problem.Hide()
 	f.name = widget.NewEntry()
 	f.name.SetText(name)

@@ -17,11 +17,8 @@ const dialogWidth = 520
 // fileProblem is the Chinese sentence for an error reading or writing a file.
 func fileProblem(err error) string { return forms.Message(err) }
 
-func wrapped(msg string) *widget.Label {
-	l := widget.NewLabel(msg)
-	l.Wrapping = chineseWrap
-	return l
-}
+// wrapped is a paragraph of text for a dialog or a page.
+func wrapped(msg string) *zhText { return newZHText(msg) }
 
 // modal is the app's dialog: a pop-up over the window with a title, content and a row of
 // buttons. Fyne's dialogs set their titles bold, and the bold face is a subset that lacks

@@ -33,12 +33,16 @@ const maxListed = 6
 func (u *UI) exportPanel() fyne.CanvasObject {
 	errs := blocking(u.findings)
 	box := container.NewVBox(heading("导出", theme.SizeNameSubHeadingText))
-	if len(errs) == 0 {
+	switch {
+	case u.d.Empty():
+		box.Add(wrapped("草稿还是空的：导出的是空白申报表（Word 和 PDF），可以打印出来手写。"))
+		box.Add(widget.NewButtonWithIcon("导出空白申报表…", theme.DocumentSaveIcon(), u.exportDialog))
+	case len(errs) == 0:
 		box.Add(wrapped("检查通过，可以导出正式的申报表：Word 文档和 PDF 各一份。"))
 		b := widget.NewButtonWithIcon("导出 Word 和 PDF…", theme.DocumentSaveIcon(), u.exportDialog)
 		b.Importance = widget.HighImportance
 		box.Add(b)
-	} else {
+	default:
 		box.Add(wrapped(fmt.Sprintf("还有 %d 个错误，改正以前只能导出每页印有“草稿（未通过检查）”的版本，不能用于正式申报。", len(errs))))
 		for i, f := range errs {
 			if i == maxListed {
@@ -68,15 +72,15 @@ func blocking(fs []forms.Finding) []forms.Finding {
 }
 
 // exportDialog exports the draft: with 错误 only a watermarked draft is offered, saying which
-// 错误 block the real one.
+// 错误 block the real one. An empty draft exports the blank form, as `shenbao export` does.
 func (u *UI) exportDialog() {
 	u.revealAll()
 	u.runChecks()
-	errs := blocking(u.findings)
-	if len(errs) == 0 {
+	if !export.NeedsDraft(u.d, u.findings) {
 		u.chooseExportDir(false)
 		return
 	}
+	errs := blocking(u.findings)
 	var lines []string
 	for i, f := range errs {
 		if i == maxListed {
@@ -87,7 +91,7 @@ func (u *UI) exportDialog() {
 	}
 	msg := fmt.Sprintf("还有 %d 个错误，不能导出正式的申报表：\n\n%s\n\n可以先导出草稿看看效果：草稿每页都印有“草稿（未通过检查）”，不能用于正式申报。",
 		len(errs), strings.Join(lines, "\n"))
-	ask(u.win, "还有错误", container.NewVScroll(wrapped(msg)),
+	ask(u.win, "还有错误", wrapped(msg),
 		choice{text: "取消"},
 		choice{text: "去改正", do: func() { u.showPage("检查") }},
 		choice{text: "导出草稿", primary: true, do: func() { u.chooseExportDir(true) }})
@@ -152,7 +156,7 @@ func (u *UI) showExported(paths []string, draft bool) {
 	box := container.NewVBox()
 	if draft {
 		l := wrapped("这是草稿：每页印有“草稿（未通过检查）”，不能用于正式申报。")
-		l.Importance = widget.DangerImportance
+		l.setColor(theme.ColorNameError)
 		box.Add(l)
 	}
 	box.Add(widget.NewLabel("已导出这两个文件："))

@@ -83,3 +83,18 @@ func pdfText(t *testing.T, path string) string {
 	}
 	return strings.Join(strings.Fields(string(out)), "")
 }
+
+// An empty draft exports the blank form, unmarked, as `shenbao export` does.
+func TestExportOfEmptyDraftIsTheBlankForm(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.files.folder = t.TempDir()
+	h.u.exportDialog()
+	paths := export.Paths(h.u.d, h.files.folder)
+	if _, err := os.Stat(paths[1]); err != nil {
+		t.Fatalf("no blank form: %v\n%s", err, h.overlayTexts())
+	}
+	if txt := pdfText(t, paths[1]); txt != "" && strings.Contains(txt, render.DraftMark) {
+		t.Error("the blank form is marked as a draft")
+	}
+}

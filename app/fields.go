@@ -22,7 +22,7 @@ type fieldView struct {
 	obj   fyne.CanvasObject // the field with its message: what to scroll into view
 	focus fyne.Focusable
 	entry *widget.Entry // red border with a 错误; nil for choices
-	msg   *widget.Label // the message under the field; nil in tables (rows have one)
+	msg   *zhText       // the message under the field; nil in tables (rows have one)
 }
 
 // mark shows a finding on the field, or clears it with nil.
@@ -44,11 +44,8 @@ func (v *fieldView) mark(f *forms.Finding) {
 	setMessage(v.msg, f.Severity, f.Severity.String()+"："+f.Message)
 }
 
-func setMessage(l *widget.Label, sev forms.Severity, text string) {
-	l.Importance = widget.WarningImportance
-	if sev == forms.Error {
-		l.Importance = widget.DangerImportance
-	}
+func setMessage(l *zhText, sev forms.Severity, text string) {
+	l.color = severityColor(sev)
 	l.SetText(text)
 	l.Show()
 }
@@ -57,9 +54,8 @@ type findingError struct{ msg string }
 
 func (e findingError) Error() string { return e.msg }
 
-func messageLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = chineseWrap
+func messageLabel() *zhText {
+	l := newZHText("")
 	l.Hide()
 	return l
 }
@@ -164,7 +160,7 @@ func (u *UI) changed() {
 
 // blockMessage is the line at the top of a block for findings about the block as a whole
 // (too few advisers, …).
-func (u *UI) blockMessage(key string) *widget.Label {
+func (u *UI) blockMessage(key string) *zhText {
 	l := messageLabel()
 	u.blkMsgs[key] = l
 	return l

@@ -135,6 +135,10 @@ func (h *harness) overlayTexts() string {
 			switch w := o.(type) {
 			case *widget.Label:
 				sb.WriteString(w.Text + "\n")
+			case *zhText:
+				sb.WriteString(w.Text + "\n")
+			case *tapLabel:
+				sb.WriteString(w.Text + "\n")
 			case *widget.Button:
 				sb.WriteString("[" + w.Text + "]\n")
 			}

@@ -41,8 +41,7 @@ type photoPanel struct {
 	img    *canvas.Image
 	empty  fyne.CanvasObject
 	busy   *widget.Activity
-	note   *widget.Label
-	msg    *widget.Label
+	msg    *zhText
 	choose *widget.Button
 	adjust *widget.Button
 	remove *widget.Button

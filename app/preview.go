@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"shenbao/forms"
 	"shenbao/render"
+	"shenbao/render/export"
 )
 
 // Zoom steps of the preview; 1 is the page at its real size on a 96-dpi screen.
@@ -63,7 +63,7 @@ func (u *UI) previewPage() fyne.CanvasObject {
 // layout lays the draft out again off the UI thread; the draft is copied so typing goes on.
 func (pv *preview) layout() {
 	d := pv.u.d.Clone()
-	draft := forms.HasErrors(pv.u.findings)
+	draft := export.NeedsDraft(d, pv.u.findings) // what the export would print
 	pv.seq++
 	seq := pv.seq
 	pv.working(true)

@@ -135,6 +135,8 @@ func texts(o fyne.CanvasObject) string {
 			sb.WriteString(w.Text + "\n")
 		case *widget.Label:
 			sb.WriteString(w.Text + "\n")
+		case *zhText:
+			sb.WriteString(w.Text + "\n")
 		case *widget.Button:
 			sb.WriteString("[" + w.Text + "]\n")
 		}

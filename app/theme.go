@@ -78,24 +78,18 @@ func (t appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color 
 const colorNote fyne.ThemeColorName = "shenbao-note"
 
 // note is a wrapped line of help in grey.
-func note(text string) fyne.CanvasObject {
-	r := widget.NewRichText(&widget.TextSegment{Text: text,
-		Style: widget.RichTextStyle{ColorName: colorNote, SizeName: theme.SizeNameText}})
-	r.Wrapping = chineseWrap
-	return r
+func note(s string) fyne.CanvasObject {
+	t := newZHText(s)
+	t.setColor(colorNote)
+	return t
 }
-
-// chineseWrap is how the app's messages wrap. Fyne's word wrap breaks only at spaces, so a
-// Chinese sentence with a number in it ("还有 1 个错误") breaks at the number's space and
-// leaves a ragged line; Chinese breaks between any two characters.
-const chineseWrap = fyne.TextWrapBreak
 
 // heading is a bold title when the bold subset holds all its characters, else a regular one:
 // never a box where a character should be.
 func heading(text string, size fyne.ThemeSizeName) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.SizeName = size
-	l.Wrapping = chineseWrap
+	l.Wrapping = fyne.TextWrapBreak // a heading is a line or two: breaking anywhere is fine
 	l.TextStyle.Bold = boldFits(text)
 	return l
 }
@@ -149,6 +143,7 @@ func needsFullFont(s string) bool {
 func (u *UI) useFullFont() {
 	if t, ok := u.app.Settings().Theme().(appTheme); ok && !t.full {
 		t.full = true
+		fyneMeasurer.forgetWidths()
 		u.app.Settings().SetTheme(t)
 	}
 }

@@ -107,8 +107,8 @@ type UI struct {
 	counts  *widget.Button
 
 	views     map[string]*fieldView // by field path, for marks and focus
-	rowMsgs   map[string]*widget.Label
-	blkMsgs   map[string]*widget.Label
+	rowMsgs   map[string]*zhText
+	blkMsgs   map[string]*zhText
 	photo     *photoPanel
 	photoWork photoState
 	preview   *preview
@@ -173,8 +173,8 @@ func (u *UI) blockPage(p *page) fyne.CanvasObject {
 
 func (u *UI) resetViews() {
 	u.views = map[string]*fieldView{}
-	u.rowMsgs = map[string]*widget.Label{}
-	u.blkMsgs = map[string]*widget.Label{}
+	u.rowMsgs = map[string]*zhText{}
+	u.blkMsgs = map[string]*zhText{}
 	u.long = map[string]*longText{}
 	u.photo = nil
 	for _, p := range u.pages {

@@ -11,7 +11,7 @@
 #   app/testdata/measure.sh        (from the repository root)
 set -eu
 work=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
 go build -o "$work/shenbao" .
 gcc -O2 -o "$work/clickwait" app/testdata/clickwait.c -lX11 -lXtst
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=:78

@@ -13,11 +13,11 @@ out=${1:-screens}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 work=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
 
 go build -o "$work/shenbao" .
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=:77
-mkdir -p "$HOME/Desktop"
+mkdir -p "$HOME/Desktop" "$XDG_CONFIG_HOME"
 Xvfb :77 -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
@@ -73,5 +73,23 @@ start
 shot 14-上次未保存的内容 0.5
 xdotool key Return # 恢复 is the primary button
 nav 7
-shot 15-导出草稿 1
+shot 15-预览有错误 2
+xdotool key ctrl+e
+shot 16-导出有错误 1
+xdotool key Return # 导出草稿
+shot 17-选择文件夹 1
+xdotool key Return # 选择这个文件夹 (the desktop)
+shot 18-导出完成 3
+xdotool key Return
+xdotool key ctrl+n
+shot 19-保存更改 1
+xdotool key Escape
+kill $app
+
+# A new, empty draft.
+rm -f "$XDG_CONFIG_HOME/shenbao/settings.json" "$XDG_CONFIG_HOME"/shenbao/autosave/session-*
+start
+shot 20-新草稿 1
+nav 2
+shot 21-新草稿成员 1
 kill $app
