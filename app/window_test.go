@@ -249,7 +249,21 @@ func TestTableColumnsInEachTablesOrder(t *testing.T) {
 	}
 }
 
+// Both editors behind TextEditor: the fast one and the stock Entry it replaced.
 func TestLongTextCountAndOutline(t *testing.T) {
+	for name, make := range map[string]func() TextEditor{
+		"editor.Editor": newTextEditor,
+		"widget.Entry":  func() TextEditor { return newEntryEditor() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			defer func(old func() TextEditor) { newTextEditor = old }(newTextEditor)
+			newTextEditor = make
+			testLongText(t)
+		})
+	}
+}
+
+func testLongText(t *testing.T) {
 	h := newHarness(t, "")
 	h.u.Start("")
 	h.u.showPage("三年发展规划")
