@@ -132,6 +132,7 @@ func New(a fyne.App, w fyne.Window, env Env) *UI {
 		touched: map[string]bool{}}
 	u.checks = &debouncer{after: env.After, d: 300 * time.Millisecond, f: u.runChecks}
 	u.saver = newAutosaver(env, u.snapshot)
+	u.saver.written = u.updateStatus // "已自动备份 14:03:22"
 	u.pages = u.makePages()
 	u.resetViews()
 	u.buildShell()
