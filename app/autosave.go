@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"shenbao/forms"
+	"shenbao/platform"
 )
 
 // autosaveDelay is the longest a change waits before it is written to the autosave copy:
@@ -122,8 +123,9 @@ func (s *autosaver) discard() {
 func (s *autosaver) adopt(file string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	os.Remove(s.file)
-	s.file = file
+	if os.Rename(file, s.file) != nil { // our own name, so another copy of the program sees it is in use
+		s.file = file
+	}
 }
 
 // leftover is a copy a run left behind.
@@ -144,7 +146,7 @@ func (s *autosaver) leftovers() []leftover {
 			continue
 		}
 		file := filepath.Join(s.dir, name)
-		if file == s.file {
+		if file == s.file || runningSession(name) {
 			continue
 		}
 		l, err := readLeftover(file)
@@ -157,6 +159,17 @@ func (s *autosaver) leftovers() []leftover {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].saved.SavedAt.After(out[j].saved.SavedAt) })
 	return out
+}
+
+// runningSession reports whether an autosave copy belongs to a copy of the program that is
+// still running (a second window opened by a double-click): that is not a crash to recover.
+func runningSession(name string) bool {
+	var nano int64
+	var pid, n int
+	if _, err := fmt.Sscanf(name, "session-%d-%d-%d.json", &nano, &pid, &n); err != nil {
+		return false
+	}
+	return pid != os.Getpid() && platform.ProcessAlive(pid)
 }
 
 func readLeftover(file string) (leftover, error) {

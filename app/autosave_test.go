@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,13 +121,36 @@ func TestUnreadableCopyIsPutAside(t *testing.T) {
 	config := t.TempDir()
 	dir := filepath.Join(config, "autosave")
 	os.MkdirAll(dir, 0o700)
-	os.WriteFile(filepath.Join(dir, "session-1-1-1.json"), []byte("{半个"), 0o600)
+	os.WriteFile(filepath.Join(dir, "session-1-999999999-1.json"), []byte("{半个"), 0o600)
 	h := newHarness(t, config)
 	h.u.Start("")
 	if h.canvas().Overlays().Top() != nil {
 		t.Errorf("offered an unreadable copy:\n%s", h.overlayTexts())
 	}
-	if _, err := os.Stat(filepath.Join(dir, "已放弃", "session-1-1-1.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "已放弃", "session-1-999999999-1.json")); err != nil {
 		t.Error(err)
+	}
+}
+
+// A copy that belongs to another running copy of the program (a second double-click) is not
+// a crash: it is neither offered nor moved aside.
+func TestRunningSessionCopyIsLeftAlone(t *testing.T) {
+	config := t.TempDir()
+	dir := filepath.Join(config, "autosave")
+	os.MkdirAll(dir, 0o700)
+	other := exec.Command("sleep", "30")
+	if err := other.Start(); err != nil {
+		t.Skip("cannot start a second process:", err)
+	}
+	defer other.Process.Kill()
+	name := fmt.Sprintf("session-1-%d-1.json", other.Process.Pid)
+	os.WriteFile(filepath.Join(dir, name), []byte("{半个"), 0o600)
+	h := newHarness(t, config)
+	h.u.Start("")
+	if h.canvas().Overlays().Top() != nil {
+		t.Errorf("offered another running session's copy:\n%s", h.overlayTexts())
+	}
+	if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+		t.Errorf("the running session's copy was moved: %v", err)
 	}
 }

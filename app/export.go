@@ -3,9 +3,7 @@ package app
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -192,21 +190,6 @@ func (u *UI) openPath(p string) {
 	}
 }
 
-// openWithSystem opens a file or folder as a double-click in the file manager would.
-func openWithSystem(p string) error {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", p)
-	case "darwin":
-		cmd = exec.Command("open", p)
-	default:
-		cmd = exec.Command("xdg-open", p)
-	}
-	cmd.Env = zhlocale.Environ()
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	go cmd.Wait() // reap it; the viewer lives on after we return
-	return nil
-}
+// openWithSystem opens a file or folder as a double-click in the file manager would, with the
+// user's own language settings (the app forces Chinese only for itself).
+func openWithSystem(p string) error { return platform.OpenPath(p, zhlocale.Environ()) }

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // DesktopDir is the user's desktop folder, where exports go by default: XDG_DESKTOP_DIR of
@@ -77,12 +78,23 @@ func isDir(p string) bool {
 func InstallGLFailureDialog() {}
 
 // OpenPath opens a file or folder with the desktop's default program (xdg-open). The path is
-// one argument, never parsed by a shell.
-func OpenPath(p string) error {
+// one argument, never parsed by a shell; env is the environment the program gets (nil: ours).
+func OpenPath(p string, env []string) error {
 	cmd := exec.Command("xdg-open", p)
+	cmd.Env = env
 	if err := cmd.Start(); err != nil {
 		return err
 	}
 	go cmd.Wait() // reap it; the viewer lives on after we return
 	return nil
+}
+
+// ProcessAlive reports whether a process with this id is running (signal 0 checks without
+// sending anything; EPERM means it exists but belongs to someone else).
+func ProcessAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	err := syscall.Kill(pid, 0)
+	return err == nil || err == syscall.EPERM
 }

@@ -4,6 +4,7 @@ package platform
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -62,5 +63,21 @@ func TestDesktopDirUsesEnvironment(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", "")
 	if got := DesktopDir(); got != filepath.Join(home, "桌面") {
 		t.Errorf("DesktopDir = %q", got)
+	}
+}
+
+func TestProcessAlive(t *testing.T) {
+	if !ProcessAlive(os.Getpid()) {
+		t.Error("this process is not alive")
+	}
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("cannot run true:", err)
+	}
+	if ProcessAlive(cmd.Process.Pid) {
+		t.Errorf("finished process %d still alive", cmd.Process.Pid)
+	}
+	if ProcessAlive(0) || ProcessAlive(-1) {
+		t.Error("pid 0 or -1 alive")
 	}
 }

@@ -56,8 +56,9 @@ func messageBox(title, text string) {
 
 // OpenPath opens a file or folder as a double-click in Explorer would. ShellExecuteW takes the
 // path as UTF-16, as is: no command line to quote, no code page, and no URL parsing that would
-// cut "申报表#2.pdf" at the # (as rundll32 url.dll,FileProtocolHandler does).
-func OpenPath(p string) error {
+// cut "申报表#2.pdf" at the # (as rundll32 url.dll,FileProtocolHandler does). env is not used:
+// Explorer starts the program with its own environment.
+func OpenPath(p string, env []string) error {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return err
@@ -75,4 +76,22 @@ func OpenPath(p string) error {
 		defer windows.CoUninitialize()
 	}
 	return windows.ShellExecute(0, verb, file, nil, nil, windows.SW_SHOWNORMAL)
+}
+
+// ProcessAlive reports whether a process with this id is running.
+func ProcessAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, uint32(pid))
+	if err != nil {
+		return err == windows.ERROR_ACCESS_DENIED // it exists, but is not ours to query
+	}
+	defer windows.CloseHandle(h)
+	var code uint32
+	if windows.GetExitCodeProcess(h, &code) != nil {
+		return false
+	}
+	const stillActive = 259
+	return code == stillActive
 }
