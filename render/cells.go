@@ -81,13 +81,7 @@ func (t typesetter) plain(s string, f Font, size, pitch, width float64, align hA
 // centred, split where the bureau split it ("\n"), and each part wrapped into lines of even
 // length (是否/党员 rather than 是否党/员) in a narrow cell.
 func (t typesetter) label(s string, width float64) []line {
-	f := Bold
-	for _, r := range s {
-		if r != '\n' && !fonts.BoldHas(r) {
-			f = Regular
-			break
-		}
-	}
+	f := labelFont(s)
 	pitch := LineHeight(TableSize, 1)
 	var out []line
 	for _, part := range strings.Split(s, "\n") {
@@ -95,6 +89,16 @@ func (t typesetter) label(s string, width float64) []line {
 		out = append(out, t.plain(part, f, TableSize, pitch, w, alignCenter, "")...)
 	}
 	return out
+}
+
+// labelFont is Bold, or Regular when the bold subset lacks a character of s.
+func labelFont(s string) Font {
+	for _, r := range s {
+		if r != '\n' && !fonts.BoldHas(r) {
+			return Regular
+		}
+	}
+	return Bold
 }
 
 // balancedWidth is the narrowest width, at most width, that wraps s into as few lines as
@@ -114,6 +118,32 @@ func (t typesetter) balancedWidth(s string, f Font, size, width float64) float64
 		}
 	}
 	return hi
+}
+
+// Section headings of the person tables (指导老师基本情况, 工作室成员基本情况): 四号 bold,
+// letter-spaced by HeadingTracking, one centred line. Wide and in one piece, such a heading
+// keeps text extraction from reading the table below as part of the table above
+// (readorder.go); spaced less than one em, its characters stay one block for poppler.
+const (
+	HeadingSize     = 14.0 // 四号
+	HeadingTracking = 0.9  // space after each character but the last, in ems
+)
+
+// heading sets a section heading on one line, letter-spaced; a label that would not fit the
+// width that way is set as a label.
+func (t typesetter) heading(s string, width float64) []line {
+	f := labelFont(s)
+	runes := []rune(s)
+	extra := make([]float64, len(runes))
+	for i := range extra[:max(len(extra)-1, 0)] {
+		extra[i] = HeadingTracking * HeadingSize
+	}
+	w := t.measure(s, f, HeadingSize) + sum(extra)
+	if w > width || len(runes) == 0 {
+		return t.label(s, width)
+	}
+	return []line{{size: HeadingSize, pitch: LineHeight(HeadingSize, 1), align: alignCenter, width: w,
+		segs: []seg{{text: s, font: f, w: w, extra: extra}}}}
 }
 
 // value sets a short typed value: regular 五号, wrapped, centred.

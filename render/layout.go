@@ -102,8 +102,8 @@ type row struct {
 
 func (r row) contentHeight() float64 {
 	h := 0.0
-	for _, c := range r.cells {
-		h = math.Max(h, c.height())
+	for i, c := range r.cells {
+		h = math.Max(h, c.height()+stagger(i))
 	}
 	return h
 }
@@ -228,7 +228,7 @@ func (r row) split(room float64, force bool) (part, rest row, ok bool) {
 	rest.min = 0
 	progress := false
 	for i, c := range r.cells {
-		n := fitLines(c.lines, avail)
+		n := fitLines(c.lines, avail-stagger(i))
 		pc, rc := c, c
 		pc.lines, rc.lines = c.lines[:n], nil
 		rc.photo = nil // printed once, in the first part
@@ -291,7 +291,7 @@ func (l *layouter) draw(r row, h float64) {
 	for i, c := range r.cells {
 		idx[i] = -1
 		if !c.span {
-			idx[i] = l.drawCell(c, x, l.y, h)
+			idx[i] = l.drawCellAt(c, x, l.y, h, stagger(i))
 		}
 		x += c.w
 	}
@@ -311,9 +311,12 @@ func (l *layouter) texts(cell int) []Box {
 }
 
 // drawCell adds a cell's rectangle and its lines.
-func (l *layouter) drawCell(c cell, x, y, h float64) int {
+func (l *layouter) drawCell(c cell, x, y, h float64) int { return l.drawCellAt(c, x, y, h, 0) }
+
+// drawCellAt draws a cell whose text starts drop below its top padding.
+func (l *layouter) drawCellAt(c cell, x, y, h, drop float64) int {
 	idx := l.add(Box{Kind: CellBox, X: x, Y: y, W: c.w, H: h, Cell: -1})
-	top := y + PadY
+	top := y + PadY + drop
 	if c.valign == alignMiddle {
 		top += (h - 2*PadY - linesHeight(c.lines)) / 2
 	}
@@ -415,13 +418,14 @@ func (l *layouter) hostRows(rs []row, b forms.Block, photo forms.Field) {
 	for i, r := range rs {
 		l.draw(r, hs[i])
 	}
-	l.drawCell(l.photoCell(b, photo, Columns(HostRow)[len(Columns(HostRow))-1]), x, y0, total)
+	l.drawCellAt(l.photoCell(b, photo, Columns(HostRow)[len(Columns(HostRow))-1]), x, y0, total, Stagger)
 }
 
-// photoCell is the photo column's cell: the photo, or the label 近期 / 1寸照片 when there is
-// none.
+// photoCell is the photo column's cell: the photo (centred), or the label 近期 / 1寸照片 at
+// its top when there is none: within the first row's height, where it does not disturb
+// how text extraction sees the rows beside it (readorder.go).
 func (l *layouter) photoCell(b forms.Block, photo forms.Field, w float64) cell {
-	c := cell{w: w, valign: alignMiddle, photo: l.photoImage(), path: forms.Path(b, photo, 0)}
+	c := cell{w: w, valign: alignTop, photo: l.photoImage(), path: forms.Path(b, photo, 0)}
 	if c.photo == nil {
 		c.lines = l.ts.label(photo.Label, w-2*PadX)
 	}
@@ -443,7 +447,7 @@ func (l *layouter) photoImage() *Image {
 // blank rows up to the number the form prints. Rows are numbered 1, 2, … as printed.
 func (l *layouter) table(b forms.Block) {
 	cols := Columns(PersonRow)
-	heading := newRow(HeadingRow, l.labelCell(b.Label, TextWidth))
+	heading := newRow(HeadingRow, cell{lines: l.ts.heading(b.Label, TextWidth-2*PadX)})
 	head := []cell{l.labelCell(SerialLabel, cols[0])}
 	for i, f := range b.Fields {
 		head = append(head, l.labelCell(f.Label, cols[i+1]))
@@ -561,10 +565,14 @@ func (l *layouter) opinion(b forms.Block) {
 func (l *layouter) finish(draft bool) []Page {
 	out := make([]Page, len(l.pages))
 	for i, p := range l.pages {
+		// The page number ends at the right margin: a block of text with nothing beside it
+		// (a blank row's 序号, a label's first line standing alone) is then widened by
+		// poppler to the right edge of the text, which is what keeps it ordered after the
+		// cells above it (readorder.go).
 		foot := fmt.Sprintf("第 %d 页 共 %d 页", i+1, len(l.pages))
 		w := l.ts.measure(foot, Regular, FooterSize)
 		top := FooterBaseline - BaselineOffset(FooterSize)
-		p.Boxes = append(p.Boxes, textBox(MarginLeft+(TextWidth-w)/2, top, seg{text: foot, font: Regular, w: w}, FooterSize, -1))
+		p.Boxes = append(p.Boxes, textBox(MarginLeft+TextWidth-w, top, seg{text: foot, font: Regular, w: w}, FooterSize, -1))
 		if draft {
 			p.Boxes = append([]Box{l.watermark(), l.draftHeader()}, p.Boxes...)
 			for j := range p.Boxes {

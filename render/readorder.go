@@ -22,9 +22,26 @@ import "math"
 //     within its label's height and the next such row, the next row's label first line stands
 //     alone (separated): its content starts one line lower. That line is read after the row
 //     above and before the rest of its own row.
+//   - The two section headings (指导老师基本情况, 工作室成员基本情况) are set large and letter-
+//     spaced: a block as wide as that stands between the adviser and member tables in every
+//     column poppler might otherwise bridge, where a table without filled rows would be read
+//     as part of the table above (see heading in cells.go).
 //   - The 工作单位 row does the same with 工作: so it is read after the three host rows and the
 //     photo cell's label, and never as part of their table. Its 结对帮扶县区 column is offset
 //     from the host rows' third label column for the same reason (see columnsMM).
+
+// Stagger is how much lower than a row's first cell the text of its other cells starts. Top-
+// aligned cells start on one line, but the PDF rounds positions to 0.01 pt and text of two
+// sizes (a label beside 小四 text) then starts a hair higher or lower at random; where poppler
+// compares two blocks' tops, the cell on the left must be the higher one.
+const Stagger = 0.25
+
+func stagger(cell int) float64 {
+	if cell == 0 {
+		return 0
+	}
+	return Stagger
+}
 
 // SeparatorGap is the extra space under a label's first line when that line stands alone: the
 // next line's baseline is then more than 1.5 em lower, so poppler starts a new block, and the

@@ -1,0 +1,76 @@
+package pdf
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"shenbao/render"
+)
+
+// The bureau's checkers run plain pdftotext: its default mode groups words into blocks by
+// their geometry and orders the blocks itself, ignoring the content stream's order. Every
+// label and value must still come out whole and in the form's order: row by row, left to
+// right, exactly as the layout model draws them. Whitespace is ignored (a wrapped value may
+// carry a line break), and so is the page furniture (page numbers, the draft mark, labels
+// repeated with （续）), which the reader may place anywhere on its page.
+func TestPDFTextDefaultModeInFormOrder(t *testing.T) {
+	testExtraction(t, "default")
+}
+
+// pdftotext -layout keeps the physical lines of the page: text on one baseline comes out
+// on one line, left to right. It must give the same order.
+func TestPDFTextLayoutModeInFormOrder(t *testing.T) {
+	t.Skip("-layout: not yet")
+	testExtraction(t, "-layout")
+}
+
+func testExtraction(t *testing.T, mode string) {
+	for name, d := range drafts(t) {
+		t.Run(name, func(t *testing.T) {
+			path, pages := export(t, name, d)
+			args := []string{"-enc", "UTF-8", path, "-"}
+			if mode != "default" {
+				args = append([]string{mode}, args...)
+			}
+			got := strip(withoutFurniture(strip(tool(t, "pdftotext", args...))))
+			want := strip(withoutFurniture(strip(modelText(pages))))
+			if got == want {
+				return
+			}
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("pdftotext %s differs from the form's order at byte %d of %d:\n got …%s\nwant …%s",
+				mode, i, len(want), excerpt(got, i), excerpt(want, i))
+			var broken []string
+			for _, s := range ordered(d) {
+				if !strings.Contains(got, s) {
+					broken = append(broken, excerpt(s, 0))
+				}
+			}
+			if len(broken) > 0 {
+				t.Errorf("%d of %d labels and values not whole: %q", len(broken), len(ordered(d)), broken)
+			}
+			if os.Getenv("SHENBAO_TEXT_DEBUG") != "" {
+				t.Logf("extracted:\n%s", tool(t, "pdftotext", args...))
+			}
+		})
+	}
+}
+
+// modelText is the layout model's text in drawing order: the form's order. The watermark
+// across a draft's pages is a picture in the PDF; its words are a text line in the margin.
+func modelText(pages []render.Page) string {
+	var sb strings.Builder
+	for _, p := range pages {
+		for _, b := range p.Boxes {
+			if b.Kind == render.TextBox {
+				sb.WriteString(b.Text)
+				sb.WriteByte('\n')
+			}
+		}
+	}
+	return sb.String()
+}
