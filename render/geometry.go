@@ -315,17 +315,26 @@ func HostLayout(b forms.Block) (rows [][]forms.Field, unit []forms.Field, photo 
 // store.
 const SerialLabel = "序号"
 
-// How cells print, for writers that rebuild the table themselves (.docx):
-//   - labels: bold 五号, centred horizontally and vertically; the line splits of LabelLines
-//     (the bureau's "\n" plus even-length lines, 从事班/主任工/作年限);
-//   - short values (host, person tables, 序号): regular 五号, centred both ways;
+// How cells print, for writers that rebuild the table themselves (.docx). Every cell's text is
+// top-aligned (readorder.go says why; Word's default too):
+//   - labels: bold 五号, centred horizontally, at the top of the cell; the line splits of
+//     LabelLines (the bureau's "\n" plus even-length lines, 从事班/主任工/作年限);
+//   - short values (host, person tables, 序号): regular 五号, centred horizontally, at the top;
+//   - the section headings 指导老师基本情况 and 工作室成员基本情况: bold 四号 (HeadingSize),
+//     HeadingTracking em between characters, centred;
+//   - the photo cell: the photo centred; without one, its label at the top, centred;
+//   - the 工作单位 row: 工作 on the first line, 单位 and the row's other cells one line (plus
+//     SeparatorGap) lower;
 //   - 已成立的工作室名称：/ 批准设立部门：: the label bold then the value regular, left
-//     aligned, a blank 五号 line between the two, vertically centred;
-//   - 业绩 and 规划: top aligned; the plan's hint in regular 五号, left aligned; the text in
-//     小四 at 1.5 lines, first-line indent 2 characters (24 pt), justified;
+//     aligned, a blank 五号 line between the two;
+//   - 业绩 and 规划: the plan's hint in regular 五号, left aligned; the text in 小四 at 1.5
+//     lines, first-line indent 2 characters (24 pt), justified;
 //   - opinion boxes: the sub-label (regular 五号) at the top left, OpinionClear of space, then
 //     （盖  章） and, a blank line below, 年  月  日, both regular 五号: the date ends
 //     StampInset from the right padding, the stamp is centred above the date;
+//   - a label | content row (blocks 4–9) below one whose content ends within its label's
+//     height starts with its label's first line alone, its content one line lower;
+//   - the page number 第 N 页 共 M 页 ends at the right margin;
 //   - a table row that does not fit moves to the next page, where the person table's
 //     column-label row is repeated; 业绩/规划 split over pages with the label repeated + （续）;
 //     opinion boxes never split.

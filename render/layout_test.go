@@ -146,6 +146,8 @@ func TestLayoutInvariants(t *testing.T) {
 			checkValuesPresent(t, d, pages)
 			checkPhoto(t, d, pages)
 			checkFooters(t, pages)
+			checkCellsApart(t, pages)
+			checkRowsStartLeft(t, pages)
 		})
 	}
 }
@@ -440,6 +442,178 @@ func checkFooters(t *testing.T, pages []Page) {
 		if !found {
 			t.Errorf("page %d: no %q in the bottom margin", i+1, want)
 		}
+	}
+}
+
+// checkCellsApart: text of two cells that share a line is at least one em apart (of the
+// smaller text: a row's first cell, which poppler makes a block of first, is never the larger
+// one), so text extraction never joins neighbouring cells into one block (readorder.go).
+func checkCellsApart(t *testing.T, pages []Page) {
+	t.Helper()
+	for pi, p := range pages {
+		var texts []Box
+		for _, b := range p.Boxes {
+			if b.Kind == TextBox && b.Cell >= 0 {
+				texts = append(texts, b)
+			}
+		}
+		for i, a := range texts {
+			for _, b := range texts[i+1:] {
+				if a.Cell == b.Cell || math.Min(a.Y+a.H, b.Y+b.H) < math.Max(a.Y, b.Y) {
+					continue
+				}
+				gap := math.Max(b.X-(a.X+a.W), a.X-(b.X+b.W))
+				if em := math.Min(a.Size, b.Size); gap < em-tol {
+					t.Errorf("page %d: %q and %q in neighbouring cells only %.2f pt apart", pi+1, a.Text, b.Text, gap)
+				}
+			}
+		}
+	}
+}
+
+// checkRowsStartLeft: in every row the first cell's text starts highest, by more than the PDF's
+// 0.01 pt rounding, so the reading order never hangs on it (readorder.go).
+func checkRowsStartLeft(t *testing.T, pages []Page) {
+	t.Helper()
+	for pi, p := range pages {
+		top := map[int]float64{} // cell index → top of its first text
+		for _, b := range p.Boxes {
+			if _, ok := top[b.Cell]; b.Kind == TextBox && b.Cell >= 0 && !ok {
+				top[b.Cell] = b.Y
+			}
+		}
+		rows := map[float64][]int{} // cells by their top edge and height
+		for i, b := range p.Boxes {
+			if _, ok := top[i]; ok && b.Kind == CellBox {
+				rows[b.Y*1e4+b.H] = append(rows[b.Y*1e4+b.H], i)
+			}
+		}
+		for _, cells := range rows {
+			left := cells[0]
+			for _, c := range cells {
+				if p.Boxes[c].X < p.Boxes[left].X {
+					left = c
+				}
+			}
+			for _, c := range cells {
+				if c != left && top[c]-top[left] < 0.1 {
+					t.Errorf("page %d: %q starts at %.2f, not below its row's first cell (%.2f)",
+						pi+1, firstText(p, c), top[c], top[left])
+				}
+			}
+		}
+	}
+}
+
+func firstText(p Page, cell int) string {
+	for _, b := range p.Boxes {
+		if b.Kind == TextBox && b.Cell == cell {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// The section headings are one block for text extraction (less than an em between their
+// characters), and the member table's reaches over the 研究方向 column, so no table can be
+// read across it from the adviser table (the 工作单位 row already stands between the host rows
+// and the adviser table).
+func TestHeadingsSpanTheTables(t *testing.T) {
+	if HeadingTracking >= 1 {
+		t.Fatalf("HeadingTracking %.2f em: poppler would split the heading into blocks", HeadingTracking)
+	}
+	pages := layoutOf(t, forms.New(), false)
+	edges := Edges(PersonRow)
+	narrowest := MarginLeft + (edges[7]+edges[8])/2 - TableSize/2 // one character in 研究方向
+	n := 0
+	for _, b := range pages[0].Boxes {
+		if b.Kind == TextBox && (b.Text == forms.Form[1].Label || b.Text == forms.Form[2].Label) {
+			n++
+			if b.Text == forms.Form[1].Label {
+				continue
+			}
+			if b.X+b.W < narrowest {
+				t.Errorf("heading %q ends at %.1f pt, before the 研究方向 column's text (%.1f)", b.Text, b.X+b.W, narrowest)
+			}
+		}
+	}
+	if n != 2 {
+		t.Fatalf("%d headings on page 1, want 2", n)
+	}
+}
+
+// A label | content row below a row whose content ends within its label's height starts with
+// its label's first line alone: nothing beside it, the next line more than 1.5 em lower.
+func TestLabelFirstLineStandsAlone(t *testing.T) {
+	for _, name := range []string{"sample", "blank"} {
+		pages := layoutOf(t, testDrafts(t)[name], false)
+		found := false
+		for pi, p := range pages {
+			for i, b := range p.Boxes {
+				if found || b.Kind != TextBox || b.Text != "工作室" || firstAfter(p, i).Text != "未来三" {
+					continue // the plan's label, 工作室 / 未来三 / 年发展 / 规划, where it starts
+				}
+				found = true
+				for _, o := range p.Boxes[i+1:] {
+					if o.Kind == TextBox && o.Y < b.Y+b.H {
+						t.Errorf("%s page %d: %q beside the label's first line", name, pi+1, o.Text)
+					}
+					if o.Kind == TextBox && o.Cell == b.Cell {
+						if d := o.Baseline - b.Baseline; d <= 1.5*TableSize {
+							t.Errorf("%s: next label line only %.2f pt lower", name, d)
+						}
+						break
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: the plan's label does not start with its first line alone", name)
+		}
+	}
+}
+
+// firstAfter is the next text box of box i's cell.
+func firstAfter(p Page, i int) Box {
+	for _, o := range p.Boxes[i+1:] {
+		if o.Kind == TextBox && o.Cell == p.Boxes[i].Cell {
+			return o
+		}
+	}
+	return Box{}
+}
+
+func TestBlockTops(t *testing.T) {
+	line := func(top, size float64) Box { return Box{Y: top, Size: size, Baseline: top + BaselineOffset(size)} }
+	tests := []struct {
+		name  string
+		lines []Box
+		want  int
+	}{
+		{"one line", []Box{line(0, 10.5)}, 1},
+		{"五号 lines one pitch apart", []Box{line(0, 10.5), line(LineHeight(10.5, 1), 10.5)}, 1},
+		{"a blank line between", []Box{line(0, 10.5), line(2*LineHeight(10.5, 1), 10.5)}, 2},
+		{"小四 at 1.5 lines", []Box{line(0, 12), line(LineHeight(12, 1.5), 12)}, 2},
+		{"hint then text", []Box{line(0, 10.5), line(LineHeight(10.5, 1), 12)}, 2},
+		{"two runs of one line", []Box{line(0, 10.5), line(0, 10.5)}, 1},
+	}
+	for _, tt := range tests {
+		if got := len(blockTops(tt.lines)); got != tt.want {
+			t.Errorf("%s: %d blocks, want %d", tt.name, got, tt.want)
+		}
+	}
+	label := []Box{{Y: 0, H: 30}}
+	if contentBelowLabel(label, []Box{line(0, 10.5)}) {
+		t.Error("one line beside a two-line label counted as below it")
+	}
+	if contentBelowLabel(label, []Box{line(0, 12), line(LineHeight(12, 1.5), 12)}) {
+		t.Error("a second 小四 line beside a two-line label's second line counted as below it")
+	}
+	if !contentBelowLabel(label, []Box{line(0, 12), line(LineHeight(12, 1.5), 12), line(2*LineHeight(12, 1.5), 12)}) {
+		t.Error("a third 小四 line below a two-line label not counted")
+	}
+	if !contentBelowLabel(label, nil) {
+		t.Error("no content needs no separator")
 	}
 }
 

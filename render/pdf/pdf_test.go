@@ -247,15 +247,57 @@ func strip(s string) string {
 	}, s)
 }
 
+// A --draft export says so on every page: the words as text (what pdftotext reads, in every
+// mode) and the watermark across the page as a picture.
 func TestPDFDraftWatermarkOnEveryPage(t *testing.T) {
 	d := drafts(t)["emoji"]
 	path, pages := export(t, "emoji", d)
 	for i := range pages {
 		p := itoa(i + 1)
-		txt := tool(t, "pdftotext", "-f", p, "-l", p, "-raw", path, "-")
-		if !strings.Contains(strip(txt), render.DraftMark) {
-			t.Errorf("page %d lacks %s", i+1, render.DraftMark)
+		for _, mode := range []string{"-raw", "-layout", "-simple"} {
+			args := []string{"-f", p, "-l", p, path, "-"}
+			if mode != "-simple" {
+				args = append([]string{mode}, args...)
+			}
+			if txt := tool(t, "pdftotext", args...); !strings.Contains(strip(txt), render.DraftMark) {
+				t.Errorf("page %d lacks %s (pdftotext %s)", i+1, render.DraftMark, mode)
+			}
 		}
+		if list := tool(t, "pdfimages", "-f", p, "-l", p, "-list", path); !strings.Contains(list, "gray") {
+			t.Errorf("page %d has no grey watermark picture:\n%s", i+1, list)
+		}
+	}
+}
+
+// The watermark picture is the mark's words in light grey on white.
+func TestWatermarkPicture(t *testing.T) {
+	pic, err := watermarkPicture(render.DraftMark, render.Bold, render.WatermarkSize, 0.82)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pic.w < float64(len([]rune(render.DraftMark)))*render.WatermarkSize*0.9 || pic.h < render.WatermarkSize {
+		t.Errorf("picture %.0f × %.0f pt for %d characters at %.0f pt", pic.w, pic.h, len([]rune(render.DraftMark)), render.WatermarkSize)
+	}
+	img, err := png.Decode(bytes.NewReader(pic.png))
+	if err != nil {
+		t.Fatal(err)
+	}
+	darkest, white := uint8(255), 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			g := color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y
+			darkest = min(darkest, g)
+			if g == 255 {
+				white++
+			}
+		}
+	}
+	if want := uint8(209); darkest < want-2 || darkest > want+2 { // 0.82 of white
+		t.Errorf("darkest ink %d, want the mark's grey %d", darkest, want)
+	}
+	if white < b.Dx()*b.Dy()/3 {
+		t.Errorf("only %d of %d pixels white: not text on white", white, b.Dx()*b.Dy())
 	}
 }
 

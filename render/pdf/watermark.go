@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/color"
+
 	"image/png"
 	"math"
 	"sync"
@@ -119,13 +119,4 @@ func watermarkPicture(text string, f render.Font, size, gray float64) (markPictu
 	p := markPicture{png: out.Bytes(), w: float64(w) / scale, h: float64(h) / scale}
 	markCache[key] = p
 	return p, nil
-}
-
-// markGray is the picture's ink at a point, for tests: 0 black … 255 white.
-func markGray(p markPicture, x, y int) (uint8, error) {
-	img, err := png.Decode(bytes.NewReader(p.png))
-	if err != nil {
-		return 0, err
-	}
-	return color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y, nil
 }
