@@ -240,6 +240,10 @@ func (u *UI) buildMenu() {
 		fyne.NewMenuItemSeparator(),
 		item("导出 Word 和 PDF…", fyne.KeyE, ctrl, u.exportDialog),
 		fyne.NewMenuItemSeparator(),
+		item("从 Excel 导入名单…", "", 0, u.importRoster),
+		item("导出名单到 Excel…", "", 0, u.exportRoster),
+		item("保存空白名单模板…", "", 0, u.saveRosterTemplate),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	view := fyne.NewMenu("查看")

@@ -18,6 +18,7 @@ type settings struct {
 	Recent    []string `json:"recent"`    // draft files, most recent first
 	OpenDir   string   `json:"openDir"`   // where the last draft or picture was chosen
 	ExportDir string   `json:"exportDir"` // where the last export went
+	RosterDir string   `json:"rosterDir"` // where the last Excel 名单 was opened or saved
 
 	file string
 }
