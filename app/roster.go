@@ -104,7 +104,7 @@ func (u *UI) rosterRead(path string, r xlsx.Roster, ps []xlsx.Problem, err error
 		people += r.Count(b.Key)
 	}
 	box := container.NewVBox(widget.NewLabel("名单文件：" + name))
-	for _, line := range u.importSummary(r) {
+	for _, line := range u.importSummary(r, refused) {
 		box.Add(wrapped(line))
 	}
 	var middle []fyne.CanvasObject
@@ -123,22 +123,23 @@ func (u *UI) rosterRead(path string, r xlsx.Roster, ps []xlsx.Problem, err error
 	default:
 		verdict = wrapped("导入后，表格中的人员换成名单中的人员。导入的内容还没有保存到草稿文件：请核对后按 Ctrl+S 保存。")
 	}
-	content := container.NewBorder(box, verdict, nil, nil, middle...)
+	// Wider than a question: a problem names a sheet, a row and a person.
+	content := container.New(&fixedWidth{w: 600}, container.NewBorder(box, verdict, nil, nil, middle...))
 	if refused || people == 0 {
 		var m *modal
 		closeBtn := widget.NewButton("关闭", func() { m.hide() })
-		m = newModal(u.win, "导入名单", content, []fyne.CanvasObject{closeBtn}, fyne.NewSize(640, 0))
+		m = newModal(u.win, "不能导入名单", content, []fyne.CanvasObject{closeBtn}, fyne.NewSize(dialogWidth, 0))
 		m.primary = func() { m.hide() }
 		m.show()
 		return
 	}
-	m := ask(u.win, "导入名单", content, choice{text: "取消"},
+	ask(u.win, "导入名单", content, choice{text: "取消"},
 		choice{text: "导入", primary: true, do: func() { u.applyRoster(r) }})
-	m.pop.Resize(fyne.NewSize(max(640, m.pop.Size().Width), m.pop.Size().Height))
 }
 
-// importSummary says, table by table, what the import does: "2 名指导老师（将替换现有的 2 名）".
-func (u *UI) importSummary(r xlsx.Roster) []string {
+// importSummary says, table by table, what the import does ("将导入 2 名指导老师，将替换现有的
+// 2 名指导老师"); for a refused workbook only what it holds, as nothing will be imported.
+func (u *UI) importSummary(r xlsx.Roster, refused bool) []string {
 	var out []string
 	for _, b := range forms.Form {
 		if b.Kind != forms.TableBlock {
@@ -146,6 +147,8 @@ func (u *UI) importSummary(r xlsx.Roster) []string {
 		}
 		n, old := r.Count(b.Key), len(u.d.FilledRows(b))
 		switch {
+		case refused:
+			out = append(out, fmt.Sprintf("%s：名单中有 %d 名，草稿中现有 %d 名。", b.Nav, n, old))
 		case n == 0 && old == 0:
 			out = append(out, fmt.Sprintf("%s：名单中没有。", b.Nav))
 		case n == 0:

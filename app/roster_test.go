@@ -145,12 +145,12 @@ func TestImportRosterWithErrorsOnlyCloses(t *testing.T) {
 	h, before := importHarness(t, path)
 	h.u.importRoster()
 	text := h.overlayTexts()
-	for _, s := range []string{"错误 工作表“工作室成员”第7行", "第9行", "没有导入", "草稿没有改动", "改正", "再导入", "[关闭]"} {
+	for _, s := range []string{"不能导入名单", "工作室成员：名单中有 8 名，草稿中现有 5 名", "错误 工作表“工作室成员”第7行", "第9行", "没有导入", "草稿没有改动", "改正", "再导入", "[关闭]"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the dialog does not say %q:\n%s", s, text)
 		}
 	}
-	if strings.Contains(text, "[导入]") || strings.Contains(text, "[取消]") {
+	if strings.Contains(text, "[导入]") || strings.Contains(text, "[取消]") || strings.Contains(text, "将导入") {
 		t.Errorf("a refused workbook offers more than 关闭:\n%s", text)
 	}
 	h.tapButton("关闭")
