@@ -211,14 +211,20 @@ func countProblems(ps []xlsx.Problem, sev forms.Severity) int {
 // mark, the autosave and the checks follow from that). The user can still close without
 // saving, and the file on disk keeps the old tables.
 func (u *UI) applyRoster(r xlsx.Roster) {
-	source := u.photoWork.source // the same photo: keep the picture it was framed from
+	// Still the same draft: keep the picture the photo was framed from and which findings
+	// show. A new draft is not covered in red for the host's empty fields because its
+	// members were imported; the imported rows show theirs at once, as typed rows do.
+	source, reveal, touched := u.photoWork.source, u.reveal, u.touched
 	u.setDraft(xlsx.ApplyRoster(u.d, r), u.path, true)
-	u.photoWork.source = source
+	u.photoWork.source, u.reveal, u.touched = source, reveal, touched
 	for _, b := range forms.Form {
-		if b.Kind == forms.TableBlock && r.Count(b.Key) > 0 {
+		for row := 1; row <= r.Count(b.Key); row++ {
 			u.touched[b.Key] = true
+			u.touched[fmt.Sprintf("%s[%d]", b.Key, row)] = true
 		}
 	}
+	u.applyMarks()
+	u.nav.Refresh()
 }
 
 // exportRoster writes the draft's advisers and members into the 名单模板's layout.

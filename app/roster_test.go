@@ -227,3 +227,25 @@ func mustTable(t *testing.T, key string) forms.Block {
 	}
 	return b
 }
+
+// Importing into a new draft shows the imported rows' findings at once, but does not cover
+// the host's empty fields in red.
+func TestImportIntoNewDraftMarksOnlyTheImportedRows(t *testing.T) {
+	other := otherRoster()
+	other.Set("members[2].mobile", "")
+	path := writeWorkbook(t, "名单.xlsx", func(w io.Writer) error { return xlsx.ExportRoster(w, other) })
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.files.open = path
+	h.u.importRoster()
+	h.tapButton("导入")
+	if h.u.d.Get("members[2].name") != "导入成员2" || !h.u.dirty {
+		t.Fatal("not imported")
+	}
+	if n := h.u.visibleErrors("host"); n != 0 {
+		t.Errorf("%d 错误 shown on the empty host block", n)
+	}
+	if n := h.u.visibleErrors("members"); n == 0 {
+		t.Error("the imported member without a mobile is not marked")
+	}
+}
