@@ -190,10 +190,10 @@ func (c *checker) characters(b Block, f Field, path string, row int, v string) {
 	para, col := 1, 0
 	for _, r := range v {
 		col++
-		if r == '\n' {
-			para, col = para+1, 0
-		}
 		if bad[r] || printableIn(f, r) {
+			if r == '\n' {
+				para, col = para+1, 0
+			}
 			continue
 		}
 		bad[r] = true

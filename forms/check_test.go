@@ -98,6 +98,9 @@ func checkCases(t testing.TB) []checkCase {
 		{"clean", nil, nil},
 
 		// 从事班主任工作年限: a whole number ≥ 5.
+		{"years minus 5", set("host.years", "-5"), []want{e("host.years", "整数")}},
+		{"years 5 minus", set("host.years", "5-"), []want{e("host.years", "整数")}},
+		{"mobile leading minus", set("advisers[1].mobile", "-13812345678"), []want{e("advisers[1].mobile", "11位")}},
 		{"years 4", set("host.years", "4"), []want{e("host.years", "4年", "5年及以上", "请")}},
 		{"years 5", set("host.years", "5"), nil},
 		{"years full-width ５", set("host.years", "５"), nil},
@@ -224,7 +227,8 @@ func checkCases(t testing.TB) []checkCase {
 		{"name bell", set("host.name", "覃\a晓岚"), []want{e("host.name", "U+0007")}},
 		{"name zero-width space", set("host.name", "覃\u200b晓岚"), []want{e("host.name", "U+200B")}},
 		{"name two bad characters", set("host.name", "𠮷😀𠮷"), []want{e("host.name", "“𠮷”", "“😀”")}},
-		{"name line break", set("host.name", "覃\n晓岚"), []want{e("host.name", "换行符")}},
+		{"name line break", set("host.name", "覃\n晓岚"), []want{e("host.name", "换行符（第2个字）")}},
+		{"plan bad character after line breaks", set("plan", "一\n二\n三𠮷"), []want{e("plan", "第3段第2个字")}},
 		{"name tab", set("host.name", "覃\t晓岚"), []want{e("host.name", "制表符")}},
 		{"name private use", set("host.name", "覃\ue000"), []want{e("host.name", "U+E000")}},
 		{"plan 𠮷", set("plan", "一、𠮷指导思想"), []want{e("plan", "“𠮷”", "发展规划")}},
@@ -411,6 +415,8 @@ func TestDisplay(t *testing.T) {
 		{field("years"), "５年", "5"},
 		{field("years"), "012", "12"},
 		{field("years"), "5.5", "5.5"},
+		{field("years"), "-5", "-5"},
+		{field("phone"), "－0772－2822733", "－0772－2822733"},
 		{mobile, "138 1234 5678", "13812345678"},
 		{mobile, "+86 138-1234-5678", "13812345678"},
 		{mobile, "１３８１２３４５６７８", "13812345678"},

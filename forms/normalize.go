@@ -9,12 +9,28 @@ import (
 
 // Plain turns what a user typed into a number, year or phone into the plain ASCII the checks
 // and the outputs read: full-width digits and letters become half-width, and spaces, hyphens
-// and dashes inside it disappear. The draft keeps what was typed.
+// and dashes inside it disappear. A dash before the first or after the last other character
+// stays, so "-5" is not read as 5 years. The draft keeps what was typed.
 func Plain(s string) string {
-	var sb strings.Builder
+	var rs []rune
 	for _, r := range s {
 		r = halfWidth(r)
-		if unicode.IsSpace(r) || isDash(r) {
+		if !unicode.IsSpace(r) {
+			rs = append(rs, r)
+		}
+	}
+	first, last := -1, -1
+	for i, r := range rs {
+		if !isDash(r) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	var sb strings.Builder
+	for i, r := range rs {
+		if isDash(r) && i > first && i < last {
 			continue
 		}
 		sb.WriteRune(r)
