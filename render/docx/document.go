@@ -138,8 +138,19 @@ func keepWhole(cells []gcell, values []string) bool {
 	return true
 }
 
-// cellStart opens a cell. vMerge is "", "restart" or "continue"; vAlign "top" or "center";
+// Vertical alignment of a cell's text (w:vAlign). Every cell's text starts at its top, as in
+// the PDF (render/geometry.go, "How cells print"); only the photo is centred in its cell.
+const (
+	vTop    = "top"
+	vCentre = "center"
+)
+
+// cellStart opens a cell. vMerge is "", "restart" or "continue"; vAlign vTop or vCentre;
 // borders is "" or w:tcBorders and w:tcMar elements, which come between vMerge and vAlign.
+//
+// Two things the PDF does only for text extraction (render/readorder.go) are not copied
+// here: the 工作单位 row's values and some label|content rows' content starting one line
+// below the label's first line. Word's text is read in document order, so it needs neither.
 func (bd *body) cellStart(c gcell, vMerge, vAlign, borders string) {
 	b := &bd.b
 	b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + itoa(c.w) + `" w:type="dxa"/>`)
@@ -158,9 +169,9 @@ func (bd *body) cellStart(c gcell, vMerge, vAlign, borders string) {
 
 func (bd *body) cellEnd() { bd.b.WriteString(`</w:tc>`) }
 
-// textCell is a whole cell holding one paragraph, centred vertically.
+// textCell is a whole cell holding one paragraph at its top.
 func (bd *body) textCell(c gcell, style, pPrExtra, text string) {
-	bd.cellStart(c, "", "center", "")
+	bd.cellStart(c, "", vTop, "")
 	bd.para(style, pPrExtra, text)
 	bd.cellEnd()
 }
@@ -171,7 +182,7 @@ func labelText(label string, c gcell) string {
 	return strings.Join(render.LabelLines(nil, label, c.pt), "\n")
 }
 
-// label is a cell holding a label, bold and centred both ways.
+// label is a cell holding a label, bold, centred on its top line.
 func (bd *body) label(c gcell, pPrExtra, text string) {
 	bd.textCell(c, styleLabel, pPrExtra, labelText(text, c))
 }
@@ -265,16 +276,20 @@ func (bd *body) hostRows(blk forms.Block) {
 	bd.rowEnd()
 }
 
-// photoCell is the cell that spans the host rows: the photo at 25 × 35 mm, or the label
-// 近期 / 1寸照片 when there is none.
+// photoCell is the cell that spans the host rows: the photo at 25 × 35 mm centred in it, or
+// the label 近期 / 1寸照片 at its top when there is none, as the PDF prints them.
 func (bd *body) photoCell(c gcell, first bool, pic forms.Field) {
+	valign := vTop
+	if bd.photo != nil {
+		valign = vCentre
+	}
 	if !first {
-		bd.cellStart(c, "continue", "center", "")
+		bd.cellStart(c, "continue", valign, "")
 		bd.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCell + `"/></w:pPr></w:p>`)
 		bd.cellEnd()
 		return
 	}
-	bd.cellStart(c, "restart", "center", "")
+	bd.cellStart(c, "restart", valign, "")
 	if bd.photo == nil {
 		bd.para(styleLabel, "", labelText(pic.Label, c))
 	} else {
@@ -292,7 +307,7 @@ func (bd *body) personTable(blk forms.Block) {
 	g := bd.g
 	const keep = `<w:keepNext/>`
 	bd.rowStart(g.headingRowH, true)
-	bd.label(g.cells[render.HeadingRow][0], keep, blk.Label)
+	bd.heading(g.cells[render.HeadingRow][0], keep, blk.Label)
 	bd.rowEnd()
 
 	cells := g.cells[render.PersonRow]
@@ -321,18 +336,34 @@ func (bd *body) personTable(blk forms.Block) {
 	}
 }
 
-// labelCell writes a block's label cell, the left one of a label|content row. vAlign is
-// "top" for rows that may run over pages and "center" for the others.
-func (bd *body) labelCell(blk forms.Block, vAlign string) {
+// heading is a person table's section heading (指导老师基本情况, 工作室成员基本情况) in the
+// heading style: bold 四号, letter-spaced. Word adds the spacing after every character, the
+// PDF only between them; the last character goes in a run of its own without it, so the
+// heading is centred where the PDF centres it.
+func (bd *body) heading(c gcell, pPrExtra, text string) {
+	b := &bd.b
+	bd.cellStart(c, "", vTop, "")
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleHeading + `"/>` + pPrExtra + `</w:pPr>`)
+	runes := []rune(cleanText(text))
+	if n := len(runes); n > 0 {
+		bd.run("", string(runes[:n-1]))
+		bd.run(`<w:spacing w:val="0"/>`, string(runes[n-1:]))
+	}
+	b.WriteString(`</w:p>`)
+	bd.cellEnd()
+}
+
+// labelCell writes a block's label cell, the left one of a label|content row.
+func (bd *body) labelCell(blk forms.Block) {
 	c := bd.g.cells[render.LabelRow][0]
-	bd.cellStart(c, "", vAlign, "")
+	bd.cellStart(c, "", vTop, "")
 	bd.para(styleLabel, "", labelText(blk.Label, c))
 	bd.cellEnd()
 }
 
 // contentCell opens the right cell of a label|content row.
-func (bd *body) contentCell(vAlign string) {
-	bd.cellStart(bd.g.cells[render.LabelRow][1], "", vAlign, "")
+func (bd *body) contentCell() {
+	bd.cellStart(bd.g.cells[render.LabelRow][1], "", vTop, "")
 }
 
 // linesRow writes block 5: its fields as lines "label value" in the content cell, the label
@@ -343,8 +374,8 @@ func (bd *body) linesRow(blk forms.Block) {
 		text += f.Label + bd.value(blk, f, 0) + "\n\n"
 	}
 	bd.rowStart(bd.g.blockH(blk), keepWhole(bd.g.cells[render.LabelRow][1:], []string{text}))
-	bd.labelCell(blk, "center")
-	bd.contentCell("center")
+	bd.labelCell(blk)
+	bd.contentCell()
 	for i, f := range blk.Fields {
 		if i > 0 {
 			bd.para(styleCellLeft, "", "")
@@ -471,7 +502,7 @@ func (r regular) Advance(ru rune, size float64) float64 { return r.m.Advance(ren
 // "continue" on the rest row (an empty cell), "" for a block of one row.
 func (bd *body) labelCellMerged(blk forms.Block, vMerge string) {
 	c := bd.g.cells[render.LabelRow][0]
-	bd.cellStart(c, vMerge, "top", "")
+	bd.cellStart(c, vMerge, vTop, "")
 	if vMerge == "continue" {
 		bd.para(styleLabel, "", "")
 	} else {
@@ -491,7 +522,7 @@ func (bd *body) longCell(openBottom, openTop bool) {
 	case openTop:
 		borders = `<w:tcBorders><w:top w:val="nil"/></w:tcBorders><w:tcMar><w:top w:w="0" w:type="dxa"/></w:tcMar>`
 	}
-	bd.cellStart(bd.g.cells[render.LabelRow][1], "", "top", borders)
+	bd.cellStart(bd.g.cells[render.LabelRow][1], "", vTop, borders)
 }
 
 // paragraphs splits a long text into its paragraphs as the PDF does: the text trimmed of
@@ -517,8 +548,8 @@ func paragraphs(s string) []string {
 func (bd *body) opinionRow(blk forms.Block) {
 	g := bd.g
 	bd.rowStart(g.blockH(blk), true)
-	bd.labelCell(blk, "center")
-	bd.contentCell("top")
+	bd.labelCell(blk)
+	bd.contentCell()
 	line := `w:line="` + itoa(g.tableLine) + `" w:lineRule="exact"/>`
 	if blk.Sub != "" {
 		bd.para(styleCellLeft, `<w:spacing w:before="0" w:after="0" `+line, blk.Sub)

@@ -24,6 +24,8 @@ type geom struct {
 	tableLine                                   int // one 五号 line, the pitch of the opinion boxes' lines
 
 	titleSize, tableSize, longSize, footerSize, markSize int // half-points
+	headingSize                                          int // half-points: the person tables' headings
+	headingTracking                                      int // twips between the headings' characters
 	titleAfter                                           int // space between the title and the table
 	longLine                                             int // long-text line spacing, 240ths of a line
 }
@@ -55,9 +57,11 @@ func geometry() geom {
 		tableLine:    tw(render.LineHeight(render.TableSize, 1)),
 		titleSize:    render.HalfPoints(render.TitleSize), tableSize: render.HalfPoints(render.TableSize),
 		longSize: render.HalfPoints(render.LongSize), footerSize: render.HalfPoints(render.FooterSize),
-		markSize:   render.HalfPoints(render.WatermarkSize),
-		titleAfter: tw(render.TitleGap),
-		longLine:   int(math.Round(render.LongSpacing * 240)),
+		markSize:        render.HalfPoints(render.WatermarkSize),
+		headingSize:     render.HalfPoints(render.HeadingSize),
+		headingTracking: tw(render.HeadingTracking * render.HeadingSize),
+		titleAfter:      tw(render.TitleGap),
+		longLine:        int(math.Round(render.LongSpacing * 240)),
 	}
 	for k := render.HostRow; k <= render.LabelRow; k++ {
 		col, pts := 0, render.Columns(k)

@@ -28,13 +28,14 @@ const (
 const (
 	styleNormal   = "Normal"
 	styleTitle    = "FormTitle"
-	styleCell     = "FormCell"  // 五号 centred: short values
-	styleLabel    = "FormLabel" // 五号 bold centred: the form's labels
-	styleCellLeft = "FormLeft"  // 五号 left: the 已设工作室 lines, the opinion sub-label
-	styleLong     = "FormLong"  // 小四, 1.5 lines, 2-character first-line indent
-	styleFooter   = "Footer"    //
-	styleHeader   = "Header"    //
-	styleTable    = "TableGrid" // the form's one table: single lines everywhere
+	styleCell     = "FormCell"    // 五号 centred: short values
+	styleLabel    = "FormLabel"   // 五号 bold centred: the form's labels
+	styleCellLeft = "FormLeft"    // 五号 left: the 已设工作室 lines, the opinion sub-label
+	styleHeading  = "FormHeading" // 四号 bold letter-spaced centred: the person tables' headings
+	styleLong     = "FormLong"    // 小四, 1.5 lines, 2-character first-line indent
+	styleFooter   = "Footer"      //
+	styleHeader   = "Header"      //
+	styleTable    = "TableGrid"   // the form's one table: single lines everywhere
 )
 
 // fontsRPr is the run fonts every style inherits from the defaults. The East Asian hint
@@ -72,6 +73,8 @@ func stylesXML(g geom) []byte {
 	paraStyle(&b, styleCell, "表格文字", styleNormal, false,
 		`<w:snapToGrid w:val="0"/><w:jc w:val="center"/>`, sz(g.tableSize))
 	paraStyle(&b, styleLabel, "表格标签", styleCell, false, "", `<w:b/><w:bCs/>`)
+	paraStyle(&b, styleHeading, "表格小节标题", styleLabel, false, "",
+		`<w:spacing w:val="`+strconv.Itoa(g.headingTracking)+`"/>`+sz(g.headingSize))
 	paraStyle(&b, styleCellLeft, "表格文字（左齐）", styleCell, false,
 		`<w:jc w:val="left"/>`, "")
 	paraStyle(&b, styleLong, "填写正文", styleNormal, false,
@@ -79,8 +82,9 @@ func stylesXML(g geom) []byte {
 		sz(g.longSize))
 	paraStyle(&b, styleHeader, "header", styleNormal, false,
 		`<w:jc w:val="center"/>`, sz(g.footerSize))
+	// The page number ends at the right margin, as on the PDF.
 	paraStyle(&b, styleFooter, "footer", styleNormal, false,
-		`<w:jc w:val="center"/>`, sz(g.footerSize))
+		`<w:jc w:val="right"/>`, sz(g.footerSize))
 
 	b.WriteString(`<w:style w:type="table" w:styleId="` + styleTable + `"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>` +
 		`<w:tblPr><w:tblBorders>` + borders("top", "left", "bottom", "right", "insideH", "insideV") + `</w:tblBorders></w:tblPr></w:style>`)
