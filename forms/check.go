@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"unicode"
 
 	"shenbao/fonts"
+	"shenbao/forms/photo"
 )
 
 // Severity is how much a finding matters.
@@ -252,7 +254,12 @@ func (c *checker) photo(b Block, path string) {
 		return
 	}
 	w, h, err := photoSize(p)
-	if err != nil {
+	var pe photoError
+	switch {
+	case errors.As(err, &pe): // the pipeline's sentence says what is wrong and what to do
+		c.add(b, path, Error, "照片无法使用，请重新选择照片：%s", photo.Message(pe.err))
+		return
+	case err != nil:
 		c.add(b, path, Error, "照片无法读取（%v）：请重新选择照片。", err)
 		return
 	}

@@ -3,8 +3,11 @@ package forms
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"image"
+	"image/gif"
 	"image/jpeg"
 	"slices"
 	"strings"
@@ -83,7 +86,39 @@ func jpegOf(t testing.TB, w, h int) string {
 	return base64.StdEncoding.EncodeToString(buf.Bytes())
 }
 
-func photo(p *Photo) func(*Draft) { return func(d *Draft) { d.Photo = p } }
+// cutJPEG is a noisy w×h JPEG cut after two thirds, as a copy that did not finish.
+func cutJPEG(t testing.TB, w, h int) string {
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7919 >> 3)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(buf.Bytes()[:buf.Len()*2/3])
+}
+
+// pngHeader is the start of a w×h PNG: enough for its size to be read, not decoded.
+func pngHeader(w, h uint32) string {
+	ihdr := binary.BigEndian.AppendUint32([]byte("IHDR"), w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	ihdr = append(ihdr, 8, 2, 0, 0, 0)
+	b := append([]byte("\x89PNG\r\n\x1a\n"), 0, 0, 0, 13)
+	b = append(b, ihdr...)
+	b = binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(ihdr))
+	return base64.StdEncoding.EncodeToString(b)
+}
+
+func gifOf(t testing.TB, w, h int) string {
+	var buf bytes.Buffer
+	if err := gif.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h)), nil); err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(buf.Bytes())
+}
+
+func withPhoto(p *Photo) func(*Draft) { return func(d *Draft) { d.Photo = p } }
 
 func words(n int) string { return strings.Repeat("字", n) }
 
@@ -240,14 +275,17 @@ func checkCases(t testing.TB) []checkCase {
 		{"existing studio 𠮷", set("existingStudio.name", "𠮷工作室"), []want{e("existingStudio.name", "已设工作室", "“𠮷”")}},
 
 		// Photo.
-		{"photo missing", photo(nil), []want{e("host.photo", "请添加", "照片")}},
-		{"photo empty", photo(&Photo{MIME: "image/jpeg"}), []want{e("host.photo", "请添加")}},
-		{"photo bad base64", photo(&Photo{MIME: "image/jpeg", Data: "@@@@ not base64 @@@@"}), []want{e("host.photo", "重新选择")}},
-		{"photo not a picture", photo(&Photo{MIME: "image/jpeg", Data: base64.StdEncoding.EncodeToString([]byte("hello, world"))}), []want{e("host.photo", "重新选择")}},
-		{"photo 100×140", photo(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 100, 140)}), []want{w("host.photo", "100×140", "模糊", "建议")}},
-		{"photo 294×413", photo(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 294, 413)}), []want{w("host.photo", "294×413")}},
-		{"photo 295×413", photo(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 295, 413)}), nil},
-		{"photo from a small source", photo(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 295, 413), SourceWidth: 100, SourceHeight: 140}), []want{w("host.photo", "100×140")}},
+		{"photo missing", withPhoto(nil), []want{e("host.photo", "请添加", "照片")}},
+		{"photo empty", withPhoto(&Photo{MIME: "image/jpeg"}), []want{e("host.photo", "请添加")}},
+		{"photo bad base64", withPhoto(&Photo{MIME: "image/jpeg", Data: "@@@@ not base64 @@@@"}), []want{e("host.photo", "重新选择")}},
+		{"photo not a picture", withPhoto(&Photo{MIME: "image/jpeg", Data: base64.StdEncoding.EncodeToString([]byte("hello, world"))}), []want{e("host.photo", "重新选择")}},
+		{"photo 100×140", withPhoto(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 100, 140)}), []want{w("host.photo", "100×140", "模糊", "建议")}},
+		{"photo 294×413", withPhoto(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 294, 413)}), []want{w("host.photo", "294×413")}},
+		{"photo 295×413", withPhoto(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 295, 413)}), nil},
+		{"photo JPEG cut off", withPhoto(&Photo{MIME: "image/jpeg", Data: cutJPEG(t, 600, 840)}), []want{e("host.photo", "不完整")}},
+		{"photo 144 megapixels", withPhoto(&Photo{MIME: "image/png", Data: pngHeader(12000, 12000)}), []want{e("host.photo", "太大")}},
+		{"photo GIF from another program", withPhoto(&Photo{MIME: "image/gif", Data: gifOf(t, 295, 413)}), nil},
+		{"photo from a small source", withPhoto(&Photo{MIME: "image/jpeg", Data: jpegOf(t, 295, 413), SourceWidth: 100, SourceHeight: 140}), []want{w("host.photo", "100×140")}},
 
 		// 已设立的工作室 is optional.
 		{"existing studio empty", set("existingStudio.name", "", "existingStudio.approvedBy", ""), nil},

@@ -30,8 +30,6 @@ func (e *FieldTypeError) Error() string {
 // Is lets errors.Is(err, ErrBadJSON) hold for a wrong field type too.
 func (e *FieldTypeError) Is(target error) bool { return target == ErrBadJSON }
 
-var errPhotoFormat = errors.New("不是 JPEG 或 PNG 图片")
-
 // errIsFolder: the name to save under is taken by a folder.
 var errIsFolder = errors.New("已有同名的文件夹，无法保存：请换一个文件名")
 
