@@ -1,8 +1,8 @@
 package forms
 
 import (
-	"errors"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
