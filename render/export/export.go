@@ -4,6 +4,7 @@
 package export
 
 import (
+	"encoding/base64"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"unicode"
 
 	"shenbao/forms"
+	"shenbao/forms/photo"
 	"shenbao/render"
 	"shenbao/render/docx"
 	"shenbao/render/pdf"
@@ -54,6 +56,7 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("export to %s: %w", dir, err)
 	}
+	d = printablePhoto(d)
 	pages, err := render.Layout(d, render.Options{Draft: opt.Draft})
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
@@ -74,6 +77,36 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 		}
 	}
 	return paths, nil
+}
+
+// printablePhoto returns d, or a copy whose photo went through the photo pipeline when the
+// stored one is not what the pipeline stores. A draft written by hand or by another program
+// may hold a sideways phone picture, a landscape shot or a 100-megapixel PNG: printed as it
+// is, it would lie on its side, or make every PDF reader decode hundreds of megabytes. A photo
+// the pipeline refuses is left out (the empty photo cell prints): the checks report it as
+// 错误, so only a --draft export gets here with one. The draft itself is not changed.
+func printablePhoto(d *forms.Draft) *forms.Draft {
+	if d.Photo == nil || d.Photo.Data == "" {
+		return d
+	}
+	data, err := forms.PhotoBytes(d.Photo)
+	if err == nil && photo.Ready(data) {
+		return d
+	}
+	c := d.Clone()
+	c.Photo = nil
+	if err != nil {
+		return c
+	}
+	if res, err := photo.Process(data, nil); err == nil {
+		c.Photo = &forms.Photo{
+			MIME:         photo.MIME,
+			Data:         base64.StdEncoding.EncodeToString(res.JPEG),
+			SourceWidth:  res.SourceWidth,
+			SourceHeight: res.SourceHeight,
+		}
+	}
+	return c
 }
 
 // maxNamePart keeps a file name well inside Windows' 255-character limit.
