@@ -5,6 +5,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -56,7 +58,7 @@ func Run(args []string, stdout, stderr io.Writer, app App) int {
 		fmt.Fprint(stdout, usage)
 		return ExitOK
 	}
-	if strings.HasPrefix(cmd, "-") || len(args) > 1 {
+	if strings.HasPrefix(cmd, "-") || len(args) > 1 || mistypedCommand(cmd) {
 		fmt.Fprintf(stderr, "不认识的命令“%s”。\n\n%s", cmd, usage)
 		return ExitUnreadable
 	}
@@ -76,6 +78,17 @@ const usage = `用法：
   shenbao version                          显示版本
 退出码：0 成功；1 有错误或被拒绝；2 文件无法读取或命令写错。
 `
+
+// mistypedCommand tells a misspelt command (shenbao chekc) from a draft to open: a bare word,
+// without extension or folder, that names no file. Opening the app on it would show an empty
+// window, or a GLFW panic where there is no display, instead of the list of commands.
+func mistypedCommand(arg string) bool {
+	if filepath.Ext(arg) != "" || strings.ContainsAny(arg, `/\`) {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
+}
 
 func runApp(path string, stderr io.Writer, app App) int {
 	if app == nil {

@@ -199,6 +199,14 @@ func TestOpensApp(t *testing.T) {
 	if strings.Join(opened, "|") != "|我的 草稿.json" {
 		t.Errorf("app opened %q", opened)
 	}
+	for _, word := range []string{"chekc", "exprot", "导出"} {
+		if code, _, errs := run(t, app, word); code != ExitUnreadable || !strings.Contains(errs, "不认识的命令") {
+			t.Errorf("mistyped command %q: exit %d, %q", word, code, errs)
+		}
+	}
+	if len(opened) != 2 {
+		t.Errorf("a mistyped command opened the app: %q", opened)
+	}
 	if code, _, errs := run(t, func(string) error { return errors.New("窗口无法打开") }); code != ExitUnreadable || !strings.Contains(errs, "窗口无法打开") {
 		t.Errorf("failing app: exit %d, %q", code, errs)
 	}
