@@ -2,6 +2,7 @@ package app
 
 import (
 	"image"
+	"math"
 	"strings"
 	"testing"
 
@@ -79,6 +80,77 @@ func TestPreviewOfDraftWithErrorsIsMarked(t *testing.T) {
 	}
 	if !strings.Contains(texts(h.u.content), "还有 1 个错误") {
 		t.Errorf("the export panel does not say what blocks:\n%s", texts(h.u.content))
+	}
+	// The page shown draws both marks as the PDF prints them: the words in the top margin in
+	// their grey, the watermark light grey along the page's diagonal.
+	img := h.u.preview.sheet.img.Image.(*image.RGBA)
+	scale := float64(img.Bounds().Dx()) / render.PageWidth
+	for _, b := range h.u.preview.pages[0].Boxes {
+		switch {
+		case b.Kind == render.TextBox && b.Text == render.DraftMark:
+			checkGreyText(t, img, scale, b)
+		case b.Kind == render.WatermarkBox:
+			checkWatermark(t, img, scale, b)
+		}
+	}
+}
+
+// grey is the 8-bit value the rasteriser inks a Box.Gray with.
+func grey(g float64) uint8 { return uint8(g*255 + 0.5) }
+
+// checkGreyText: a grey text line is inked, and never darker than its grey (black text would
+// be).
+func checkGreyText(t *testing.T, img *image.RGBA, scale float64, b render.Box) {
+	t.Helper()
+	if b.Gray <= 0 {
+		t.Fatalf("the draft words line is black (Gray %v)", b.Gray)
+	}
+	darkest, inked := uint8(255), 0
+	for y := int(b.Y * scale); y < int((b.Y+b.H)*scale); y++ {
+		for x := int(b.X * scale); x < int((b.X+b.W)*scale); x++ {
+			c := img.RGBAAt(x, y)
+			darkest = min(darkest, c.R)
+			if c.R < 250 {
+				inked++
+			}
+		}
+	}
+	if inked < 50 || darkest < grey(b.Gray)-2 || darkest > grey(b.Gray)+40 {
+		t.Errorf("draft words: %d inked pixels, darkest %d, want its grey %d", inked, darkest, grey(b.Gray))
+	}
+}
+
+// checkWatermark: pixels of exactly the watermark's grey lie in its box turned by its angle
+// about its centre, along the whole length of the box; hardly any lie elsewhere (only where
+// the edge of black text happens to take that value).
+func checkWatermark(t *testing.T, img *image.RGBA, scale float64, b render.Box) {
+	t.Helper()
+	g := grey(b.Gray)
+	a := b.Angle * math.Pi / 180
+	cos, sin := math.Cos(a), math.Sin(a)
+	in, out := 0, 0
+	lo, hi := math.Inf(1), math.Inf(-1) // extent along the text direction, points from the centre
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y++ {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+			if c := img.RGBAAt(x, y); c.R != g || c.G != g || c.B != g {
+				continue
+			}
+			dx, dy := float64(x)/scale-b.X, float64(y)/scale-b.Y
+			// The page's y grows downwards; the text turns counter-clockwise.
+			along, across := dx*cos-dy*sin, dx*sin+dy*cos
+			if math.Abs(along) <= b.W/2+2 && math.Abs(across) <= b.H/2+2 {
+				in++
+				lo, hi = min(lo, along), max(hi, along)
+			} else {
+				out++
+			}
+		}
+	}
+	if in < 5000 || out*20 > in {
+		t.Errorf("watermark: %d pixels of its grey %d inside its turned box, %d outside", in, g, out)
+	}
+	if lo > -0.4*b.W || hi < 0.4*b.W {
+		t.Errorf("watermark inked from %.0f to %.0f pt along its line, want about ±%.0f", lo, hi, b.W/2)
 	}
 }
 
