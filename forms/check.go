@@ -339,8 +339,8 @@ func (c *checker) table(b Block) {
 	c.duplicates(b, filled)
 }
 
-// duplicates warns about the same person (name and mobile) listed twice, within the table or
-// already as an adviser.
+// duplicates warns about the same person (name and mobile) listed twice, within the table,
+// already as an adviser, or as the 主持人.
 func (c *checker) duplicates(b Block, rows []int) {
 	var name, mobile Field
 	for _, f := range b.Fields {
@@ -352,6 +352,21 @@ func (c *checker) duplicates(b Block, rows []int) {
 		}
 	}
 	seen := map[string]string{}
+	// The 主持人 listed again in a table: same name, and a 联系电话 that is the same mobile.
+	if host, ok := BlockByKey("host"); ok {
+		var hn, hp Field
+		for _, f := range host.Fields {
+			switch f.Key {
+			case "name":
+				hn = f
+			case "phone":
+				hp = f
+			}
+		}
+		if key := personKey(c.d, host, hn, hp, 0); key != "" {
+			seen[key] = "主持人"
+		}
+	}
 	if b.Key == "members" {
 		if adv, ok := BlockByKey("advisers"); ok {
 			for _, r := range c.d.FilledRows(adv) {
@@ -375,6 +390,9 @@ func (c *checker) duplicates(b Block, rows []int) {
 func personKey(d *Draft, b Block, name, mobile Field, row int) string {
 	n := strings.Join(strings.Fields(d.Value(b, name, row)), "")
 	m := Plain(d.Value(b, mobile, row))
+	if p, ok := ParseMobile(m); ok { // +86 138… is 138…
+		m = p
+	}
 	if n == "" || m == "" {
 		return ""
 	}

@@ -254,6 +254,9 @@ func checkCases(t testing.TB) []checkCase {
 		{"member twice, mobile spaced", both(copyRow("members", 1, "members", 4), set("members[4].mobile", "137 6812 5904")), []want{w("members[4].name", "第1行")}},
 		{"member is an adviser", copyRow("advisers", 1, "members", 3), []want{w("members[3].name", "指导老师第1行")}},
 		{"adviser twice", copyRow("advisers", 1, "advisers", 2), []want{w("advisers[2].name", "指导老师第1行")}},
+		{"member twice, mobile with +86", both(copyRow("members", 1, "members", 4), set("members[4].mobile", "+86 137-6812-5904")), []want{w("members[4].name", "第1行")}},
+		{"member is the host", both(set("members[2].name", "覃晓岚"), set("members[2].mobile", "138 7721 5630")), []want{w("members[2].name", "主持人")}},
+		{"adviser is the host", both(set("advisers[1].name", "覃晓岚"), set("advisers[1].mobile", "13877215630")), []want{w("advisers[1].name", "主持人")}},
 		{"same name, other mobile", both(copyRow("members", 1, "members", 2), set("members[2].mobile", "13900000002")), nil},
 
 		// Characters the font lacks and control characters.
