@@ -204,7 +204,7 @@ func (c *checker) characters(b Block, f Field, path string, row int, v string) {
 	if len(list) == 0 {
 		return
 	}
-	c.add(b, path, Error, "%s含有无法打印的字符%s：请删除或改用常用字（生僻字可改用同音常用字并另作说明）。", where(b, f, row), strings.Join(list, "、"))
+	c.add(b, path, Error, "%s含有无法打印的字符：%s。请删除或改用常用字（生僻字可改用同音常用字并另作说明）。", where(b, f, row), strings.Join(list, "、"))
 }
 
 // position says where a character first appears, so the user can find it in a long text.
