@@ -655,3 +655,38 @@ func TestMessage(t *testing.T) {
 		t.Error("a wrong field type must count as ErrBadJSON")
 	}
 }
+
+// TestSaveThroughSymlink: saving a draft opened through a symbolic link updates the file it
+// points to and keeps the link (renaming over it would leave the real draft behind).
+func TestSaveThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.json")
+	link := filepath.Join(dir, "link.json")
+	if err := Sample().Save(real); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	d, err := Load(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Set("host.name", "改过的名字")
+	if err := d.Save(link); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced by a file (%v)", err)
+	}
+	back, err := Load(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Get("host.name"); got != "改过的名字" {
+		t.Errorf("the real draft says %q: the save did not reach it", got)
+	}
+	if _, err := os.Stat(real + ".bak"); err != nil {
+		t.Errorf("no backup beside the real draft: %v", err)
+	}
+}

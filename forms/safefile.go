@@ -17,6 +17,11 @@ func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err e
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fmt.Errorf("save %s: %w", path, errIsFolder) // before the backup touches anything
 	}
+	// Through a symbolic link, write the file it points to: renaming over the link would
+	// replace it with a copy and leave the real draft (and every other link to it) behind.
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
