@@ -25,9 +25,14 @@ func runPhoto(o options, stdout, stderr io.Writer) int {
 	if !ok {
 		return ExitUnreadable
 	}
-	data, err := readPicture(picPath)
+	data, size, err := readPicture(picPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "无法读取图片 %s：%s\n", picPath, forms.Message(err))
+		return ExitFindings
+	}
+	if size > photo.MaxFileBytes { // only the first 50 MB were read: say the file's real size
+		fmt.Fprintf(stderr, "图片 %s 不能使用：照片文件太大（%.1f MB），本程序最多读 %d MB 的图片。请用手机相册或画图软件把照片缩小（例如长边不超过 4000 像素）或另存为 JPEG 后再选择。\n",
+			picPath, float64(size)/(1<<20), photo.MaxFileBytes>>20)
 		return ExitFindings
 	}
 	res, err := photo.Process(data, nil)
@@ -52,11 +57,17 @@ func runPhoto(o options, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-func readPicture(path string) ([]byte, error) {
+// readPicture reads at most maxPictureFile bytes of the picture and returns the file's size.
+func readPicture(path string) (data []byte, size int64, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, maxPictureFile))
+	data, err = io.ReadAll(io.LimitReader(f, maxPictureFile))
+	size = int64(len(data))
+	if st, serr := f.Stat(); serr == nil && st.Mode().IsRegular() {
+		size = max(size, st.Size())
+	}
+	return data, size, err
 }
