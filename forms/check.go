@@ -286,6 +286,12 @@ func PhotoBytes(p *Photo) ([]byte, error) {
 		}
 		return r
 	}, p.Data)
+	// A data URL (data:image/jpeg;base64,…), as a photo copied from a web page comes.
+	if strings.HasPrefix(s, "data:") {
+		if i := strings.Index(s, ";base64,"); i > 0 {
+			s = s[i+len(";base64,"):]
+		}
+	}
 	s = strings.TrimRight(s, "=")
 	if b, err := base64.RawStdEncoding.DecodeString(s); err == nil {
 		return b, nil

@@ -213,6 +213,7 @@ func TestPhotoBytesAlphabets(t *testing.T) {
 		base64.RawStdEncoding.EncodeToString(raw),
 		base64.URLEncoding.EncodeToString(raw),
 		" +/\n/+AA\r\nE=\n",
+		"data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(raw), // pasted from a web page
 	} {
 		got, err := PhotoBytes(&Photo{Data: data})
 		if err != nil || !bytes.Equal(got, raw) {
