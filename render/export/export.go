@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"shenbao/forms"
 	"shenbao/forms/photo"
@@ -38,7 +39,30 @@ func NeedsDraft(d *forms.Draft, findings []forms.Finding) bool {
 // 柳州市名班主任工作室申报表-<工作单位>-<姓名>, "未填写" for a part left empty, characters
 // Windows refuses in file names replaced.
 func Name(d *forms.Draft) string {
-	return "柳州市名班主任工作室申报表-" + namePart(d.Get("host.unit")) + "-" + namePart(d.Get("host.name"))
+	unit, name := fitBytes(namePart(d.Get("host.unit")), namePart(d.Get("host.name")), maxNameBytes)
+	return "柳州市名班主任工作室申报表-" + unit + "-" + name
+}
+
+// maxNameBytes bounds 工作单位 and 姓名 together in UTF-8 bytes: Linux and macOS allow 255
+// bytes in a file name, and the prefix (40), the dash, ".docx" and WriteFile's temporary
+// ".….123456789.tmp" take the rest. Two 40-character parts in Chinese would be 240 bytes.
+const maxNameBytes = 180
+
+// fitBytes shortens the longer of a and b, a character at a time, until both fit in max bytes.
+func fitBytes(a, b string, max int) (string, string) {
+	for len(a)+len(b) > max {
+		if len(a) >= len(b) {
+			a = dropLastRune(a)
+		} else {
+			b = dropLastRune(b)
+		}
+	}
+	return strings.TrimRight(a, ". "), strings.TrimRight(b, ". ")
+}
+
+func dropLastRune(s string) string {
+	_, size := utf8.DecodeLastRuneInString(s)
+	return s[:len(s)-size]
 }
 
 // Paths are the files Write writes into dir, in the order FORM.md §4 lists them: .docx, .pdf.

@@ -23,13 +23,19 @@ func TestName(t *testing.T) {
 		{`a<b>c:d"e/f\g|h?i*j`, "王\n五", "柳州市名班主任工作室申报表-a_b_c_d_e_f_g_h_i_j-王 五"},
 		{"...", " 李四. ", "柳州市名班主任工作室申报表-未填写-李四"},
 		{strings.Repeat("长", 60), "张三", "柳州市名班主任工作室申报表-" + strings.Repeat("长", 40) + "-张三"},
+		// Both long: 60 bytes each would pass Windows but not the 255 bytes of Linux and macOS.
+		{strings.Repeat("柳州市", 20), strings.Repeat("欧阳", 20), "柳州市名班主任工作室申报表-" + strings.Repeat("柳州市", 10) + "-" + strings.Repeat("欧阳", 15)},
 	}
 	for _, tt := range tests {
 		d := forms.New()
 		d.Set("host.unit", tt.unit)
 		d.Set("host.name", tt.name)
-		if got := Name(d); got != tt.want {
+		got := Name(d)
+		if got != tt.want {
 			t.Errorf("Name(%q, %q) = %q, want %q", tt.unit, tt.name, got, tt.want)
+		}
+		if n := len(got + ".docx"); n > 255-16 {
+			t.Errorf("Name(%q, %q) is %d bytes with .docx: no room for the temporary file's suffix under 255", tt.unit, tt.name, n)
 		}
 	}
 }
