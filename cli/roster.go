@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"shenbao/forms"
 	"shenbao/render/xlsx"
@@ -151,8 +152,17 @@ func safeName(s string) string {
 		}
 		return r
 	}, strings.TrimSpace(s))
+	// A file name holds at most 255 bytes on Linux and macOS: keep 名单-<姓名>.xlsx and the
+	// temporary file's suffix well inside, and drop the trailing dots Windows would drop.
+	for len(s) > maxRosterNameBytes {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	s = strings.TrimRight(s, ". ")
 	if s == "" {
 		return "未填姓名"
 	}
 	return s
 }
+
+const maxRosterNameBytes = 120

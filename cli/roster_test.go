@@ -198,3 +198,21 @@ func TestExportRosterErrors(t *testing.T) {
 		t.Errorf("-o folder: exit %d, %q, want %q", code, out, want)
 	}
 }
+
+func TestSafeName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"覃晓岚", "覃晓岚"},
+		{"  ", "未填姓名"},
+		{`a/b\c:d`, "a_b_c_d"},
+		{"李四.", "李四"},
+		{strings.Repeat("欧阳", 60), strings.Repeat("欧阳", 20)}, // 360 bytes: too long for Linux
+	} {
+		got := safeName(tc.in)
+		if got != tc.want {
+			t.Errorf("safeName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if n := len("名单-" + got + ".xlsx"); n > 200 {
+			t.Errorf("safeName(%q): file name of %d bytes", tc.in, n)
+		}
+	}
+}
