@@ -25,7 +25,7 @@ import (
 type Options struct {
 	Draft   bool      // print 草稿（未通过检查） on every page: the draft still has 错误
 	Creator string    // the writing program and version, e.g. "shenbao 0.1.0"
-	Now     time.Time // creation time written into the files; zero: now
+	Now     time.Time // the PDF's creation time; zero: now. The .docx carries none, to stay reproducible
 }
 
 // NeedsDraft reports whether d may only be exported as a draft, marked 草稿（未通过检查）: it
@@ -88,7 +88,9 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 	author := strings.TrimSpace(d.Get("host.name"))
 	writers := []func(io.Writer) error{
 		func(w io.Writer) error {
-			return docx.Write(w, d, docx.Options{Draft: opt.Draft, Author: author, Creator: opt.Creator, Created: opt.Now})
+			// No Created time: the same draft gives a byte-identical .docx (fixed zip times, no
+			// date in its properties), as the bureau and the teachers' own diffs expect.
+			return docx.Write(w, d, docx.Options{Draft: opt.Draft, Author: author, Creator: opt.Creator})
 		},
 		func(w io.Writer) error {
 			return pdf.Write(w, pages, pdf.Info{Title: forms.Title, Author: author, Creator: opt.Creator, Created: opt.Now})

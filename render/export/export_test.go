@@ -2,6 +2,8 @@ package export
 
 import (
 	"archive/zip"
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,5 +107,26 @@ func TestWriteIntoAFileFails(t *testing.T) {
 	}
 	if _, err := Write(forms.Sample(), file, Options{}); err == nil {
 		t.Error("exported into a file")
+	}
+}
+
+// TestDocxReproducible: exporting the same draft twice, at different times, gives a
+// byte-identical .docx (issue 6: fixed zip times, stable order).
+func TestDocxReproducible(t *testing.T) {
+	var docs [][]byte
+	for i, now := range []time.Time{time.Date(2024, 7, 10, 9, 0, 0, 0, time.UTC), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)} {
+		dir := filepath.Join(t.TempDir(), fmt.Sprint(i))
+		paths, err := Write(forms.Sample(), dir, Options{Creator: "shenbao test", Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(paths[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, b)
+	}
+	if !bytes.Equal(docs[0], docs[1]) {
+		t.Error("two exports of the same draft gave different .docx files")
 	}
 }
