@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 
 	"shenbao/app"
@@ -21,6 +22,9 @@ func main() {
 // openApp opens the window. On Windows it first leaves any console a command line attached,
 // and makes a missing OpenGL 2.1 show a message box instead of a silent exit.
 func openApp(path string) error {
+	if msg := platform.NoDisplay(); msg != "" {
+		return errors.New(msg)
+	}
 	leaveConsole()
 	platform.InstallGLFailureDialog()
 	return app.Run(path)

@@ -90,17 +90,29 @@ func mistypedCommand(arg string) bool {
 	return err != nil
 }
 
-func runApp(path string, stderr io.Writer, app App) int {
+func runApp(path string, stderr io.Writer, app App) (code int) {
 	if app == nil {
 		fmt.Fprintln(stderr, "这个版本没有图形界面：请使用 check、export、photo、sample 命令。")
 		return ExitUnreadable
 	}
+	// The graphics library panics when it cannot open a window (no display, no OpenGL 2.1):
+	// say so in Chinese, with what still works, instead of a Go stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "无法打开程序窗口（%v）。\n%s", r, noWindowHelp)
+			code = ExitUnreadable
+		}
+	}()
 	if err := app(path); err != nil {
 		fmt.Fprintln(stderr, err)
 		return ExitUnreadable
 	}
 	return ExitOK
 }
+
+const noWindowHelp = `请在有图形桌面的电脑上运行（远程登录时需要图形界面；电脑的显卡驱动需支持 OpenGL 2.1，可更新显卡驱动）。
+没有窗口也可以用命令行完成检查和导出：shenbao check 草稿.json，shenbao export 草稿.json -o 文件夹。
+`
 
 // options are a command's arguments: files in order, -o's value and --draft.
 type options struct {

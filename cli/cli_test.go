@@ -223,3 +223,16 @@ func hash(t *testing.T, path string) [32]byte {
 	}
 	return sha256.Sum256(data)
 }
+
+// TestAppThatCannotOpenAWindow: the graphics library panics without a display or OpenGL; the
+// user gets a Chinese explanation and exit 2, not a stack trace.
+func TestAppThatCannotOpenAWindow(t *testing.T) {
+	panicking := func(string) error { panic("NotInitialized: The GLFW library is not initialized") }
+	code, out, errs := run(t, panicking)
+	if code != ExitUnreadable || out != "" {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	if !strings.Contains(errs, "无法打开程序窗口") || !strings.Contains(errs, "shenbao check") {
+		t.Errorf("stderr %q", errs)
+	}
+}

@@ -98,3 +98,13 @@ func ProcessAlive(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || err == syscall.EPERM
 }
+
+// NoDisplay says, in Chinese, why no window can open here (no X11 or Wayland display, as over
+// SSH or in a text console), or "" when one may.
+func NoDisplay() string {
+	if os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		return ""
+	}
+	return "没有可用的图形桌面（DISPLAY 未设置），无法打开程序窗口：请在图形桌面中运行；" +
+		"也可以用命令行检查和导出：shenbao check 草稿.json，shenbao export 草稿.json -o 文件夹"
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -79,5 +80,17 @@ func TestProcessAlive(t *testing.T) {
 	}
 	if ProcessAlive(0) || ProcessAlive(-1) {
 		t.Error("pid 0 or -1 alive")
+	}
+}
+
+func TestNoDisplay(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	if msg := NoDisplay(); !strings.Contains(msg, "图形桌面") {
+		t.Errorf("no display: %q", msg)
+	}
+	t.Setenv("DISPLAY", ":0")
+	if msg := NoDisplay(); msg != "" {
+		t.Errorf("with DISPLAY: %q", msg)
 	}
 }

@@ -95,3 +95,7 @@ func ProcessAlive(pid int) bool {
 	const stillActive = 259
 	return code == stillActive
 }
+
+// NoDisplay is always "" on Windows: a desktop is always there; a missing OpenGL is caught by
+// InstallGLFailureDialog.
+func NoDisplay() string { return "" }
