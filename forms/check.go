@@ -348,28 +348,11 @@ func (c *checker) table(b Block) {
 // duplicates warns about the same person (name and mobile) listed twice, within the table,
 // already as an adviser, or as the 主持人.
 func (c *checker) duplicates(b Block, rows []int) {
-	var name, mobile Field
-	for _, f := range b.Fields {
-		switch f.Key {
-		case "name":
-			name = f
-		case "mobile":
-			mobile = f
-		}
-	}
+	name, mobile := b.Field("name"), b.Field("mobile")
 	seen := map[string]string{}
 	// The 主持人 listed again in a table: same name, and a 联系电话 that is the same mobile.
 	if host, ok := BlockByKey("host"); ok {
-		var hn, hp Field
-		for _, f := range host.Fields {
-			switch f.Key {
-			case "name":
-				hn = f
-			case "phone":
-				hp = f
-			}
-		}
-		if key := personKey(c.d, host, hn, hp, 0); key != "" {
+		if key := personKey(c.d, host, host.Field("name"), host.Field("phone"), 0); key != "" {
 			seen[key] = "主持人"
 		}
 	}

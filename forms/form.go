@@ -70,6 +70,16 @@ type Block struct {
 // Name is the block label on one line.
 func (b Block) Name() string { return strings.ReplaceAll(b.Label, "\n", "") }
 
+// Field finds one of the block's fields by its key; the zero Field when there is none.
+func (b Block) Field(key string) Field {
+	for _, f := range b.Fields {
+		if f.Key == key {
+			return f
+		}
+	}
+	return Field{}
+}
+
 // Title is the form's title, with the curly quotes of the original.
 const Title = "柳州市首批“名班主任工作室”申报表"
 
