@@ -4,13 +4,17 @@ BIN     := bin/shenbao
 SAMPLE  := 示例草稿.json
 export CGO_ENABLED := 1
 
-.PHONY: build run test vet fmt-check bench sample clean windows check-windows vet-windows linux check-linux
+.PHONY: deps build run test vet fmt-check tidy-check bench sample clean windows check-windows vet-windows linux check-linux
+
+# The Debian packages the build and the tests need (sudo when not root); a no-op once installed.
+deps:
+	@tools/debian-deps.sh
 
 build:
 	$(GO) build -o $(BIN) .
 
 # Opens the app with the sample draft; an existing sample (perhaps edited) is kept.
-run: build
+run: deps build
 	@test -f "$(SAMPLE)" || ./$(BIN) sample -o "$(SAMPLE)"
 	./$(BIN) "$(SAMPLE)"
 
@@ -21,8 +25,12 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+# go.mod and go.sum exactly as `go mod tidy` leaves them (direct requirements not marked indirect).
+tidy-check:
+	$(GO) mod tidy -diff
+
 # Everything, including the tests that use qpdf, pdftotext, xmllint and LibreOffice.
-test: fmt-check vet
+test: deps fmt-check tidy-check vet
 	$(GO) test -count=1 ./...
 
 bench:
