@@ -13,13 +13,14 @@ import (
 	"shenbao/fonts"
 )
 
-// Fyne's bundled fonts have no Chinese, so the app brings the embedded Noto Serif SC. The
-// bold file is a subset holding only the form's fixed labels: only text known to fit it is
-// set bold (see heading).
+// Fyne's bundled fonts have no Chinese, so the app brings the embedded Noto Serif SC. Every
+// text style gets a face holding every character of the UI font: Fyne tries the theme's face
+// first and borrows a character it lacks from the system's fonts (fyne internal/painter
+// font.go), which differ from PC to PC and on a Windows without Chinese fonts are boxes.
 var (
 	regularFont = fyne.NewStaticResource("NotoSerifSC-Regular.ttf", fonts.Regular)
-	boldFont    = fyne.NewStaticResource("NotoSerifSC-Bold-subset.ttf", fonts.Bold)
 	uiFont      = fyne.NewStaticResource("NotoSerifSC-UI.ttf", uiFontData)
+	uiBoldFont  = fyne.NewStaticResource("NotoSerifSC-UI-Bold.ttf", uiBoldFontData)
 )
 
 // uiFontData is the regular face cut down to what a window usually shows (see
@@ -27,6 +28,13 @@ var (
 //
 //go:embed uifont/NotoSerifSC-UI.ttf
 var uiFontData []byte
+
+// uiBoldFontData is the UI font with the bold outline for every character of the program's
+// own text (buttons, form labels, titles); any other character keeps its regular outline, so
+// bold text never needs a system font (uifont/make.sh).
+//
+//go:embed uifont/NotoSerifSC-UI-Bold.ttf
+var uiBoldFontData []byte
 
 // appTheme is Fyne's default look with the Chinese font and slightly larger text, which
 // Chinese needs at the default 14 px to stay readable on a 1366×768 laptop. full: draw with
@@ -38,13 +46,14 @@ type appTheme struct {
 
 func newTheme() fyne.Theme { return appTheme{Theme: theme.DefaultTheme()} }
 
-// Font is the UI face (or the whole regular one) for everything but bold. Fyne parses a font
-// once per text style, so bold gets the small subset: bold text is limited to what it holds
-// (headings check boldFits; the app's dialogs are its own).
+// Font is the UI face (or the whole regular one) for regular, italic, monospace and symbol
+// text, and the UI bold face for bold. Fyne parses a font once per text style, so bold does
+// not switch to a whole face: bold text is limited to the UI font's characters (headings
+// check boldFits; what a user typed is shown in regular text).
 func (t appTheme) Font(s fyne.TextStyle) fyne.Resource {
 	switch {
 	case s.Bold:
-		return boldFont
+		return uiBoldFont
 	case t.full:
 		return regularFont
 	}
@@ -84,8 +93,8 @@ func note(s string) fyne.CanvasObject {
 	return t
 }
 
-// heading is a bold title when the bold subset holds all its characters, else a regular one:
-// never a box where a character should be.
+// heading is a bold title when the bold face holds all its characters, else a regular one
+// (which may be the whole font): never a box where a character should be.
 func heading(text string, size fyne.ThemeSizeName) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.SizeName = size
@@ -96,7 +105,7 @@ func heading(text string, size fyne.ThemeSizeName) fyne.CanvasObject {
 
 func boldFits(s string) bool {
 	for _, r := range s {
-		if r != '\n' && !fonts.BoldHas(r) {
+		if r >= 0x80 && !uiHas(r) {
 			return false
 		}
 	}

@@ -1,15 +1,134 @@
 package app
 
 import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"golang.org/x/image/font/sfnt"
 
 	"shenbao/fonts"
 )
+
+// programStrings are the string and rune literals of the packages whose text the window
+// shows, and the translations' messages: every text the program itself can draw.
+func programStrings(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	fset := token.NewFileSet()
+	for _, dir := range []string{".", "editor", "../forms", "../forms/photo", "../platform", "../render"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			file, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && (lit.Kind == token.STRING || lit.Kind == token.CHAR) {
+					if s, err := strconv.Unquote(lit.Value); err == nil {
+						out = append(out, s)
+					}
+				}
+				return true
+			})
+		}
+	}
+	data, err := os.ReadFile("translations/shenbao.zh_Hans.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs map[string]any
+	if err := json.Unmarshal(data, &msgs); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range msgs {
+		out = append(out, k)
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	if len(out) < 500 {
+		t.Fatalf("found only %d strings: the walk missed the sources", len(out))
+	}
+	return out
+}
+
+// cmapOf answers which characters a font resource maps to a glyph.
+func cmapOf(t *testing.T, res fyne.Resource) func(rune) bool {
+	f, err := sfnt.Parse(res.Content())
+	if err != nil {
+		t.Fatalf("%s: %v", res.Name(), err)
+	}
+	var buf sfnt.Buffer
+	return func(r rune) bool {
+		gi, err := f.GlyphIndex(&buf, r)
+		return err == nil && gi != 0
+	}
+}
+
+// Every style Fyne draws the window's text in (labels, bold buttons, form labels and dialog
+// titles, headings, italic and monospace rich text, menu shortcut symbols) gets from the
+// theme a face holding every character of every string of the program: Fyne never falls back
+// to a system font for the program's own text, so it looks the same on every PC and never
+// shows boxes on a Windows without Chinese fonts.
+func TestEveryTextStyleHasTheProgramsText(t *testing.T) {
+	strs := programStrings(t)
+	th := newTheme()
+	styles := []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Bold: true, Italic: true},
+		{Monospace: true}, {Symbol: true}}
+	for _, st := range styles {
+		has := cmapOf(t, th.Font(st))
+		var missing []rune
+		for _, s := range strs {
+			for _, r := range s {
+				if r >= ' ' && r != 0x7F && fonts.Printable(r) && !has(r) && !slices.Contains(missing, r) {
+					missing = append(missing, r)
+				}
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("style %+v (%s) lacks %q: run app/uifont/make.sh", st, th.Font(st).Name(), string(missing))
+		}
+	}
+	// The bold face is bold where the program's text is: not the regular face renamed.
+	if slices.Equal(uiBoldFontData, uiFontData) {
+		t.Error("the bold face is the regular one")
+	}
+}
+
+// The test theme is the app's: widgets in tests are measured and drawn with the embedded
+// fonts, not Fyne's bundled Latin ones.
+func TestHarnessUsesTheEmbeddedFonts(t *testing.T) {
+	h := newHarness(t, "")
+	th := h.u.app.Settings().Theme()
+	if th.Font(fyne.TextStyle{}) != uiFont || th.Font(fyne.TextStyle{Bold: true}) != uiBoldFont {
+		t.Errorf("the test app draws with %s / %s", th.Font(fyne.TextStyle{}).Name(), th.Font(fyne.TextStyle{Bold: true}).Name())
+	}
+}
+
+// boldFits sends to regular text what the bold face cannot show.
+func TestBoldFitsOnlyTheBoldFacesCharacters(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"调整位置和大小…", true}, {"删除照片", true}, {"3 个错误，0 个提醒", true}, {"张堃", false}, {"", true}} {
+		if got := boldFits(c.s); got != c.want {
+			t.Errorf("boldFits(%q) = %v", c.s, got)
+		}
+	}
+}
 
 // Every character the program itself shows is in the UI font: labels, hints, messages.
 func TestUIFontHasTheProgramsText(t *testing.T) {
