@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"shenbao/render/raster"
 )
 
 // Switching between blocks (pages already built) must stay well under 50 ms.
@@ -75,10 +77,11 @@ func BenchmarkRasterPage(b *testing.B) {
 	h := newHarness(b, b.TempDir())
 	h.u.Start(writeSample(b, b.TempDir()))
 	h.u.showPage("预览与导出")
-	r, _ := pageRasterizer()
 	page := h.u.preview.pages[0]
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r.draw(page, 0.75*pxPerPt)
+		if _, err := raster.Draw(page, 0.75*pxPerPt); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -9,10 +9,8 @@ import (
 	"math"
 
 	"fyne.io/fyne/v2"
-	"golang.org/x/image/font"
-	"golang.org/x/image/math/fixed"
-
 	"shenbao/render"
+	"shenbao/render/raster"
 )
 
 // appIcon is the window and task bar icon, drawn at start (the same drawing as icon.png).
@@ -65,23 +63,5 @@ func disc(img *image.RGBA, cx, cy, outer, inner float64, col color.RGBA) {
 
 // sealCharacter draws one character of the bold face centred on (cx, cy), size pixels tall.
 func sealCharacter(img *image.RGBA, r rune, size, cx, cy float64, col color.RGBA) {
-	ras, err := pageRasterizer()
-	if err != nil {
-		return
-	}
-	ras.mu.Lock()
-	gi, err := ras.bold.GlyphIndex(&ras.buf, r)
-	var bounds fixed.Rectangle26_6
-	if err == nil {
-		bounds, _, err = ras.bold.GlyphBounds(&ras.buf, gi, fixed.Int26_6(size*64), font.HintingNone)
-	}
-	ras.mu.Unlock()
-	if err != nil {
-		return
-	}
-	gx := (float64(bounds.Min.X) + float64(bounds.Max.X)) / 128
-	gy := (float64(bounds.Min.Y) + float64(bounds.Max.Y)) / 128
-	ras.mu.Lock()
-	defer ras.mu.Unlock()
-	ras.glyph(img, render.Bold, r, size, 1, cx-gx, cy-gy, 0, image.NewUniform(col))
+	raster.Glyph(img, render.Bold, r, size, cx, cy, col)
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/render"
+	"shenbao/render/raster"
 	"shenbao/render/export"
 )
 
@@ -107,10 +108,10 @@ func (pv *preview) draw() {
 	}
 	pv.working(true)
 	pv.u.env.Go(func() {
-		r, err := pageRasterizer()
 		var img image.Image
+		pic, err := raster.Draw(page, scale)
 		if err == nil {
-			img = r.draw(page, scale)
+			img = pic
 		}
 		fyne.Do(func() {
 			if seq != pv.seq {

@@ -12,6 +12,7 @@ import (
 
 	"shenbao/forms"
 	"shenbao/render"
+	"shenbao/render/raster"
 )
 
 func TestPreviewTurnsPagesAndZooms(t *testing.T) {
@@ -160,12 +161,11 @@ func TestRasterDrawsTheBoxes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := pageRasterizer()
+	const scale = 1.5
+	img, err := raster.Draw(pages[0], scale)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const scale = 1.5
-	img := r.draw(pages[0], scale)
 	dark := func(x0, y0, x1, y1 float64) int {
 		n := 0
 		for y := int(y0 * scale); y < int(y1*scale); y++ {

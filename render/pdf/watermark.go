@@ -3,19 +3,11 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"image"
-
 	"image/png"
-	"math"
 	"sync"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
-	"golang.org/x/image/vector"
-
-	"shenbao/fonts"
 	"shenbao/render"
+	"shenbao/render/raster"
 )
 
 // The draft watermark is drawn as a picture, not as text. Text extraction reads every
@@ -47,70 +39,12 @@ func watermarkPicture(text string, f render.Font, size, gray float64) (markPictu
 	if p, ok := markCache[key]; ok {
 		return p, nil
 	}
-	data := fonts.Regular
-	if f == render.Bold {
-		data = fonts.Bold
-	}
-	fnt, err := sfnt.Parse(data)
-	if err != nil {
-		return markPicture{}, fmt.Errorf("watermark font: %w", err)
-	}
 	scale := markDPI / 72.0
-	ppem := fixed.Int26_6(math.Round(size * scale * 64))
-	var buf sfnt.Buffer
-	width := 0.0
-	for _, r := range text {
-		gi, err := fnt.GlyphIndex(&buf, r)
-		if err != nil {
-			return markPicture{}, err
-		}
-		adv, err := fnt.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
-		if err != nil {
-			return markPicture{}, err
-		}
-		width += float64(adv) / 64
+	pic, err := raster.Line(text, f, size, scale, gray)
+	if err != nil {
+		return markPicture{}, fmt.Errorf("watermark: %w", err)
 	}
-	asc, desc := render.FontAscent*size*scale, render.FontDescent*size*scale
-	w, h := int(math.Ceil(width)), int(math.Ceil(asc+desc))
-	ras := vector.NewRasterizer(w, h)
-	x := 0.0
-	for _, r := range text {
-		gi, _ := fnt.GlyphIndex(&buf, r)
-		segs, err := fnt.LoadGlyph(&buf, gi, ppem, nil)
-		if err != nil {
-			return markPicture{}, err
-		}
-		pt := func(p fixed.Point26_6) (float32, float32) {
-			return float32(x + float64(p.X)/64), float32(asc + float64(p.Y)/64)
-		}
-		for _, s := range segs {
-			switch s.Op {
-			case sfnt.SegmentOpMoveTo:
-				ras.MoveTo(pt(s.Args[0]))
-			case sfnt.SegmentOpLineTo:
-				ras.LineTo(pt(s.Args[0]))
-			case sfnt.SegmentOpQuadTo:
-				x1, y1 := pt(s.Args[0])
-				x2, y2 := pt(s.Args[1])
-				ras.QuadTo(x1, y1, x2, y2)
-			case sfnt.SegmentOpCubeTo:
-				x1, y1 := pt(s.Args[0])
-				x2, y2 := pt(s.Args[1])
-				x3, y3 := pt(s.Args[2])
-				ras.CubeTo(x1, y1, x2, y2, x3, y3)
-			}
-		}
-		ras.ClosePath()
-		adv, _ := fnt.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
-		x += float64(adv) / 64
-	}
-	cover := image.NewAlpha(image.Rect(0, 0, w, h))
-	ras.Draw(cover, cover.Bounds(), image.Opaque, image.Point{})
-	ink := 255 * gray
-	pic := image.NewGray(cover.Bounds())
-	for i, a := range cover.Pix {
-		pic.Pix[i] = uint8(math.Round(255 - float64(a)*(255-ink)/255))
-	}
+	w, h := pic.Bounds().Dx(), pic.Bounds().Dy()
 	var out bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
 	if err := enc.Encode(&out, pic); err != nil {
