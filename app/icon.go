@@ -7,14 +7,20 @@ import (
 	"image/draw"
 	"image/png"
 	"math"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"shenbao/render"
 	"shenbao/render/raster"
 )
 
-// appIcon is the window and task bar icon, drawn at start (the same drawing as icon.png).
-var appIcon = fyne.NewStaticResource("icon.png", IconPNG(256))
+// appIcon is the window and task bar icon (the same drawing as icon.png), drawn the first
+// time it is asked for: drawing it parses the fonts and takes tens of milliseconds, which
+// the commands (shenbao version, check …) must not pay at package initialisation. 64 pixels
+// is what a title bar and a task bar show; the .exe's own icon comes from icon.png.
+var appIcon = sync.OnceValue(func() fyne.Resource {
+	return fyne.NewStaticResource("icon.png", IconPNG(64))
+})
 
 // sealRed is the red of a Chinese official seal.
 var sealRed = color.RGBA{0xC8, 0x1E, 0x1E, 0xFF}

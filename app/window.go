@@ -72,9 +72,15 @@ func Run(path string) error {
 	}
 	useChinese()
 	a := fyneapp.NewWithID(ID)
-	a.SetIcon(appIcon)
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow(windowTitle)
+	go func() { // drawn while the window opens, not before
+		icon := appIcon()
+		fyne.Do(func() {
+			a.SetIcon(icon)
+			w.SetIcon(icon)
+		})
+	}()
 	w.Resize(fyne.NewSize(1300, 700))
 	u := New(a, w, Env{})
 	u.Start(path)

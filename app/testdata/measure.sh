@@ -5,6 +5,8 @@
 #  - switching blocks: click in the list → the new page's heading on screen, timed by
 #    clickwait.c (XTest click, then XGetImage of one pixel in a loop), twice round the list;
 #    the app's own trace (SHENBAO_TRACE=1) says how long building or showing each page took.
+#  - package initialisation of a command (GODEBUG=inittrace=1 shenbao version), summed over
+#    packages, median of 5 runs, and the three packages that cost most.
 # Start-up is timed by polling the screen with ImageMagick (20-100 ms a capture), so each
 # figure is a range: not drawn in the capture started at the first, drawn in the second.
 #
@@ -14,9 +16,9 @@ work=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
 go build -o "$work/shenbao" .
 gcc -O2 -o "$work/clickwait" app/testdata/clickwait.c -lX11 -lXtst
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=:78
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=${XVFB_DISPLAY:-:78}
 mkdir -p "$XDG_CONFIG_HOME"
-Xvfb :78 -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 "$work/shenbao" sample -o "$work/sample.json" >/dev/null
@@ -35,6 +37,13 @@ waitpixel() {
 	return 1
 }
 
+echo "package initialisation of 'shenbao version' (ms, 5 runs; the median is the figure):"
+for run in 1 2 3 4 5; do
+	GODEBUG=inittrace=1 "$work/shenbao" version 2>&1 >/dev/null | awk '/^init / {t += $5} END {printf "%.1f\n", t}'
+done | sort -n | tr '\n' ' ' | awk '{print "  " $0 " → median " $3}'
+echo "  costliest packages:"
+GODEBUG=inittrace=1 "$work/shenbao" version 2>&1 >/dev/null | sort -k5 -n -r | head -3 | awk '{print "    " $2, $5, "ms"}'
+
 echo "start to first drawn window (ms):"
 for run in 1 2 3 4 5; do
 	xsetroot -solid black 2>/dev/null || true
@@ -51,7 +60,7 @@ win=$(xdotool search --onlyvisible --name '柳州市名班主任工作室申报�
 xdotool windowmove "$win" 0 0
 xdotool windowsize "$win" 1366 768
 sleep 1
-rss() { awk '/VmRSS/ {print int($2/1024) " MB"}' /proc/$app/status; }
+rss() { awk '/VmRSS/ {r = int($2/1024)} /VmHWM/ {p = int($2/1024)} END {print r " MB (peak " p " MB)"}' /proc/$app/status; }
 echo "resident memory after start: $(rss)"
 
 echo "switching blocks (ms, click → new heading on screen), 指导老师 … 三年发展规划, 主持人, twice:"

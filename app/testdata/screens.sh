@@ -16,9 +16,9 @@ work=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
 
 go build -o "$work/shenbao" .
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=:77
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=${XVFB_DISPLAY:-:77}
 mkdir -p "$HOME/Desktop" "$XDG_CONFIG_HOME"
-Xvfb :77 -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 "$work/shenbao" sample -o "$HOME/示例草稿.json" >/dev/null
