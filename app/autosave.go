@@ -44,7 +44,8 @@ type autosaver struct {
 	file     string
 	snapshot func() []byte // the copy to write, made on the UI thread; nil: nothing unsaved
 	timer    *debouncer
-	written  func() // after a write, on the UI thread
+	written  func()         // after a write, on the UI thread
+	lock     *platform.Lock // held while this window is open: its copy is not a leftover
 
 	mu   sync.Mutex // orders writes and removals, which run off the UI thread
 	gen  int        // bumped by discard: a write made before it must not bring the file back
@@ -56,7 +57,24 @@ func newAutosaver(env Env, snapshot func() []byte) *autosaver {
 	s := &autosaver{env: env, dir: dir, snapshot: snapshot,
 		file: filepath.Join(dir, fmt.Sprintf("session-%d-%d-%d.json", env.Now().UnixNano(), os.Getpid(), sessions.Add(1)))}
 	s.timer = &debouncer{after: env.After, d: autosaveDelay, f: s.write}
+	if err := os.MkdirAll(dir, 0o700); err == nil {
+		s.lock, err = platform.LockFile(lockName(s.file))
+		if err != nil {
+			fyne.LogError("autosave lock", err)
+		}
+	}
 	return s
+}
+
+// lockName is the lock file that says a session's copy belongs to a running window.
+func lockName(file string) string { return strings.TrimSuffix(file, ".json") + ".lock" }
+
+// close releases the session when its window closes.
+func (s *autosaver) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lock.Unlock()
+	s.lock = nil
 }
 
 // changed is called after every change; the copy is written at most autosaveDelay later,
@@ -126,6 +144,7 @@ func (s *autosaver) adopt(file string) {
 	if os.Rename(file, s.file) != nil { // our own name, so another copy of the program sees it is in use
 		s.file = file
 	}
+	os.Remove(lockName(file)) // the lock its crashed run left
 }
 
 // leftover is a copy a run left behind.
@@ -142,11 +161,15 @@ func (s *autosaver) leftovers() []leftover {
 	var out []leftover
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, "session-") || !strings.HasSuffix(name, ".json") {
+		if e.IsDir() || !strings.HasPrefix(name, "session-") {
 			continue
 		}
 		file := filepath.Join(s.dir, name)
-		if file == s.file || runningSession(name) {
+		if strings.HasSuffix(name, ".lock") {
+			s.dropStaleLock(file)
+			continue
+		}
+		if !strings.HasSuffix(name, ".json") || file == s.file || runningSession(file) {
 			continue
 		}
 		l, err := readLeftover(file)
@@ -161,15 +184,27 @@ func (s *autosaver) leftovers() []leftover {
 	return out
 }
 
-// runningSession reports whether an autosave copy belongs to a copy of the program that is
-// still running (a second window opened by a double-click): that is not a crash to recover.
-func runningSession(name string) bool {
+// runningSession reports whether an autosave copy belongs to a window that is still open (a
+// second copy of the program, or another window of this one): that is not a crash to
+// recover. Its lock file tells, whatever process has since taken the crashed run's ID;
+// copies of versions without lock files fall back to the process ID.
+func runningSession(file string) bool {
+	if _, err := os.Stat(lockName(file)); err == nil {
+		return platform.IsLocked(lockName(file))
+	}
 	var nano int64
 	var pid, n int
-	if _, err := fmt.Sscanf(name, "session-%d-%d-%d.json", &nano, &pid, &n); err != nil {
+	if _, err := fmt.Sscanf(filepath.Base(file), "session-%d-%d-%d.json", &nano, &pid, &n); err != nil {
 		return false
 	}
 	return pid != os.Getpid() && platform.ProcessAlive(pid)
+}
+
+// dropStaleLock removes a lock file nobody holds whose copy is gone (saved, then crashed).
+func (s *autosaver) dropStaleLock(file string) {
+	if _, err := os.Stat(strings.TrimSuffix(file, ".lock") + ".json"); os.IsNotExist(err) && !platform.IsLocked(file) {
+		os.Remove(file)
+	}
 }
 
 func readLeftover(file string) (leftover, error) {
@@ -198,6 +233,7 @@ func (s *autosaver) putAside(file string) {
 	if os.MkdirAll(aside, 0o700) == nil {
 		os.Rename(file, filepath.Join(aside, filepath.Base(file)))
 	}
+	os.Remove(lockName(file))
 }
 
 // snapshot is the autosave copy of the draft, or nil when nothing is unsaved.
@@ -224,7 +260,7 @@ func (u *UI) offerRecovery(ls []leftover) {
 		name = "“" + filepath.Base(l.saved.Path) + "”"
 	}
 	msg := fmt.Sprintf("程序上次没有正常关闭。%s有未保存的内容（自动备份于 %s）。\n\n要恢复这些内容吗？恢复后请记得保存。",
-		name, l.saved.SavedAt.Local().Format("2006年1月2日 15:04:05"))
+		name, zhTime(l.saved.SavedAt))
 	if u.dirty {
 		msg += "\n\n现在打开的草稿有未保存的更改，恢复前会先问你是否保存。"
 	}

@@ -47,6 +47,7 @@ func TestAutosaveAndRestoreAfterCrash(t *testing.T) {
 	}
 
 	// The process dies here: no close, no save. The next start offers the text back.
+	h.u.saver.lock.Drop()
 	h2 := newHarness(t, config)
 	h2.u.Start("")
 	if !strings.Contains(h2.overlayTexts(), "上次未保存的内容") {
@@ -63,6 +64,7 @@ func TestAutosaveAndRestoreAfterCrash(t *testing.T) {
 	if files := autosaves(t, config); len(files) != 1 {
 		t.Errorf("after restoring: %v", files)
 	}
+	h2.u.saver.lock.Drop()
 	h3 := newHarness(t, config)
 	h3.u.Start("")
 	if !strings.Contains(h3.overlayTexts(), "上次未保存的内容") {
@@ -78,6 +80,7 @@ func TestDecliningRecoveryKeepsTheCopyAside(t *testing.T) {
 	h.u.showPage("主持人")
 	test.Type(h.entry("host.name"), "黎明")
 	h.u.saver.Flush()
+	h.u.saver.lock.Drop()
 	h2 := newHarness(t, config)
 	h2.u.Start("")
 	h2.tapButton("不恢复")
@@ -152,5 +155,69 @@ func TestRunningSessionCopyIsLeftAlone(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 		t.Errorf("the running session's copy was moved: %v", err)
+	}
+}
+
+// A window still open (another copy of the program, whatever its process) holds its lock:
+// its copy is neither offered nor moved aside, and is offered once that window is gone.
+func TestOpenWindowsCopyIsNotALeftover(t *testing.T) {
+	config := t.TempDir()
+	h := newHarness(t, config)
+	h.u.Start("")
+	h.u.showPage("主持人")
+	test.Type(h.entry("host.name"), "黎明")
+	h.u.saver.Flush()
+	h2 := newHarness(t, config)
+	h2.u.Start("")
+	if h2.canvas().Overlays().Top() != nil {
+		t.Errorf("offered an open window's copy:\n%s", h2.overlayTexts())
+	}
+	if len(autosaves(t, config)) != 1 {
+		t.Errorf("the open window's copy was moved: %v", autosaves(t, config))
+	}
+	h.u.saver.lock.Drop() // killed
+	h3 := newHarness(t, config)
+	h3.u.Start("")
+	if !strings.Contains(h3.overlayTexts(), "上次未保存的内容") {
+		t.Errorf("the killed window's copy is not offered:\n%s", h3.overlayTexts())
+	}
+}
+
+// A crashed run's process ID taken by another program (Windows reuses IDs quickly) does not
+// hide its copy: the lock file, not the ID, says whether it still runs.
+func TestCopyOfACrashWhosePIDWasReused(t *testing.T) {
+	config := t.TempDir()
+	dir := filepath.Join(config, "autosave")
+	os.MkdirAll(dir, 0o700)
+	other := exec.Command("sleep", "30")
+	if err := other.Start(); err != nil {
+		t.Skip("cannot start a second process:", err)
+	}
+	defer other.Process.Kill()
+	h := newHarness(t, config)
+	h.u.Start("")
+	h.u.showPage("主持人")
+	test.Type(h.entry("host.name"), "黎明")
+	h.u.saver.Flush()
+	h.u.saver.lock.Drop()
+	// Rename the copy and its lock to the other process's ID, as if it had taken ours.
+	name := fmt.Sprintf("session-1-%d-1", other.Process.Pid)
+	os.Rename(h.u.saver.file, filepath.Join(dir, name+".json"))
+	os.Rename(lockName(h.u.saver.file), filepath.Join(dir, name+".lock"))
+	h2 := newHarness(t, config)
+	h2.u.Start("")
+	if !strings.Contains(h2.overlayTexts(), "上次未保存的内容") {
+		t.Errorf("a crash whose process ID is in use again is not offered:\n%s", h2.overlayTexts())
+	}
+}
+
+// Closing the window releases the lock and leaves no lock file behind.
+func TestClosingReleasesTheLock(t *testing.T) {
+	config := t.TempDir()
+	h := newHarness(t, config)
+	h.u.Start("")
+	h.u.requestClose()
+	if m, _ := filepath.Glob(filepath.Join(config, "autosave", "session-*")); len(m) != 0 {
+		t.Errorf("left after closing: %v", m)
 	}
 }

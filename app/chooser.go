@@ -25,6 +25,7 @@ type fileKind struct {
 
 var (
 	draftFiles   = fileKind{"申报表草稿（*.json）", []string{".json"}}
+	backupFiles  = fileKind{"草稿的备份（*.json.bak）", []string{".bak"}}
 	pictureFiles = fileKind{"图片（JPEG、PNG、BMP、GIF、WebP、HEIC）",
 		[]string{".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".heic", ".heif", ".jfif"}}
 )

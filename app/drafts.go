@@ -24,10 +24,12 @@ func (u *UI) Start(path string) {
 			u.setDraft(forms.New(), "", false)
 		}
 	case len(u.set.Recent) > 0:
-		if d, err := forms.Load(u.set.Recent[0]); err == nil {
-			u.setDraft(d, u.set.Recent[0], false)
+		last := u.set.Recent[0]
+		if d, err := forms.Load(last); err == nil {
+			u.setDraft(d, last, false)
 		} else {
 			u.setDraft(forms.New(), "", false)
+			u.lastDraftMissing(last, err)
 		}
 	default:
 		u.setDraft(forms.New(), "", false)
@@ -35,9 +37,38 @@ func (u *UI) Start(path string) {
 	u.offerRecovery(leftovers)
 }
 
+// lastDraftMissing says which draft could not be opened at start and offers what to do: it
+// may sit on a USB stick not plugged in, so it stays in the recent list.
+func (u *UI) lastDraftMissing(path string, err error) {
+	name := "“" + filepath.Base(path) + "”"
+	var msg string
+	if errors.Is(err, fs.ErrNotExist) {
+		msg = "上次填写的草稿" + name + "现在找不到了。它原来在：\n" + path +
+			"\n\n如果它在 U 盘或移动硬盘上，请插上后按“再试一次”；如果文件移动过，请按“找一找…”选择它；也可以新建一份草稿。"
+	} else {
+		msg = "上次填写的草稿" + name + "打不开：" + forms.Message(err) + "。\n\n可以按“找一找…”选择别的草稿或 .bak 备份，也可以新建一份草稿。"
+	}
+	var retry func()
+	retry = func() {
+		if d, err := forms.Load(path); err == nil {
+			u.guardUnsaved(func() {
+				u.setDraft(d, path, false)
+				u.remember(path)
+			})
+		} else {
+			u.lastDraftMissing(path, err)
+		}
+	}
+	ask(u.win, "找不到上次的草稿", wrapped(msg),
+		choice{text: "新建草稿"},
+		choice{text: "找一找…", do: u.openDialog},
+		choice{text: "再试一次", primary: true, do: retry})
+}
+
 // setDraft shows another draft: every page is built afresh from it.
 func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
 	u.d, u.path, u.dirty = d, path, dirty
+	u.disk = readDiskState(path)
 	u.fontFor(string(d.Marshal())) // a rare character in a name needs the whole font
 	u.touched = map[string]bool{}
 	u.reveal = !d.Empty()
@@ -98,12 +129,23 @@ func (u *UI) openDialog() {
 // openFile opens a draft file. A file that cannot be read is explained and changes nothing;
 // unsaved changes of the current draft are dealt with only once the new one is read.
 func (u *UI) openFile(path string) bool {
+	if strings.EqualFold(filepath.Ext(path), ".bak") {
+		return u.openBackup(path)
+	}
 	d, err := forms.Load(path)
 	if err != nil {
-		showMessage(u.win, "无法打开草稿", "无法打开“"+filepath.Base(path)+"”："+forms.Message(err))
+		msg := "无法打开“" + filepath.Base(path) + "”：" + forms.Message(err) + "。"
 		if errors.Is(err, fs.ErrNotExist) {
 			u.set.dropRecent(path)
 			u.saveSettings()
+			u.buildMenu()
+		}
+		if bak := path + ".bak"; isFile(bak) {
+			ask(u.win, "无法打开草稿", wrapped(msg+"\n\n同一文件夹中有它上一次保存时留下的备份“"+filepath.Base(bak)+"”（"+zhTime(modTime(bak))+"）。"),
+				choice{text: "取消"},
+				choice{text: "打开备份", primary: true, do: func() { u.openBackup(bak) }})
+		} else {
+			showMessage(u.win, "无法打开草稿", msg)
 		}
 		return false
 	}
@@ -137,17 +179,72 @@ func (u *UI) saveAs(done func(bool)) {
 }
 
 func (u *UI) saveTo(path string, done func(bool)) {
+	if path == u.path && u.disk.changedOnDisk(path) {
+		u.askOverwrite(path, done)
+		return
+	}
+	u.writeTo(path, done)
+}
+
+// askOverwrite: the draft's file was changed since it was opened or saved here (another window,
+// `shenbao photo`, a copy from a USB stick): saving would lose that change without a word.
+func (u *UI) askOverwrite(path string, done func(bool)) {
+	msg := "“" + filepath.Base(path) + "”在这里打开之后又被改动过（" + zhTime(modTime(path)) +
+		"），可能是另一个窗口或命令保存的。\n\n“覆盖”用这个窗口里的内容替换它，它现在的内容留在 .bak 备份中；“另存为…”保存成另一个文件，两份都留着。"
+	ask(u.win, "草稿文件已被改动", wrapped(msg),
+		choice{text: "取消", do: func() { done(false) }},
+		choice{text: "覆盖", do: func() { u.writeTo(path, done) }},
+		choice{text: "另存为…", primary: true, do: func() { u.saveAs(done) }})
+}
+
+func (u *UI) writeTo(path string, done func(bool)) {
 	if err := u.d.Save(path); err != nil {
 		showMessage(u.win, "没有保存", "无法保存到“"+path+"”："+forms.Message(err)+"。\n\n填写的内容还在，程序也在自动备份；请换一个文件夹（例如桌面）再保存。")
 		done(false)
 		return
 	}
 	u.path = path
+	u.disk = readDiskState(path)
 	u.dirty = false
 	u.saver.discard()
 	u.remember(path)
 	u.updateTitle()
 	done(true)
+}
+
+// openBackupDialog is 从备份恢复…: the .bak a save keeps of the version before it.
+func (u *UI) openBackupDialog() {
+	u.env.Files.OpenFile(u.win, "从备份恢复", u.dir(), backupFiles, func(path string) {
+		if path != "" {
+			u.openBackup(path)
+		}
+	})
+}
+
+// openBackup opens a backup as unsaved changes of the draft it belongs to: 保存 then puts it
+// back in place of that draft (whose current version becomes the next .bak).
+func (u *UI) openBackup(bak string) bool {
+	d, err := forms.Load(bak)
+	if err != nil {
+		showMessage(u.win, "无法打开备份", "无法打开“"+filepath.Base(bak)+"”："+forms.Message(err)+"。")
+		return false
+	}
+	orig := strings.TrimSuffix(bak, filepath.Ext(bak))
+	if !draftFiles.matches(orig) {
+		orig = ""
+	}
+	u.guardUnsaved(func() {
+		u.saver.discard()
+		u.setDraft(d, orig, true)
+		msg := "已打开备份“" + filepath.Base(bak) + "”（" + zhTime(modTime(bak)) + "）。"
+		if orig != "" {
+			msg += "核对无误后按 Ctrl+S 保存，它就替换“" + filepath.Base(orig) + "”。"
+		} else {
+			msg += "核对无误后按 Ctrl+S 把它保存为草稿。"
+		}
+		showMessage(u.win, "已打开备份", msg)
+	})
+	return true
 }
 
 // suggestedName is the file name offered when a draft is saved the first time: the exported
@@ -184,6 +281,7 @@ func (u *UI) saveSettings() {
 func (u *UI) requestClose() {
 	u.guardUnsaved(func() {
 		u.saver.discard()
+		u.saver.close()
 		u.win.Close()
 	})
 }
@@ -195,7 +293,7 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 			continue
 		}
 		switch p := uri.Path(); {
-		case draftFiles.matches(p):
+		case draftFiles.matches(p) || backupFiles.matches(p):
 			u.openFile(p)
 		case pictureFiles.matches(p):
 			u.loadPicture(p)
@@ -234,6 +332,7 @@ func (u *UI) buildMenu() {
 		item("新建", fyne.KeyN, ctrl, u.newDraft),
 		item("打开…", fyne.KeyO, ctrl, u.openDialog),
 		recent,
+		item("从备份恢复…", "", 0, u.openBackupDialog),
 		fyne.NewMenuItemSeparator(),
 		item("保存", fyne.KeyS, ctrl, func() { u.save(func(bool) {}) }),
 		item("另存为…", fyne.KeyS, ctrl|fyne.KeyModifierShift, func() { u.saveAs(func(bool) {}) }),

@@ -98,6 +98,7 @@ type UI struct {
 	d       *forms.Draft
 	path    string          // the draft's file; "" until saved
 	dirty   bool            // changed since opened or saved
+	disk    diskState       // the file as last read or written here
 	reveal  bool            // show every finding, empty fields too (after 检查 or export)
 	touched map[string]bool // fields and rows the user changed: their findings show at once
 

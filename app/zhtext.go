@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -89,10 +90,36 @@ func (t *zhText) rewrap(width float32) {
 			if k > 0 {
 				sb.WriteByte('\n')
 			}
-			sb.WriteString(strings.TrimRight(para[l.Start:l.End], " "))
+			sb.WriteString(strings.ReplaceAll(strings.TrimRight(para[l.Start:l.End], " "), wordJoiner, ""))
 		}
 	}
 	seg.Text = sb.String()
+}
+
+// wordJoiner keeps the characters on both sides on one line (UAX #14 class WJ); zhText uses
+// it to wrap and leaves it out of what it draws.
+const wordJoiner = "\u2060"
+
+// unbroken joins a phrase that must not be split over two lines, such as a date.
+func unbroken(s string) string {
+	var sb strings.Builder
+	for i, r := range s {
+		if i > 0 && r != ' ' && !strings.HasSuffix(sb.String(), " ") {
+			sb.WriteString(wordJoiner)
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// zhTime is how the app writes a moment in its messages: 2024年7月10日 09:05, the date and
+// the time each kept on one line.
+func zhTime(t time.Time) string {
+	if t.IsZero() {
+		return "时间不详"
+	}
+	t = t.Local()
+	return unbroken(t.Format("2006年1月2日")) + " " + unbroken(t.Format("15:04"))
 }
 
 // fyneMeasurer measures runes as Fyne draws them (regular style), cached per rune and size.
@@ -114,6 +141,9 @@ func (m *runeMeasurer) Advance(r rune, size float64) float64 {
 	k := runeSize{r, size}
 	if w, ok := m.widths[k]; ok {
 		return w
+	}
+	if r == 0x2060 { // wordJoiner: not drawn
+		return 0
 	}
 	w := float64(fyne.MeasureText(string(r), float32(size), fyne.TextStyle{}).Width)
 	m.widths[k] = w
