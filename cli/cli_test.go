@@ -116,7 +116,7 @@ func TestCheckUnreadable(t *testing.T) {
 		{filepath.Join("testdata", "truncated.json"), "不完整"},
 		{filepath.Join(dir, "没有这个文件.json"), "找不到"},
 		{empty, "不是申报表草稿"},
-		{dir, "不是申报表草稿"},
+		{dir, "是一个文件夹"},
 	} {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			var before [32]byte

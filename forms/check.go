@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"shenbao/fonts"
 	"shenbao/forms/photo"
@@ -100,6 +101,12 @@ func (c *checker) field(b Block, f Field, row int, required bool) {
 		return
 	}
 	v := c.d.Get(path)
+	if n := utf8.RuneCountInString(v); n > f.CharLimit() {
+		// Beyond the limit nothing else is judged: the value is far from anything printable,
+		// and scanning megabytes character by character would only slow the check down.
+		c.add(b, path, Error, "%s有%d个字符，超过了%d个字符的上限：请删减到%d个字符以内（可能误粘贴了大段内容）。", where(b, f, row), n, f.CharLimit(), f.CharLimit())
+		return
+	}
 	c.characters(b, f, path, row, v)
 	if strings.TrimSpace(v) == "" {
 		if required {

@@ -309,6 +309,14 @@ func checkCases(t testing.TB) []checkCase {
 	for _, c := range Counties {
 		cases = append(cases, checkCase{"county " + c, set("host.pairedCounty", c), nil})
 	}
+	// Character limits: at the limit nothing, one past it a 错误 naming the limit; a 19 MB
+	// plan of Latin letters (one 字 for Word) is refused by its length.
+	cases = append(cases,
+		checkCase{"name at limit", set("host.name", strings.Repeat("覃", MaxCharsLine)), nil},
+		checkCase{"name past limit", set("host.name", strings.Repeat("覃", MaxCharsLine+1)), []want{e("host.name", "200个字符")}},
+		checkCase{"member unit past limit", set("members[1].unit", strings.Repeat("学", MaxCharsLine+1)), []want{e("members[1].unit", "200个字符")}},
+		checkCase{"plan past limit", set("plan", strings.Repeat("a", 19<<20)), []want{e("plan", "20000个字符")}},
+	)
 	return cases
 }
 

@@ -2,8 +2,7 @@ package forms
 
 import (
 	"errors"
-	"io/fs"
-	"os"
+	"fmt"
 )
 
 // Errors a caller can test with errors.Is. Each text is the Chinese sentence the user sees:
@@ -15,6 +14,9 @@ var (
 	ErrTruncated    = errors.New("草稿文件不完整（可能没有保存或复制完）：请改用完整的文件，或打开同一文件夹中的 .bak 备份")
 	ErrNotUTF8      = errors.New("草稿文件不是 UTF-8 文字，可能已损坏或被其他软件改写：请改用完整的文件，或打开同一文件夹中的 .bak 备份")
 	ErrBadJSON      = errors.New("草稿文件内容已损坏，无法读取：请改用完整的文件，或打开同一文件夹中的 .bak 备份")
+	// ErrDraftTooLarge: saving would write a draft the loader refuses (over MaxFileSize, or
+	// not readable back); the file on disk is left as it was.
+	ErrDraftTooLarge = errors.New("草稿超过 20 MB（或含有无法存回的内容），没有保存，原来的文件没有改动：请删减过长的内容（如粘贴进来的大段文字）后再保存")
 )
 
 // FieldTypeError says that a known key holds the wrong kind of JSON value (an object where text
@@ -34,31 +36,27 @@ func (e *FieldTypeError) Is(target error) bool { return target == ErrBadJSON }
 var errIsFolder = errors.New("已有同名的文件夹，无法保存：请换一个文件名")
 
 // Message is the Chinese sentence to show the user for an error from this package or from
-// the file system, without the Go-side context that wrapping added.
+// the file system, without the Go-side context that wrapping added and without the system's
+// English text.
 func Message(err error) string {
 	var fte *FieldTypeError
+	var big *TooLargeError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &fte):
 		return fte.Error()
-	case errors.Is(err, fs.ErrNotExist):
-		return "找不到这个文件：请检查文件名和所在文件夹"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有权限读写这个文件，或它正被其他程序（如 Word、WPS、PDF 阅读器）打开：请关闭该文件后再试；仍不行请换一个文件夹，或请管理员开放权限"
+	case errors.As(err, &big):
+		return fmt.Sprintf("文件太大（%.1f MB），本程序最多读 %.0f MB：请选择正确的文件", float64(big.Size)/(1<<20), float64(big.Limit)/(1<<20))
 	}
-	for _, e := range []error{ErrNotDraft, ErrLaterVersion, ErrTooLarge, ErrTruncated, ErrNotUTF8, ErrBadJSON, errIsFolder} {
+	for _, e := range []error{ErrNotDraft, ErrLaterVersion, ErrTooLarge, ErrTruncated, ErrNotUTF8, ErrBadJSON,
+		errIsFolder, ErrIsFolder, ErrNotRegular, ErrReadOnly, ErrDraftTooLarge} {
 		if errors.Is(err, e) {
 			return e.Error()
 		}
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return "无法读写文件（" + pe.Err.Error() + "）：请检查磁盘空间、文件是否被其他程序占用或是否只读"
-	}
-	var le *os.LinkError // a failed rename while saving, e.g. over a folder of the same name
-	if errors.As(err, &le) {
-		return "无法保存文件（" + le.Err.Error() + "）：请换一个文件名，或检查文件是否被其他程序占用或是否只读"
+	if s := osMessage(err); s != "" {
+		return s
 	}
 	return err.Error()
 }

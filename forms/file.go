@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"unicode/utf8"
@@ -25,17 +24,10 @@ type rawJSON = json.RawMessage
 
 // Load reads a draft file. A refused file is only read, never changed.
 func Load(path string) (*Draft, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", path, err)
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("load %s: %w", path, ErrNotDraft) // a folder picked by mistake
-	} else if err == nil && st.Size() > MaxFileSize {
+	data, err := ReadRegular(path, MaxFileSize)
+	if errors.Is(err, ErrFileTooLarge) {
 		return nil, fmt.Errorf("load %s: %w", path, ErrTooLarge)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", path, err)
 	}
@@ -278,7 +270,9 @@ func isNull(raw rawJSON) bool {
 }
 
 // Marshal writes the draft as the JSON of FORM.md §3: known keys in the form's order, then
-// unknown ones sorted, indented, UTF-8 without escaping, ending in a newline.
+// unknown ones sorted, indented by two spaces, UTF-8 without escaping, ending in a newline.
+// Unknown values are written byte for byte as they were read: re-indenting them would grow a
+// deeply nested value with the square of its depth, and change what another program wrote.
 func (d *Draft) Marshal() []byte {
 	var o objWriter
 	o.begin()
@@ -295,12 +289,8 @@ func (d *Draft) Marshal() []byte {
 	}
 	o.extras(d.extra[""])
 	o.end()
-	var out bytes.Buffer
-	if err := json.Indent(&out, o.buf.Bytes(), "", "  "); err != nil {
-		panic("forms: marshal produced invalid JSON: " + err.Error()) // a bug, never the user's input
-	}
-	out.WriteByte('\n')
-	return out.Bytes()
+	o.buf.WriteByte('\n')
+	return o.buf.Bytes()
 }
 
 func (d *Draft) writeBlock(o *objWriter, b Block) {
@@ -310,14 +300,12 @@ func (d *Draft) writeBlock(o *objWriter, b Block) {
 	case FieldsBlock:
 		d.writeObject(o, b, b.Key, 0)
 	case TableBlock:
-		o.buf.WriteByte('[')
+		o.beginArray()
 		for r := 1; r <= d.Rows(b.Key); r++ {
-			if r > 1 {
-				o.buf.WriteByte(',')
-			}
+			o.elem()
 			d.writeObject(o, b, rowPath(b.Key, r), r)
 		}
-		o.buf.WriteByte(']')
+		o.endArray()
 	}
 }
 
@@ -359,29 +347,53 @@ func (d *Draft) writePhoto(o *objWriter, path string) {
 	o.end()
 }
 
-// objWriter writes compact JSON objects key by key, in the order it is told.
+// objWriter writes indented JSON (as json.Indent with two spaces would) key by key, in the
+// order it is told.
 type objWriter struct {
 	buf   bytes.Buffer
-	first []bool
+	first []bool // per open object or array: nothing written in it yet
 }
 
-func (o *objWriter) begin() {
-	o.buf.WriteByte('{')
+func (o *objWriter) open(c byte) {
+	o.buf.WriteByte(c)
 	o.first = append(o.first, true)
 }
 
-func (o *objWriter) end() {
-	o.buf.WriteByte('}')
+func (o *objWriter) close(c byte) {
+	empty := o.first[len(o.first)-1]
 	o.first = o.first[:len(o.first)-1]
+	if !empty {
+		o.newline()
+	}
+	o.buf.WriteByte(c)
 }
 
-func (o *objWriter) key(k string) {
+// next starts an entry of the innermost object or array on its own line.
+func (o *objWriter) next() {
 	if !o.first[len(o.first)-1] {
 		o.buf.WriteByte(',')
 	}
 	o.first[len(o.first)-1] = false
+	o.newline()
+}
+
+func (o *objWriter) newline() {
+	o.buf.WriteByte('\n')
+	for range len(o.first) {
+		o.buf.WriteString("  ")
+	}
+}
+
+func (o *objWriter) begin()      { o.open('{') }
+func (o *objWriter) end()        { o.close('}') }
+func (o *objWriter) beginArray() { o.open('[') }
+func (o *objWriter) endArray()   { o.close(']') }
+func (o *objWriter) elem()       { o.next() }
+
+func (o *objWriter) key(k string) {
+	o.next()
 	o.str(k)
-	o.buf.WriteByte(':')
+	o.buf.WriteString(": ")
 }
 
 func (o *objWriter) str(s string) {
@@ -393,6 +405,7 @@ func (o *objWriter) str(s string) {
 
 func (o *objWriter) raw(v []byte) { o.buf.Write(v) }
 
+// extras writes the unknown keys sorted, each value exactly as read.
 func (o *objWriter) extras(m map[string]rawJSON) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -401,20 +414,37 @@ func (o *objWriter) extras(m map[string]rawJSON) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		o.key(k)
-		var c bytes.Buffer
-		if json.Compact(&c, m[k]) != nil {
-			c.WriteString("null") // cannot happen: the value was read as valid JSON
+		v := bytes.TrimSpace(m[k])
+		if !json.Valid(v) {
+			v = []byte("null") // cannot happen: the value was read as valid JSON
 		}
-		o.raw(c.Bytes())
+		o.raw(v)
 	}
 }
 
 // Save writes the draft to path safely (see WriteFile), keeping the previous version as
-// path + ".bak".
+// path + ".bak". It never writes what Load would refuse: a draft over MaxFileSize, or one that
+// does not read back, is refused with ErrDraftTooLarge and the file on disk stays as it was.
 func (d *Draft) Save(path string) error {
-	data := d.Marshal()
+	data, err := d.Encode()
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
 	return WriteFile(path, true, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
+}
+
+// Encode is Marshal checked against the loader: the bytes are returned only if Parse reads
+// them back.
+func (d *Draft) Encode() ([]byte, error) {
+	data := d.Marshal()
+	if len(data) > MaxFileSize {
+		return nil, ErrDraftTooLarge
+	}
+	if _, err := Parse(data); err != nil {
+		return nil, fmt.Errorf("%w (%v)", ErrDraftTooLarge, err)
+	}
+	return data, nil
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -414,7 +415,7 @@ func TestLoadMissingAndFolder(t *testing.T) {
 		want string
 	}{
 		{filepath.Join(dir, "没有这个文件.json"), "找不到"},
-		{dir, "不是申报表草稿"},
+		{dir, "是一个文件夹"},
 	} {
 		_, err := Load(tc.path)
 		if err == nil || !strings.Contains(Message(err), tc.want) {
@@ -644,12 +645,28 @@ func TestMessage(t *testing.T) {
 		{wrap(&FieldTypeError{Path: "host.years"}), "host.years"},
 		{wrap(os.ErrNotExist), "找不到"},
 		{wrap(os.ErrPermission), "没有权限"},
-		{wrap(&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}), "请检查磁盘空间"},
-		{wrap(&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EBUSY}), "无法保存"},
+		{wrap(&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}), "空间已满"},
+		{wrap(&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EBUSY}), "占用"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.ELOOP}), "绕成了圈"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.EISDIR}), "文件夹"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.ENOTDIR}), "不是文件夹"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.ENAMETOOLONG}), "太长"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.EROFS}), "只读"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.EACCES}), "没有权限"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}), "找不到"},
+		{wrap(&os.PathError{Op: "read", Path: "x", Err: syscall.EIO}), "U 盘"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.EMFILE}), "太多"},
+		{wrap(&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EXDEV}), "两个磁盘"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: syscall.Errno(250)}), "无法读写"},
+		{wrap(&os.PathError{Op: "open", Path: "x", Err: ErrNotRegular}), "特殊文件"},
+		{wrap(&os.PathError{Op: "write", Path: "x", Err: ErrReadOnly}), "只读"},
 	} {
 		got := Message(tc.err)
 		if !strings.Contains(got, tc.want) || (tc.err != nil && !strings.Contains(got, "请")) || strings.Contains(got, "/tmp/x.json") {
 			t.Errorf("Message(%v) = %q, want %q", tc.err, got, tc.want)
+		}
+		if english.MatchString(got) {
+			t.Errorf("Message(%v) = %q holds the system's English text", tc.err, got)
 		}
 	}
 	if !errors.Is(&FieldTypeError{Path: "plan"}, ErrBadJSON) {
@@ -691,3 +708,6 @@ func TestSaveThroughSymlink(t *testing.T) {
 		t.Errorf("no backup beside the real draft: %v", err)
 	}
 }
+
+// english finds a run of Latin words, as the system's error texts are ("no space left").
+var english = regexp.MustCompile(`[A-Za-z]{3,} [a-z]{2,}`)

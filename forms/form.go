@@ -45,7 +45,29 @@ type Field struct {
 	Min       int    // WholeNumber: the smallest accepted value
 	MaxWords  int    // LongText: the most 字数 allowed (0: no limit)
 	WarnWords int    // LongText: past this many 字数 a 提醒 says the limit is close
+	// MaxChars: the most characters (Unicode code points) a value may hold, a 错误 beyond it;
+	// 0 means the kind's default (CharLimit). It bounds the work of every output, as 字数
+	// cannot: a run of Latin letters counts as one 字 whatever its length.
+	MaxChars int
 	Hint      string // shown in the UI as a placeholder or help
+}
+
+// Default character limits: a one-line value fills a cell of the printed form well below
+// 200 characters; a long text of 3000 字 with Latin words and spacing stays under 20 000.
+const (
+	MaxCharsLine = 200
+	MaxCharsLong = 20000
+)
+
+// CharLimit is the most characters a value of the field may hold.
+func (f Field) CharLimit() int {
+	switch {
+	case f.MaxChars > 0:
+		return f.MaxChars
+	case f.Kind == LongText:
+		return MaxCharsLong
+	}
+	return MaxCharsLine
 }
 
 // Name is the label on one line, for messages and the UI.

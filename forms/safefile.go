@@ -14,13 +14,18 @@ import (
 // With keepBackup the previous version, if any, is kept as path + ".bak". New files get mode
 // 0600 on Unix: drafts hold personal data. This is the one safe writer of the project.
 func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("save %s: %w", path, errIsFolder) // before the backup touches anything
-	}
 	// Through a symbolic link, write the file it points to: renaming over the link would
 	// replace it with a copy and leave the real draft (and every other link to it) behind.
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
+	}
+	// Before the backup touches anything: only a regular, writable file is replaced, never a
+	// folder, a FIFO, a device or a file the user made read-only.
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("save %s: %w", path, errIsFolder)
+	}
+	if err := CheckWritable(path); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
