@@ -42,14 +42,14 @@ type Field struct {
 	// Required: an empty value is a 错误. Table columns are required once the row has
 	// anything in it (a half-filled row is an error; an empty row is just unused).
 	Required  bool
-	Min       int    // WholeNumber: the smallest accepted value
-	MaxWords  int    // LongText: the most 字数 allowed (0: no limit)
-	WarnWords int    // LongText: past this many 字数 a 提醒 says the limit is close
+	Min       int // WholeNumber: the smallest accepted value
+	MaxWords  int // LongText: the most 字数 allowed (0: no limit)
+	WarnWords int // LongText: past this many 字数 a 提醒 says the limit is close
 	// MaxChars: the most characters (Unicode code points) a value may hold, a 错误 beyond it;
 	// 0 means the kind's default (CharLimit). It bounds the work of every output, as 字数
 	// cannot: a run of Latin letters counts as one 字 whatever its length.
 	MaxChars int
-	Hint      string // shown in the UI as a placeholder or help
+	Hint     string // shown in the UI as a placeholder or help
 }
 
 // Default character limits: a one-line value fills a cell of the printed form well below

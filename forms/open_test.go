@@ -194,4 +194,3 @@ func TestUnknownValuesKeptByteForByte(t *testing.T) {
 		t.Error("a second round trip changed the file")
 	}
 }
-
