@@ -18,29 +18,33 @@ import (
 	"golang.org/x/image/webp"
 )
 
-// load reads the header, refuses what is too large or visibly cut off, and decodes. The image
-// is as stored: hd.orientation is still to be applied.
-func load(data []byte) (header, image.Image, error) {
+// load reads the header, refuses what is too large, too costly or visibly cut off, decodes,
+// and hands the picture to use while its memory is reserved (see decodeMemory). The image is
+// as stored: hd.orientation is still to be applied.
+func load(data []byte, use func(hd header, img image.Image) error) error {
 	hd, err := readHeader(data)
 	if err != nil {
-		return header{}, nil, err
+		return err
 	}
 	if int64(len(data)) < minBytes(hd, data) || cutOff(hd.format, data) {
-		return header{}, nil, ErrTruncated
+		return ErrTruncated
 	}
+	need := min(cost(hd, data).bytes, maxDecodeBytes)
+	decodeMemory.acquire(need)
+	defer decodeMemory.release(need)
 	img, err := decodeImage(hd.format, data)
 	if err != nil {
-		return header{}, nil, classify(hd.format, data, err)
+		return classify(hd.format, data, err)
 	}
 	b := img.Bounds()
 	if b.Empty() {
-		return header{}, nil, detail(ErrCorrupt, "图片文件已损坏（没有像素）。请重新导出或拍摄照片后再选择。")
+		return detail(ErrCorrupt, "图片文件已损坏（没有像素）。请重新导出或拍摄照片后再选择。")
 	}
 	if err := checkSize(hd.format, b.Dx(), b.Dy()); err != nil { // a decoder that disagrees with its header
-		return header{}, nil, err
+		return err
 	}
 	hd.w, hd.h = b.Dx(), b.Dy()
-	return hd, img, nil
+	return use(hd, img)
 }
 
 // decodeImage runs the format's decoder; a panic in third-party code becomes an error.

@@ -143,6 +143,7 @@ func TestRefusals(t *testing.T) {
 		{"jpeg arithmetic coding", withSOF9(noisyJPEG), ErrUnsupported, "JPEG"},
 		{"jpeg 4 components without Adobe marker", withoutAdobe(readFixture(t, "cmyk.jpg")), ErrUnsupported, "JPEG"},
 		{"bmp RLE", rleBMP(t), ErrUnsupported, "BMP"},
+		{"animated webp", readFixture(t, "animated.webp"), ErrUnsupported, "动图"},
 		{"jpeg garbage after the magic", append([]byte{0xFF, 0xD8, 0xFF, 0xDB, 0, 67}, random...), ErrCorrupt, "损坏"},
 		{"png size 0", append(pngHeader(0, 100), "\x00\x00\x00\x00IEND\xaeB`\x82"...), ErrCorrupt, "损坏"},
 	}

@@ -57,19 +57,23 @@ func Process(data []byte, crop *Crop) (res Result, err error) {
 }
 
 func process(data []byte, crop *Crop) (Result, error) {
-	hd, img, err := load(data)
+	var small *image.NRGBA
+	var keep image.Rectangle
+	err := load(data, func(hd header, img image.Image) error {
+		uw, uh := hd.upright()
+		var err error
+		if keep, err = cropRect(crop, uw, uh); err != nil {
+			return err
+		}
+		src := storedRect(hd.orientation, keep, hd.w, hd.h).Add(img.Bounds().Min)
+		// Shrink by whole blocks to at least twice the target, then let Lanczos do the rest.
+		k := max(1, min(keep.Dx()/(2*MinWidth), keep.Dy()/(2*MinHeight)))
+		small = orient(hd.orientation, reduce(img, src, k))
+		return nil
+	})
 	if err != nil {
 		return Result{}, err
 	}
-	uw, uh := hd.upright()
-	keep, err := cropRect(crop, uw, uh)
-	if err != nil {
-		return Result{}, err
-	}
-	src := storedRect(hd.orientation, keep, hd.w, hd.h).Add(img.Bounds().Min)
-	// Shrink by whole blocks to at least twice the target, then let Lanczos do the rest.
-	k := max(1, min(keep.Dx()/(2*MinWidth), keep.Dy()/(2*MinHeight)))
-	small := orient(hd.orientation, reduce(img, src, k))
 	final := imaging.Resize(small, MinWidth, MinHeight, imaging.Lanczos)
 	// Opaque, so its pixels read the same as RGBA, which Go's encoder takes without At calls.
 	out, err := encode(&image.RGBA{Pix: final.Pix, Stride: final.Stride, Rect: final.Rect}, keep.Dx(), keep.Dy())
@@ -94,15 +98,15 @@ func DecodePreview(data []byte, maxSide int) (img image.Image, err error) {
 			img, err = nil, detail(ErrCorrupt, "这张图片无法显示。请换一张照片，或把它另存为 JPEG 后再选择。")
 		}
 	}()
-	hd, src, err := load(data)
-	if err != nil {
-		return nil, err
-	}
-	k := 1
-	if maxSide > 0 {
-		k = max(1, ceilDiv(max(hd.w, hd.h), maxSide))
-	}
-	return orient(hd.orientation, reduce(src, src.Bounds(), k)), nil
+	err = load(data, func(hd header, src image.Image) error {
+		k := 1
+		if maxSide > 0 {
+			k = max(1, ceilDiv(max(hd.w, hd.h), maxSide))
+		}
+		img = orient(hd.orientation, reduce(src, src.Bounds(), k))
+		return nil
+	})
+	return img, err
 }
 
 // errEncode should never happen: 295×413 pixels fit 300 KB at any quality we try.

@@ -64,6 +64,9 @@ func readHeader(data []byte) (header, error) {
 	if err != nil {
 		return header{}, err
 	}
+	if format == FormatWebP && webpAnimated(data) {
+		return header{}, detail(ErrUnsupported, "这是一张动图（动态 WebP），本程序不能用动图作照片。请选一张普通照片；也可以在手机上打开动图截一张图，再选择截图。")
+	}
 	hd := header{format: format, orientation: 1}
 	hd.w, hd.h, err = config(format, data)
 	if err != nil {
@@ -72,7 +75,10 @@ func readHeader(data []byte) (header, error) {
 	if format == FormatJPEG {
 		hd.orientation = jpegOrientation(data)
 	}
-	return hd, checkSize(format, hd.w, hd.h)
+	if err := checkSize(format, hd.w, hd.h); err != nil {
+		return header{}, err
+	}
+	return hd, checkCost(hd, cost(hd, data))
 }
 
 // config reads the size from the header with the format's own reader; a panic in a third-party
@@ -213,4 +219,10 @@ func formatName(format string) string {
 		return "HEIC"
 	}
 	return format
+}
+
+// webpAnimated tells an animated WebP (VP8X with its animation flag): the decoder cannot read
+// it, and the file is not damaged.
+func webpAnimated(data []byte) bool {
+	return len(data) >= 21 && string(data[12:16]) == "VP8X" && data[20]&0x02 != 0
 }

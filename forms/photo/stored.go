@@ -1,6 +1,9 @@
 package photo
 
-import "bytes"
+import (
+	"bytes"
+	"image"
+)
 
 // CheckStored reads a stored photo's header and tells whether the outputs can print it:
 // refused as Process would refuse it before decoding (not a picture, too large), or cut off.
@@ -18,7 +21,7 @@ func CheckStored(data []byte) (StoredInfo, error) {
 		return StoredInfo{}, ErrTruncated
 	}
 	if hd.format == FormatJPEG && !jpegEnds(data) {
-		if _, _, err := load(data); err != nil {
+		if err := load(data, func(header, image.Image) error { return nil }); err != nil {
 			return StoredInfo{}, err
 		}
 	}
@@ -26,8 +29,8 @@ func CheckStored(data []byte) (StoredInfo, error) {
 }
 
 // Ready tells whether a stored photo is already what Process stores, so the outputs may print
-// its bytes as they are: a whole JPEG of at most MaxStoredBytes, without an EXIF turn, 5:7 to
-// within a pixel. A draft written by hand or by another program may hold a sideways phone
+// its bytes as they are: a whole JPEG of at most MaxStoredBytes and twice MinWidth×MinHeight each way,
+// without an EXIF turn, 5:7 to within a pixel. A draft written by hand or by another program may hold a sideways phone
 // picture, a 100-megapixel PNG or a cut-off file; the outputs pass those through Process.
 func Ready(data []byte) bool {
 	if len(data) > MaxStoredBytes {
@@ -35,6 +38,11 @@ func Ready(data []byte) bool {
 	}
 	hd, err := readHeader(data)
 	if err != nil || hd.format != FormatJPEG || hd.orientation != 1 || !jpegEnds(data) {
+		return false
+	}
+	// Far more pixels than Process stores (a hand-made draft held 8450×11830): re-encoded.
+	// Up to twice each way passes, as the sample's 354×496 (1 inch at 360 dpi) does.
+	if hd.w > 2*MinWidth || hd.h > 2*MinHeight {
 		return false
 	}
 	d := hd.w*7 - hd.h*5

@@ -16,3 +16,6 @@ $C src/upright.png -strip -colorspace CMYK -quality 95 cmyk.jpg
 $C src/upright.png -strip -colorspace CMYK -define jpeg:colorspace=5 -quality 95 ycck.jpg
 $C src/upright.png -strip -interlace JPEG -quality 90 progressive.jpg
 $C src/upright.png -strip -interlace PNG interlaced.png
+# Hostile and odd pictures (issue 14): a 7000×7000 HEIC of 31 KB, and an animated WebP.
+$C -size 7000x7000 xc:gray -quality 50 hostile-7000.heic
+$C -size 64x64 xc:red xc:blue -delay 20 -loop 0 animated.webp
