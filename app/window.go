@@ -82,6 +82,7 @@ func Run(path string) error {
 		})
 	}()
 	w.Resize(fyne.NewSize(1300, 700))
+	followCaretForIME(w)
 	u := New(a, w, Env{})
 	u.Start(path)
 	w.ShowAndRun()

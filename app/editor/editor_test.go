@@ -817,3 +817,30 @@ func TestVirtualised(t *testing.T) {
 	}
 	checkRows(t, e)
 }
+
+// The caret reported for the input method is where a click put it, scrolled with the text,
+// and absent without the focus.
+func TestCaretForInputMethod(t *testing.T) {
+	e, w := newTestEditor(t)
+	e.SetText(cjk(200) + strings.Repeat("\n段", 40))
+	for _, n := range []int{0, 7, 40, 150} {
+		at := point(e, posAt(e, n))
+		e.lastClick = e.lastClick.Add(-time2s)
+		mouseDown(e, at, 0)
+		p, h, ok := e.Caret()
+		if !ok || at.Y < p.Y || at.Y >= p.Y+h || abs32(at.X-p.X) > e.m.charW {
+			t.Fatalf("rune %d clicked at %v: caret %v height %v ok %v", n, at, p, h, ok)
+		}
+	}
+	e.moveTo(e.d.end(), false, false) // the last line: the view scrolls down to it
+	p, h, ok := e.Caret()
+	if !ok || p.Y < 0 || p.Y+h > e.Size().Height || p.Y+h < e.Size().Height-3*h {
+		t.Fatalf("caret at the end of a scrolled text: %v height %v ok %v (editor %v)", p, h, ok, e.Size())
+	}
+	w.Canvas().Unfocus()
+	if _, _, ok := e.Caret(); ok {
+		t.Fatal("a caret reported without the focus")
+	}
+}
+
+func abs32(v float32) float32 { return max(v, -v) }

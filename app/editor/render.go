@@ -397,3 +397,16 @@ func (vr viewRenderer) Layout(fyne.Size)             { vr.r.place() }
 func (vr viewRenderer) MinSize() fyne.Size           { return fyne.NewSize(0, vr.r.height) }
 func (vr viewRenderer) Objects() []fyne.CanvasObject { return vr.r.viewObjs }
 func (vr viewRenderer) Refresh()                     { vr.r.place() }
+
+// Caret is where the caret is drawn, relative to the editor's top-left, and its height, for
+// the input method's candidate window (see app/ime.go). ok is false when no caret is shown:
+// the editor has no focus or the caret's line is scrolled out of view.
+func (e *Editor) Caret() (pos fyne.Position, height float32, ok bool) {
+	r := e.r
+	if r == nil || !e.focused || !r.caret.Visible() {
+		return fyne.Position{}, 0, false
+	}
+	// The view is the scroll's content, moved up by the scroll offset.
+	pos = r.scroll.Position().Add(r.view.Position()).Add(r.caret.Position())
+	return pos, r.caret.Size().Height, true
+}
