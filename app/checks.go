@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +20,11 @@ func (u *UI) runChecks() {
 	u.checks.Cancel()
 	u.findings = forms.Check(u.d)
 	u.applyMarks()
+	for i := range forms.Form {
+		if forms.Form[i].Kind == forms.TableBlock {
+			u.updateAddButton(&forms.Form[i])
+		}
+	}
 	u.nav.Refresh()
 	u.updateStatus()
 	if p := u.pages[u.current]; p.nav == "检查" && p.obj != nil {
@@ -25,28 +32,109 @@ func (u *UI) runChecks() {
 	}
 }
 
-// visible says whether a finding is shown on its field already: once the user worked on the
-// field, or it holds something, or the user asked for every finding (检查, export). A new
-// draft is not covered in red before anything was typed.
+// visible says whether a finding shows on its field. Checks alarm only where the user has
+// been: a field (or a whole table row) shows its findings once the user has changed it and
+// left it, or when it held something when the draft was opened; every finding shows after
+// 检查 or an export. The field being typed in waits until the user leaves it. A new or
+// recovered draft is therefore not red all over, and a name typed into an empty row does
+// not mark the row's other cells at once.
 func (u *UI) visible(f forms.Finding) bool {
-	if u.reveal || u.touched[f.Path] {
-		return true
-	}
-	if i := strings.IndexByte(f.Path, ']'); i >= 0 && u.touched[f.Path[:i+1]] {
-		return true
-	}
-	if f.Path == photoPath() {
-		return u.d.Photo != nil
-	}
-	return strings.TrimSpace(u.d.Get(f.Path)) != ""
+	return u.shown[unitOf(f.Path)] && f.Path != u.editing
 }
 
-// revealAll shows every finding on its field from now on.
+// unitOf is what a finding's visibility goes by: the row of a table cell, else the path
+// itself (a field, or a block for findings about the block as a whole).
+func unitOf(path string) string {
+	if i := strings.IndexByte(path, ']'); i >= 0 {
+		return path[:i+1]
+	}
+	return path
+}
+
+// filledUnits are the units whose findings show when a draft is opened: what holds something.
+func filledUnits(d *forms.Draft) map[string]bool {
+	shown := map[string]bool{}
+	for _, b := range forms.Form {
+		switch b.Kind {
+		case forms.TableBlock:
+			for r := 1; r <= d.Rows(b.Key); r++ {
+				if !d.RowEmpty(b, r) {
+					shown[fmt.Sprintf("%s[%d]", b.Key, r)] = true
+					shown[b.Key] = true
+				}
+			}
+		default:
+			for _, f := range b.Fields {
+				p := forms.Path(b, f, 0)
+				if f.Kind == forms.Picture && d.Photo != nil || strings.TrimSpace(d.Get(p)) != "" {
+					shown[p] = true
+				}
+			}
+		}
+	}
+	return shown
+}
+
+// focusIn: the user came to field path (a click, Tab, or typing).
+func (u *UI) focusIn(path string) {
+	if u.at != "" && u.at != path {
+		u.leaveField(u.at, path)
+	}
+	u.at = path
+}
+
+// focusOut: the field lost the keyboard. Where it went is known only a moment later (the next
+// field gains it after this one lost it), so the decision waits.
+func (u *UI) focusOut(path string) {
+	u.env.After(50*time.Millisecond, func() {
+		if u.at == path && !u.hasFocus(path) {
+			u.leaveField(path, "")
+		}
+	})
+}
+
+func (u *UI) hasFocus(path string) bool {
+	v := u.views[path]
+	return v != nil && v.focus != nil && u.win.Canvas().Focused() == v.focus
+}
+
+// leaveField: the user left field path for next ("" for none). A changed field, or a changed
+// table row once the user leaves the row, shows its findings from now on.
+func (u *UI) leaveField(path, next string) {
+	if u.at == path {
+		u.at = ""
+	}
+	wasEditing := u.editing == path
+	if wasEditing {
+		u.editing = ""
+	}
+	unit := unitOf(path)
+	if u.edited[unit] && (unit == path || unitOf(next) != unit) {
+		delete(u.edited, unit)
+		u.shown[unit] = true
+		u.shown[blockKeyOf(unit)] = true
+	} else if !wasEditing {
+		return
+	}
+	u.applyMarks()
+	u.nav.Refresh()
+	u.updateStatus()
+}
+
+// revealAll shows every finding there is now (检查, export); rows added later wait again.
 func (u *UI) revealAll() {
-	if !u.reveal {
-		u.reveal = true
+	changed := u.editing != ""
+	u.editing = ""
+	for _, f := range u.findings {
+		if unit := unitOf(f.Path); !u.shown[unit] {
+			u.shown[unit] = true
+			changed = true
+		}
+	}
+	if changed {
 		u.applyMarks()
 		u.nav.Refresh()
+		u.updateStatus()
 	}
 }
 
@@ -77,13 +165,13 @@ func (u *UI) applyMarks() {
 		if msgs := rows[row]; len(msgs) > 0 {
 			setMessage(l, severityOf(msgs), strings.Join(msgs, "\n"))
 		} else {
-			l.Hide()
+			clearMessage(l)
 		}
 	}
 	for key, l := range u.blkMsgs {
 		fs := blocks[key]
 		if len(fs) == 0 {
-			l.Hide()
+			clearMessage(l)
 			continue
 		}
 		var lines []string

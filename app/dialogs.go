@@ -76,7 +76,8 @@ func showMessage(w fyne.Window, title, msg string) *modal {
 // choice is one button of ask.
 type choice struct {
 	text    string
-	primary bool
+	primary bool // Enter gives it
+	danger  bool // it destroys something: drawn red
 	do      func()
 }
 
@@ -98,6 +99,9 @@ func ask(w fyne.Window, title string, content fyne.CanvasObject, choices ...choi
 		if c.primary {
 			b.Importance = widget.HighImportance
 			primary = answer
+		}
+		if c.danger {
+			b.Importance = widget.DangerImportance
 		}
 		buttons[i] = b
 	}

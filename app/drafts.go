@@ -70,8 +70,7 @@ func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
 	u.d, u.path, u.dirty = d, path, dirty
 	u.disk = readDiskState(path)
 	u.fontFor(string(d.Marshal())) // a rare character in a name needs the whole font
-	u.touched = map[string]bool{}
-	u.reveal = !d.Empty()
+	u.shown, u.edited, u.at, u.editing = filledUnits(d), map[string]bool{}, "", ""
 	u.photoWork.source = nil
 	u.resetViews()
 	u.runChecks()

@@ -21,13 +21,20 @@ type fieldView struct {
 	path  string
 	obj   fyne.CanvasObject // the field with its message: what to scroll into view
 	focus fyne.Focusable
-	entry *widget.Entry // red border with a 错误; nil for choices
+	entry *widget.Entry // red border with a 错误 (outside tables); nil for choices
+	frame *cellFrame    // a table cell's frame for its finding; nil outside tables
 	msg   *zhText       // the message under the field; nil in tables (rows have one)
 }
 
 // mark shows a finding on the field, or clears it with nil.
 func (v *fieldView) mark(f *forms.Finding) {
-	if v.entry != nil {
+	if v.frame != nil {
+		c := fyne.ThemeColorName("")
+		if f != nil {
+			c = severityColor(f.Severity)
+		}
+		v.frame.mark(c)
+	} else if v.entry != nil {
 		var err error
 		if f != nil && f.Severity == forms.Error {
 			err = findingError{f.Message}
@@ -38,7 +45,7 @@ func (v *fieldView) mark(f *forms.Finding) {
 		return
 	}
 	if f == nil {
-		v.msg.Hide()
+		clearMessage(v.msg)
 		return
 	}
 	setMessage(v.msg, f.Severity, f.Severity.String()+"："+f.Message)
@@ -47,16 +54,28 @@ func (v *fieldView) mark(f *forms.Finding) {
 func setMessage(l *zhText, sev forms.Severity, text string) {
 	l.color = severityColor(sev)
 	l.SetText(text)
-	l.Show()
+}
+
+// clearMessage empties a message line; the line keeps its height, so the fields under it do
+// not move under the mouse when a message comes or goes.
+func clearMessage(l *zhText) {
+	if l.Text != "" {
+		l.SetText("")
+	}
 }
 
 type findingError struct{ msg string }
 
 func (e findingError) Error() string { return e.msg }
 
+// messageLabel is the line under a field or a table row for its findings, in a smaller size.
+// It is there even when empty, one line high, and never shrinks below the tallest message
+// it has shown.
 func messageLabel() *zhText {
 	l := newZHText("")
-	l.Hide()
+	l.size = sizeMessage
+	l.reserve = true
+	l.rewrap(0)
 	return l
 }
 
@@ -65,24 +84,50 @@ func messageLabel() *zhText {
 func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
 	path := forms.Path(*b, f, row)
 	v := &fieldView{path: path}
+	hooks := focusHooks{in: func() { u.focusIn(path) }, out: func() { u.focusOut(path) }}
+	inTable := b.Kind == forms.TableBlock
 	var w fyne.CanvasObject
-	switch f.Kind {
-	case forms.Choice:
-		s := widget.NewSelect(f.Choices, nil)
+	switch {
+	case f.Kind == forms.Choice:
+		s := newFieldSelect(f.Choices)
+		s.hooks = hooks
 		s.PlaceHolder = choicePlaceHolder
+		if inTable && len(f.Choices) <= 3 { // 男/女 fits a narrow column, 请选择 does not
+			s.PlaceHolder = strings.Join(f.Choices, "/")
+		}
 		s.Selected = u.d.Get(path) // set before OnChanged: loading is not an edit
-		s.OnChanged = func(val string) { u.edit(path, val) }
+		s.OnChanged = func(val string) {
+			u.edit(path, val)
+			if !inTable { // a choice is made in one step: nothing to wait for
+				u.leaveField(path, "")
+			}
+		}
 		w, v.focus = s, s
+	case inTable:
+		e := newCellEntry()
+		e.hooks = hooks
+		e.PlaceHolder = f.Hint
+		e.SetText(u.d.Get(path))
+		e.OnChanged = func(val string) {
+			e.fit()
+			u.edit(path, val)
+		}
+		w, v.focus, v.entry = e, e, &e.Entry
 	default:
-		e := widget.NewEntry()
+		e := newFieldEntry()
+		e.hooks = hooks
 		e.PlaceHolder = f.Hint
 		e.SetText(u.d.Get(path))
 		e.AlwaysShowValidationError = true
 		e.OnChanged = func(val string) { u.edit(path, val) }
-		w, v.focus, v.entry = e, e, e
+		w, v.focus, v.entry = e, e, &e.Entry
 	}
-	if b.Kind == forms.TableBlock {
-		v.obj = w
+	if inTable {
+		v.frame = newCellFrame(w)
+		v.obj = v.frame
+		if f.Kind == forms.Choice { // at the top of a row that grew, as the text in the entries
+			v.obj = container.NewVBox(v.frame)
+		}
 	} else {
 		v.msg = messageLabel()
 		v.obj = container.NewVBox(w, v.msg)
@@ -134,18 +179,12 @@ func (u *UI) edit(path, val string) {
 	}
 	u.d.Set(path, val)
 	u.fontFor(val)
-	u.touch(path)
-	u.changed()
-}
-
-// touch remembers that the user worked on a field (and its table row and block): its
-// findings show from now on, even "please fill in".
-func (u *UI) touch(path string) {
-	u.touched[path] = true
-	if i := strings.IndexByte(path, ']'); i >= 0 {
-		u.touched[path[:i+1]] = true
+	if u.at != path {
+		u.focusIn(path)
 	}
-	u.touched[blockKeyOf(path)] = true
+	u.editing = path
+	u.edited[unitOf(path)] = true
+	u.changed()
 }
 
 // changed is called after every change of the draft.

@@ -235,7 +235,7 @@ func (u *UI) photoBusy(on bool) {
 // setPhoto stores a new photo (nil: none) in the draft.
 func (u *UI) setPhoto(p *forms.Photo) {
 	u.d.Photo = p
-	u.touch(photoPath())
+	u.shown[photoPath()] = true // a photo is set in one step: its findings show at once
 	if u.photo != nil {
 		u.photo.refresh()
 	}

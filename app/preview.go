@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/render"
-	"shenbao/render/raster"
 	"shenbao/render/export"
+	"shenbao/render/raster"
 )
 
 // Zoom steps of the preview; 1 is the page at its real size on a 96-dpi screen.

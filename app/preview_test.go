@@ -60,7 +60,7 @@ func TestPreviewClickGoesToField(t *testing.T) {
 	}
 	s := pv.sheet.scale
 	test.TapAt(pv.sheet, fyne.NewPos(float32((box.X+box.W/2)*s), float32((box.Y+box.H/2)*s)))
-	if h.u.pages[h.u.current].nav != "主持人" || h.canvas().Focused() != h.entry("host.unit") {
+	if h.u.pages[h.u.current].nav != "主持人" || h.canvas().Focused() != h.u.views["host.unit"].focus {
 		t.Errorf("went to %s, focus %T", h.u.pages[h.u.current].nav, h.canvas().Focused())
 	}
 }

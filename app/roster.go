@@ -214,13 +214,16 @@ func (u *UI) applyRoster(r xlsx.Roster) {
 	// Still the same draft: keep the picture the photo was framed from and which findings
 	// show. A new draft is not covered in red for the host's empty fields because its
 	// members were imported; the imported rows show theirs at once, as typed rows do.
-	source, reveal, touched := u.photoWork.source, u.reveal, u.touched
+	source, shown := u.photoWork.source, u.shown
 	u.setDraft(xlsx.ApplyRoster(u.d, r), u.path, true)
-	u.photoWork.source, u.reveal, u.touched = source, reveal, touched
+	u.photoWork.source = source
+	for unit := range shown {
+		u.shown[unit] = true
+	}
 	for _, b := range forms.Form {
 		for row := 1; row <= r.Count(b.Key); row++ {
-			u.touched[b.Key] = true
-			u.touched[fmt.Sprintf("%s[%d]", b.Key, row)] = true
+			u.shown[b.Key] = true
+			u.shown[fmt.Sprintf("%s[%d]", b.Key, row)] = true
 		}
 	}
 	u.applyMarks()

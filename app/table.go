@@ -35,7 +35,9 @@ func (u *UI) fillTable(body *fyne.Container, b *forms.Block) {
 	cols := newColumns(b)
 	header := []fyne.CanvasObject{centred("序号")}
 	for _, f := range b.Fields {
-		header = append(header, centred(f.Name()))
+		l := centred(f.Name())
+		l.Wrapping = fyne.TextWrapBreak // 所在单位 on two lines in a narrow window
+		header = append(header, l)
 	}
 	header = append(header, widget.NewLabel(""))
 	objs := []fyne.CanvasObject{u.blockMessage(b.Key), container.New(cols, header...)}
@@ -44,9 +46,8 @@ func (u *UI) fillTable(body *fyne.Container, b *forms.Block) {
 		objs = append(objs, u.tableRow(body, b, cols, r)...)
 	}
 	add := widget.NewButtonWithIcon("添加一行", theme.ContentAddIcon(), func() { u.addRow(body, b) })
-	if n >= b.Rows {
-		add.Disable()
-	}
+	u.addBtns[b.Key] = add
+	u.updateAddButton(b)
 	objs = append(objs, container.NewHBox(add))
 	body.Objects = objs
 	body.Refresh()
@@ -57,9 +58,8 @@ func (u *UI) tableRow(body *fyne.Container, b *forms.Block, cols *columns, r int
 	for _, f := range b.Fields {
 		cells = append(cells, u.fieldWidget(b, f, r).obj)
 	}
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { u.askRemoveRow(body, b, r) })
-	del.Importance = widget.LowImportance
-	cells = append(cells, del)
+	del := newToolButton(theme.DeleteIcon(), fmt.Sprintf("删除第 %d 行", r), func() { u.askRemoveRow(body, b, r) })
+	cells = append(cells, container.NewVBox(del)) // at the top of a row that grew
 	msg := messageLabel()
 	u.rowMsgs[fmt.Sprintf("%s[%d]", b.Key, r)] = msg
 	return []fyne.CanvasObject{container.New(cols, cells...), msg}
@@ -85,19 +85,51 @@ func (u *UI) forgetRows(key string) {
 	}
 }
 
+// addRow puts the cursor in the first empty row, adding one only when every row is used.
 func (u *UI) addRow(body *fyne.Container, b *forms.Block) {
-	if u.d.Rows(b.Key) >= b.Rows {
-		return
+	r := u.firstEmptyRow(b)
+	if r == 0 {
+		if u.d.Rows(b.Key) >= b.Rows {
+			return
+		}
+		r = u.d.AddRow(b.Key)
+		delete(u.shown, rowKey(b.Key, r)) // a new row waits until it is left, as any other
+		delete(u.edited, rowKey(b.Key, r))
+		u.fillTable(body, b)
+		u.changed()
+		u.runChecks()
 	}
-	r := u.d.AddRow(b.Key)
-	u.touched[b.Key] = true
-	u.fillTable(body, b)
-	u.changed()
-	u.runChecks()
 	if v := u.views[forms.Path(*b, b.Fields[0], r)]; v != nil {
 		u.win.Canvas().Focus(v.focus)
+		if p := u.pages[u.current].scroll; p != nil {
+			scrollIntoView(p, v.obj)
+		}
 	}
 }
+
+// updateAddButton offers 添加一行 while a row is empty or another may be added.
+func (u *UI) updateAddButton(b *forms.Block) {
+	add := u.addBtns[b.Key]
+	if add == nil {
+		return
+	}
+	if u.d.Rows(b.Key) >= b.Rows && u.firstEmptyRow(b) == 0 {
+		add.Disable()
+	} else {
+		add.Enable()
+	}
+}
+
+func (u *UI) firstEmptyRow(b *forms.Block) int {
+	for r := 1; r <= u.d.Rows(b.Key); r++ {
+		if u.d.RowEmpty(*b, r) {
+			return r
+		}
+	}
+	return 0
+}
+
+func rowKey(block string, r int) string { return fmt.Sprintf("%s[%d]", block, r) }
 
 // askRemoveRow removes a row, asking first when it holds anything.
 func (u *UI) askRemoveRow(body *fyne.Container, b *forms.Block, r int) {
@@ -109,61 +141,131 @@ func (u *UI) askRemoveRow(body *fyne.Container, b *forms.Block, r int) {
 	if who != "" {
 		who = "（" + who + "）"
 	}
+	// 取消 is the default: Enter, Esc or a slip of the hand keeps the row.
 	ask(u.win, "删除这一行？", wrapped(fmt.Sprintf("要删除%s第 %d 行%s吗？这一行填的内容会一起删除。", b.Nav, r, who)),
-		choice{text: "取消"}, choice{text: "删除", primary: true, do: func() { u.removeRow(body, b, r) }})
+		choice{text: "取消", primary: true}, choice{text: "删除", danger: true, do: func() { u.removeRow(body, b, r) }})
 }
 
 func (u *UI) removeRow(body *fyne.Container, b *forms.Block, r int) {
 	u.d.RemoveRow(b.Key, r)
-	u.touched[b.Key] = true
+	shiftRows(u.shown, b.Key, r)
+	shiftRows(u.edited, b.Key, r)
+	u.shown[b.Key] = true // how many rows there are: the block's own findings show
+	if u.at != "" && blockKeyOf(u.at) == b.Key {
+		u.at, u.editing = "", ""
+	}
 	u.fillTable(body, b)
 	u.changed()
 	u.runChecks()
 }
 
-// columns lays a table row out: a narrow 序号, the fields in proportion to what they hold,
-// and the delete button.
+// shiftRows follows the removal of row r in a set of units: the rows after it move up.
+func shiftRows(set map[string]bool, block string, r int) {
+	n := 0
+	for unit := range set {
+		var k int
+		if _, err := fmt.Sscanf(unit, block+"[%d]", &k); err == nil && unit == rowKey(block, k) {
+			n = max(n, k)
+		}
+	}
+	for k := r; k <= n; k++ {
+		if set[rowKey(block, k+1)] {
+			set[rowKey(block, k)] = true
+		} else {
+			delete(set, rowKey(block, k))
+		}
+	}
+}
+
+// columns lays a table row out: a narrow 序号, the fields, and the delete button. Dates,
+// phone numbers and choices get the width their longest value needs, so no digit is ever
+// cut; the text columns share the rest by weight and wrap what does not fit.
 type columns struct {
-	weights []float32 // one per field
+	fields []forms.Field
 }
 
 const (
 	seqWidth = 44
-	delWidth = 40
+	delWidth = 36
 	colGap   = 4
 )
 
-func newColumns(b *forms.Block) *columns {
-	c := &columns{}
-	for _, f := range b.Fields {
-		c.weights = append(c.weights, columnWeight(f))
-	}
-	return c
-}
+func newColumns(b *forms.Block) *columns { return &columns{fields: b.Fields} }
 
-// columnWeight is a column's share of the width, from what the field holds.
+// columnWeight is a text column's share of the width left for text: units and research
+// directions run long, names are short.
 func columnWeight(f forms.Field) float32 {
-	switch f.Kind {
-	case forms.Choice:
-		return 0.85
-	case forms.YearMonth:
-		return 1
-	case forms.Mobile, forms.Phone:
-		return 1.3
+	switch f.Key {
+	case "name":
+		return 0.7
+	case "unit", "research":
+		return 1.6
 	}
-	return 1.35
+	return 1
 }
 
-func (c *columns) total() float32 {
-	t := float32(0)
-	for _, w := range c.weights {
-		t += w
+// fixedWidth is the width of a column whose values have a known longest form (0: a text
+// column). An entry shows its text between two inner paddings and two borders.
+func columnFixed(f forms.Field) float32 {
+	pad := 2*theme.InnerPadding() + 2*theme.InputBorderSize() + 2
+	text := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	var w float32
+	switch f.Kind {
+	case forms.Mobile, forms.Phone:
+		w = text("13907731842") + pad
+	case forms.YearMonth:
+		w = text("1985.03") + pad
+	case forms.Choice:
+		w = text(strings.Join(f.Choices, "/")) + theme.IconInlineSize() + pad + theme.InnerPadding()
+	default:
+		return 0
 	}
-	return t
+	return max(w, text(f.Name())+2*theme.InnerPadding()) // the heading on one line
+}
+
+// minText is the narrowest a text column gets: three characters a line.
+func minText() float32 { return 3*theme.TextSize() + 2*theme.InnerPadding() + 4 }
+
+// widths gives each field column its width for a row of width w.
+func (c *columns) widths(w float32) []float32 {
+	out := make([]float32, len(c.fields))
+	free := w - seqWidth - delWidth - colGap*float32(len(c.fields)+1)
+	var weights float32
+	for i, f := range c.fields {
+		if out[i] = columnFixed(f); out[i] > 0 {
+			free -= out[i]
+		} else {
+			weights += columnWeight(f)
+		}
+	}
+	// Text columns below their floor take it, and the others share what is left.
+	for {
+		short := false
+		for i, f := range c.fields {
+			if columnFixed(f) == 0 && out[i] >= 0 && free*columnWeight(f)/weights < minText() {
+				out[i] = -minText() // negative: settled
+				free -= minText()
+				weights -= columnWeight(f)
+				short = true
+			}
+		}
+		if !short || weights <= 0 {
+			break
+		}
+	}
+	for i, f := range c.fields {
+		switch {
+		case out[i] < 0:
+			out[i] = -out[i]
+		case columnFixed(f) == 0:
+			out[i] = max(minText(), free*columnWeight(f)/weights)
+		}
+	}
+	return out
 }
 
 func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	free := size.Width - seqWidth - delWidth - colGap*float32(len(objs)-1)
+	ws := c.widths(size.Width)
 	x := float32(0)
 	for i, o := range objs {
 		w := float32(seqWidth)
@@ -171,10 +273,9 @@ func (c *columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		case i == len(objs)-1:
 			w = delWidth
 		case i > 0:
-			w = free * c.weights[i-1] / c.total()
+			w = ws[i-1]
 		}
-		h := o.MinSize().Height
-		o.Resize(fyne.NewSize(w, max(h, size.Height)))
+		o.Resize(fyne.NewSize(w, max(o.MinSize().Height, size.Height)))
 		o.Move(fyne.NewPos(x, 0))
 		x += w + colGap
 	}
@@ -185,6 +286,13 @@ func (c *columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	// Entries shrink well; 80 pixels a column keeps the 请选择 of a choice readable.
-	return fyne.NewSize(seqWidth+delWidth+80*float32(len(c.weights))+colGap*float32(len(objs)-1), h)
+	w := float32(seqWidth + delWidth + colGap*float32(len(c.fields)+1))
+	for _, f := range c.fields {
+		if fx := columnFixed(f); fx > 0 {
+			w += fx
+		} else {
+			w += minText()
+		}
+	}
+	return fyne.NewSize(w, h)
 }

@@ -68,6 +68,8 @@ func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 21
 	case theme.SizeNameSubHeadingText:
 		return 17
+	case sizeMessage:
+		return 13
 	}
 	return t.Theme.Size(n)
 }
@@ -80,6 +82,10 @@ func (t appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color 
 	}
 	return t.Theme.Color(n, theme.VariantLight)
 }
+
+// sizeMessage is the text of the findings under fields and table rows: a size smaller than
+// what the user types, so the line kept for it costs little height.
+const sizeMessage fyne.ThemeSizeName = "shenbao-message"
 
 // colorNote is the grey of help lines: Fyne's LowImportance grey is the colour of disabled
 // buttons, too faint to read. (A theme override per label would do too, but Fyne parses

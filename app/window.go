@@ -96,12 +96,16 @@ type UI struct {
 	env Env
 	set *settings
 
-	d       *forms.Draft
-	path    string          // the draft's file; "" until saved
-	dirty   bool            // changed since opened or saved
-	disk    diskState       // the file as last read or written here
-	reveal  bool            // show every finding, empty fields too (after 检查 or export)
-	touched map[string]bool // fields and rows the user changed: their findings show at once
+	d     *forms.Draft
+	path  string    // the draft's file; "" until saved
+	dirty bool      // changed since opened or saved
+	disk  diskState // the file as last read or written here
+	// Which findings show on the fields (see visible): by unit, a field outside the tables,
+	// a table row ("advisers[1]") or a block.
+	shown   map[string]bool // units whose findings show
+	edited  map[string]bool // units changed since the user last left them
+	at      string          // the field the user is in ("" for none)
+	editing string          // the field typed in since the user came to it: its findings wait
 
 	findings []forms.Finding
 	checks   *debouncer
@@ -116,6 +120,7 @@ type UI struct {
 
 	views     map[string]*fieldView // by field path, for marks and focus
 	rowMsgs   map[string]*zhText
+	addBtns   map[string]*widget.Button // 添加一行 of each table
 	blkMsgs   map[string]*zhText
 	photo     *photoPanel
 	photoWork photoState
@@ -137,7 +142,7 @@ type page struct {
 func New(a fyne.App, w fyne.Window, env Env) *UI {
 	env = env.withDefaults()
 	u := &UI{app: a, win: w, env: env, set: loadSettings(env.ConfigDir), d: forms.New(),
-		touched: map[string]bool{}}
+		shown: map[string]bool{}, edited: map[string]bool{}}
 	u.checks = &debouncer{after: env.After, d: 300 * time.Millisecond, f: u.runChecks}
 	u.saver = newAutosaver(env, u.snapshot)
 	u.saver.written = u.updateStatus // "已自动备份 14:03:22"
@@ -183,6 +188,7 @@ func (u *UI) blockPage(p *page) fyne.CanvasObject {
 func (u *UI) resetViews() {
 	u.views = map[string]*fieldView{}
 	u.rowMsgs = map[string]*zhText{}
+	u.addBtns = map[string]*widget.Button{}
 	u.blkMsgs = map[string]*zhText{}
 	u.long = map[string]*longText{}
 	u.photo = nil
@@ -256,6 +262,9 @@ func (u *UI) show(i int) {
 	}
 	defer tracef(time.Now(), "page %s", u.pages[i].nav)
 	p := u.pages[i]
+	if u.at != "" {
+		u.leaveField(u.at, "")
+	}
 	if p.nav == "检查" {
 		u.revealAll()
 	}
@@ -394,8 +403,28 @@ func (u *UI) updateStatus() {
 		s += "　·　已自动备份 " + t.Format("15:04:05")
 	}
 	u.status.SetText(s)
-	e, w := countFindings(u.findings)
-	u.counts.SetText(itoa(e) + " 个错误，" + itoa(w) + " 个提醒")
+	u.counts.SetText(u.countsText())
+}
+
+// countsText is the status bar's count: the findings shown on the fields, the same the list's
+// badges add up to, and how many wait for fields not filled in (or not left) yet (检查 shows them all).
+func (u *UI) countsText() string {
+	var e, w, waiting int
+	for _, f := range u.findings {
+		switch {
+		case !u.visible(f):
+			waiting++
+		case f.Severity == forms.Error:
+			e++
+		default:
+			w++
+		}
+	}
+	s := itoa(e) + " 个错误，" + itoa(w) + " 个提醒"
+	if waiting > 0 {
+		s += "，另有 " + itoa(waiting) + " 项待填写"
+	}
+	return s
 }
 
 // fixedWidth gives its one object a fixed width and the full height.

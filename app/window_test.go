@@ -67,7 +67,7 @@ func TestChoicesAreSelectsWithChinesePlaceholder(t *testing.T) {
 	h.u.Start("")
 	h.u.showPage("主持人")
 	for _, path := range []string{"host.gender", "host.partyMember", "host.pairedCounty"} {
-		s, ok := h.u.views[path].focus.(*widget.Select)
+		s, ok := h.u.views[path].focus.(*fieldSelect)
 		if !ok {
 			t.Fatalf("%s is %T, want a Select", path, h.u.views[path].focus)
 		}
@@ -75,7 +75,7 @@ func TestChoicesAreSelectsWithChinesePlaceholder(t *testing.T) {
 			t.Errorf("%s placeholder %q", path, s.PlaceHolder)
 		}
 	}
-	s := h.u.views["host.pairedCounty"].focus.(*widget.Select)
+	s := h.u.views["host.pairedCounty"].focus.(*fieldSelect)
 	if !slices.Equal(s.Options, forms.Counties) {
 		t.Errorf("counties %v", s.Options)
 	}
@@ -119,7 +119,7 @@ func TestTypingChangesTheDraftAndMarksTheTitle(t *testing.T) {
 	}
 }
 
-// A 错误 shows on the field while the user types (after the debounce), and the 检查 page
+// A 错误 shows on the field once the user leaves it (not while typing), and the 检查 page
 // lists it; a click goes back to the field with the cursor in it.
 func TestFindingAppearsAndClickJumpsToField(t *testing.T) {
 	h := newHarness(t, "")
@@ -129,12 +129,13 @@ func TestFindingAppearsAndClickJumpsToField(t *testing.T) {
 	years.SetText("")
 	test.Type(years, "3")
 	v := h.u.views["host.years"]
-	if v.msg.Visible() {
-		t.Fatal("marked before the debounce")
-	}
 	h.clock.Advance(300 * time.Millisecond)
-	if !v.msg.Visible() || !strings.Contains(v.msg.Text, "错误") || !strings.Contains(v.msg.Text, "5年及以上") {
-		t.Fatalf("years message %q (visible %v)", v.msg.Text, v.msg.Visible())
+	if v.msg.Text != "" {
+		t.Fatalf("marked while typing: %q", v.msg.Text)
+	}
+	h.canvas().Focus(h.u.views["host.research"].focus) // Tab to the next field
+	if !strings.Contains(v.msg.Text, "错误") || !strings.Contains(v.msg.Text, "5年及以上") {
+		t.Fatalf("years message %q after leaving", v.msg.Text)
 	}
 	h.u.showPage("检查")
 	var link *tapLabel
@@ -151,13 +152,13 @@ func TestFindingAppearsAndClickJumpsToField(t *testing.T) {
 	if h.u.pages[h.u.current].nav != "主持人" {
 		t.Fatalf("went to %s", h.u.pages[h.u.current].nav)
 	}
-	if h.canvas().Focused() != years {
+	if h.canvas().Focused() != v.focus {
 		t.Errorf("focus on %T, want the 年限 entry", h.canvas().Focused())
 	}
 	// Fixing it clears the mark.
 	years.SetText("12")
 	h.clock.Advance(time.Second)
-	if v.msg.Visible() {
+	if v.msg.Text != "" {
 		t.Errorf("still marked: %q", v.msg.Text)
 	}
 }
@@ -170,21 +171,24 @@ func TestEmptyFieldsAreNotMarkedUntilTouchedOrChecked(t *testing.T) {
 	h.u.showPage("主持人")
 	h.clock.Advance(time.Second)
 	name := h.u.views["host.name"]
-	if name.msg.Visible() {
+	if name.msg.Text != "" {
 		t.Fatalf("empty name marked on a new draft: %q", name.msg.Text)
 	}
 	test.Type(h.entry("host.name"), "a")
 	h.entry("host.name").SetText("")
 	h.clock.Advance(time.Second)
-	if !name.msg.Visible() || !strings.Contains(name.msg.Text, "请填写主持人的姓名") {
-		t.Fatalf("touched empty name not marked: %q", name.msg.Text)
+	h.canvas().Focus(h.u.views["host.gender"].focus)
+	h.canvas().Unfocus()
+	h.clock.Advance(time.Second)
+	if !strings.Contains(name.msg.Text, "请填写主持人的姓名") {
+		t.Fatalf("touched empty name not marked after leaving it: %q", name.msg.Text)
 	}
-	if unit := h.u.views["host.unit"]; unit.msg.Visible() {
+	if unit := h.u.views["host.unit"]; unit.msg.Text != "" {
 		t.Errorf("untouched unit marked")
 	}
 	h.u.showPage("检查")
 	h.u.showPage("主持人")
-	if unit := h.u.views["host.unit"]; !unit.msg.Visible() {
+	if unit := h.u.views["host.unit"]; unit.msg.Text == "" {
 		t.Errorf("unit not marked after 检查")
 	}
 }
@@ -218,7 +222,7 @@ func TestTableRowsAddAndRemoveWithinLimits(t *testing.T) {
 	if n := h.u.d.Rows("advisers"); n != 2 {
 		t.Fatalf("rows %d after adding", n)
 	}
-	if h.canvas().Focused() != h.entry("advisers[2].name") {
+	if h.canvas().Focused() != h.u.views["advisers[2].name"].focus {
 		t.Error("the new row's first cell has no focus")
 	}
 	if !h.u.dirty {
