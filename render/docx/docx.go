@@ -45,6 +45,7 @@ func buildParts(d *forms.Draft, opt Options) []part {
 		docRels = append(docRels, rel{ridPhoto, relImage, "media/photo." + p.ext})
 		media[p.ext] = p.mime
 	}
+	docRels = append(docRels, draftRel) // the draft rides along (draftpart.go)
 
 	parts := []part{
 		{name: "_rels/.rels", data: relsXML([]rel{
@@ -67,6 +68,7 @@ func buildParts(d *forms.Draft, opt Options) []part {
 	if p != nil {
 		parts = append(parts, part{name: "word/media/photo." + p.ext, data: p.data, stored: true})
 	}
+	parts = append(parts, draftParts(d)...)
 	ct := part{name: "[Content_Types].xml", data: contentTypesXML(parts, media)}
 	return append([]part{ct}, parts...)
 }

@@ -23,6 +23,10 @@ func schemaFor(name string) string {
 		return "dc/core.xsd" // the OPC schema with local Dublin Core schemas
 	case name == "docProps/app.xml":
 		return "ooxml-xsd/shared-documentPropertiesExtended.xsd"
+	case strings.HasPrefix(name, "customXml/itemProps"):
+		return "ooxml-xsd/shared-customXmlDataProperties.xsd"
+	case name == DraftPart:
+		return "draft.xsd" // the draft's wrapper element (draftpart.go)
 	case strings.HasPrefix(name, "word/header"):
 		return "vml-entry.xsd" // WordprocessingML with the VML of the watermark checked too
 	case strings.HasPrefix(name, "word/") && strings.HasSuffix(name, ".xml"):

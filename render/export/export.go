@@ -93,7 +93,7 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 			return docx.Write(w, d, docx.Options{Draft: opt.Draft, Author: author, Creator: opt.Creator})
 		},
 		func(w io.Writer) error {
-			return pdf.Write(w, pages, pdf.Info{Title: forms.Title, Author: author, Creator: opt.Creator, Created: opt.Now})
+			return pdf.Write(w, pages, pdf.Info{Title: forms.Title, Author: author, Creator: opt.Creator, Created: opt.Now, Draft: d.Marshal()})
 		},
 	}
 	paths := Paths(d, dir)

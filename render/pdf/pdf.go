@@ -28,6 +28,7 @@ type Info struct {
 	Author  string    // the host's name
 	Creator string    // "shenbao " + version
 	Created time.Time // CreationDate
+	Draft   []byte    // the draft file's JSON, attached to the PDF (attach.go); nil: none
 }
 
 // The font families as the PDF names them: a six-letter tag and "+" mark an embedded subset
@@ -90,8 +91,7 @@ func Write(w io.Writer, pages []render.Page, info Info) error {
 			}
 		}
 	}
-	_, err := pdf.WriteTo(w)
-	return err
+	return writeWithDraft(w, &pdf, info.Draft)
 }
 
 // infoText keeps a document-info string readable: gopdf writes each character as one UTF-16
