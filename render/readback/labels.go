@@ -1,0 +1,500 @@
+package readback
+
+import (
+	"strings"
+	"unicode"
+
+	"shenbao/forms"
+)
+
+// Reading the form's table by its labels, wherever Word put them: a label's value is in the
+// cell to its right or, when nothing is to its right, the cell below; "label：value" in one
+// cell is read too. Labels are compared without spaces, line breaks and a closing colon, so
+// 主持人\n姓名, 主 持 人 姓 名 and 工作单位： all match. The person tables are found by their
+// column labels, the long texts by their block labels; everything comes from forms.Form.
+
+// formCells is what the table said, by field path.
+type formCells struct {
+	values  map[string]string            // host, text block and existingStudio fields
+	tables  map[string][]map[string]string // table key → rows of field key → value
+	columns map[string]map[string]bool     // table key → field keys that have a column
+	labels  map[string]bool                // the form's labels found (normalized)
+	strong  int                            // of them, labels no other form would have
+}
+
+// norm is a label as compared: no spaces of any width, no closing colon or asterisk.
+func norm(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' || r == '*' || r == '＊' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimRight(s, ":：")
+}
+
+// labelKind is what a normalized label names.
+type labelKind int
+
+const (
+	notLabel labelKind = iota
+	hostLabel
+	tableHeading
+	columnLabel
+	textLabel
+	studioLabel // the 已设工作室 block or one of its two fields
+	opinionLabel
+	serialLabel // 序号
+)
+
+type labelInfo struct {
+	kind  labelKind
+	block forms.Block
+	field forms.Field
+}
+
+// labelTable maps every normalized label of the form to what it names.
+var labelTable = func() map[string]labelInfo {
+	m := map[string]labelInfo{"序号": {kind: serialLabel}}
+	for _, b := range forms.Form {
+		switch b.Kind {
+		case forms.FieldsBlock:
+			kind := hostLabel
+			if !hasPhoto(b) {
+				kind = studioLabel
+				m[norm(b.Label)] = labelInfo{kind: studioLabel, block: b}
+			}
+			for _, f := range b.Fields {
+				m[norm(f.Label)] = labelInfo{kind: kind, block: b, field: f}
+			}
+		case forms.TableBlock:
+			m[norm(b.Label)] = labelInfo{kind: tableHeading, block: b}
+			for _, f := range b.Fields {
+				if _, ok := m[norm(f.Label)]; !ok {
+					m[norm(f.Label)] = labelInfo{kind: columnLabel}
+				}
+			}
+		case forms.TextBlock:
+			m[norm(b.Label)] = labelInfo{kind: textLabel, block: b, field: b.Fields[0]}
+		case forms.OpinionBlock:
+			m[norm(b.Label)] = labelInfo{kind: opinionLabel, block: b}
+		}
+	}
+	return m
+}()
+
+// strongLabels are labels only this form has; a document needs one to be the form.
+var strongLabels = func() map[string]bool {
+	m := map[string]bool{}
+	host, _ := forms.BlockByKey("host")
+	for _, key := range []string{"name", "years", "pairedCounty", "partyMember"} {
+		m[norm(host.Field(key).Label)] = true
+	}
+	for _, b := range forms.Form {
+		if b.Kind == forms.TableBlock || b.Kind == forms.TextBlock {
+			m[norm(b.Label)] = true
+		}
+	}
+	return m
+}()
+
+func hasPhoto(b forms.Block) bool {
+	for _, f := range b.Fields {
+		if f.Kind == forms.Picture {
+			return true
+		}
+	}
+	return false
+}
+
+// columnField finds a table's column by its label (序号 has none).
+func columnField(b forms.Block, label string) (forms.Field, bool) {
+	for _, f := range b.Fields {
+		if norm(f.Label) == label {
+			return f, true
+		}
+	}
+	return forms.Field{}, false
+}
+
+// lookup says what a cell's text is as a label.
+func lookup(text string) (labelInfo, bool) {
+	n := norm(text)
+	if n == "" || len(n) > 200 {
+		return labelInfo{}, false
+	}
+	if li, ok := labelTable[n]; ok {
+		return li, true
+	}
+	// A long-text block's label may carry a note: 工作室未来三年发展规划（3000字以内）.
+	for l, li := range labelTable {
+		if li.kind == textLabel && strings.HasPrefix(n, l) && len(n) < len(l)+40 {
+			return li, true
+		}
+	}
+	return labelInfo{}, false
+}
+
+// cellReader walks the rows once.
+type cellReader struct {
+	rows    []gridRow
+	c       *formCells
+	section forms.Block          // the table block whose rows follow, if any
+	header  map[int]forms.Field // grid column → that table's field
+	spans   map[int]int         // grid column → the header cell's span
+	inTable bool
+}
+
+func readCells(rows []gridRow) *formCells {
+	r := &cellReader{rows: rows, c: &formCells{
+		values: map[string]string{}, tables: map[string][]map[string]string{},
+		columns: map[string]map[string]bool{}, labels: map[string]bool{},
+	}}
+	for i := range rows {
+		r.row(i)
+	}
+	return r.c
+}
+
+func (r *cellReader) found(text string) {
+	n := norm(text)
+	if !r.c.labels[n] {
+		r.c.labels[n] = true
+		if strongLabels[n] {
+			r.c.strong++
+		}
+	}
+}
+
+func (r *cellReader) row(i int) {
+	row := r.rows[i]
+	if r.headerRow(row) {
+		return
+	}
+	labelled := false
+	for j, cell := range row {
+		if cell.merge {
+			continue
+		}
+		li, ok := lookup(cell.text)
+		if !ok {
+			if r.inline(cell.text) {
+				labelled = true
+			}
+			continue
+		}
+		r.found(cell.text)
+		labelled = true
+		switch li.kind {
+		case tableHeading:
+			r.section, r.header, r.inTable = li.block, nil, false
+		case hostLabel:
+			if li.field.Kind != forms.Picture {
+				r.c.values["host."+li.field.Key] = r.valueOf(i, j)
+			}
+		case studioLabel:
+			r.inTable = false
+			r.studio(i, j, li)
+		case textLabel:
+			r.inTable = false
+			r.c.values[li.block.Key] = stripHint(r.longText(i, j), li.block.Hint)
+		case opinionLabel:
+			r.inTable = false
+		case columnLabel:
+			// A form that labels the host's name 姓名, before any table.
+			if norm(cell.text) == "姓名" && len(r.c.tables) == 0 {
+				r.c.values["host.name"] = r.valueOf(i, j)
+			}
+		}
+	}
+	if !labelled && r.inTable {
+		r.dataRow(row)
+	}
+}
+
+// headerRow recognises a table's column labels (three or more in one row) and remembers
+// which grid column holds which field. A header with no heading before it belongs to the
+// first table not yet read.
+func (r *cellReader) headerRow(row gridRow) bool {
+	n, only, serial := 0, 0, false
+	for _, cell := range row {
+		li, ok := lookup(cell.text)
+		switch {
+		case !ok:
+		case li.kind == serialLabel:
+			n, serial = n+1, true
+		case li.kind == columnLabel:
+			n, only = n+1, only+1
+		case li.kind == hostLabel && li.field.Kind != forms.Picture:
+			n++ // 性别, 出生年月, 职称 … are the host's labels too
+		}
+	}
+	// The host's first row (主持人姓名 性别 出生年月) has three such labels as well: a header
+	// has 序号 or two labels only a table has (姓名, 所在单位, 手机号码).
+	if n < 3 || !serial && only < 2 {
+		return false
+	}
+	if r.section.Kind != forms.TableBlock || r.c.tables[r.section.Key] != nil {
+		r.section = r.nextTable()
+	}
+	if r.section.Kind != forms.TableBlock {
+		return false
+	}
+	r.header, r.spans = map[int]forms.Field{}, map[int]int{}
+	cols := map[string]bool{}
+	for _, cell := range row {
+		if f, ok := columnField(r.section, norm(cell.text)); ok {
+			r.header[cell.col], r.spans[cell.col] = f, cell.span
+			cols[f.Key] = true
+			r.found(f.Label)
+		}
+	}
+	r.c.columns[r.section.Key] = cols
+	r.c.tables[r.section.Key] = []map[string]string{}
+	r.inTable = true
+	return true
+}
+
+func (r *cellReader) nextTable() forms.Block {
+	for _, b := range forms.Form {
+		if b.Kind == forms.TableBlock && r.c.tables[b.Key] == nil {
+			return b
+		}
+	}
+	return forms.Block{}
+}
+
+// dataRow reads one person: each cell under the column label whose grid columns it starts in.
+func (r *cellReader) dataRow(row gridRow) {
+	vals := map[string]string{}
+	filled := false
+	for _, cell := range row {
+		if cell.merge {
+			continue
+		}
+		f, ok := r.header[cell.col]
+		if !ok {
+			for col, hf := range r.header {
+				if cell.col > col && cell.col < col+r.spans[col] {
+					f, ok = hf, true
+				}
+			}
+		}
+		if !ok {
+			continue
+		}
+		v := oneLine(cell.text)
+		if v != "" {
+			vals[f.Key], filled = v, true
+		}
+	}
+	if filled && len(r.c.tables[r.section.Key]) < 200 {
+		r.c.tables[r.section.Key] = append(r.c.tables[r.section.Key], vals)
+	}
+}
+
+// valueOf is the value of the label at row i, cell j: the next cell to the right, or the
+// cell below when the label is the last of its row or its right neighbour is a label.
+func (r *cellReader) valueOf(i, j int) string {
+	row := r.rows[i]
+	if j+1 < len(row) {
+		if _, isLabel := lookup(row[j+1].text); !isLabel {
+			return oneLine(row[j+1].text)
+		}
+	}
+	if below, ok := r.below(i, row[j].col); ok {
+		if _, isLabel := lookup(below.text); !isLabel {
+			return oneLine(below.text)
+		}
+	}
+	return ""
+}
+
+// below finds the cell of the next row that starts at grid column col.
+func (r *cellReader) below(i, col int) (gridCell, bool) {
+	if i+1 >= len(r.rows) {
+		return gridCell{}, false
+	}
+	for _, c := range r.rows[i+1] {
+		if c.col == col && !c.merge {
+			return c, true
+		}
+	}
+	return gridCell{}, false
+}
+
+// inline reads "label：value" written in one cell (a host field); true when it was one.
+func (r *cellReader) inline(text string) bool {
+	k := strings.IndexAny(text, ":：")
+	if k <= 0 {
+		return false
+	}
+	li, ok := labelTable[norm(text[:k])]
+	if !ok || li.kind != hostLabel || li.field.Kind == forms.Picture {
+		return false
+	}
+	_, size := firstRune(text[k:])
+	v := oneLine(text[k+size:])
+	if v == "" {
+		return false
+	}
+	r.found(text[:k])
+	r.c.values["host."+li.field.Key] = v
+	return true
+}
+
+func firstRune(s string) (rune, int) {
+	for _, r := range s {
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+// longText is a long-text block's content: the cells right of the label, then the rows that
+// go on below it (their label cell merged into the label's, or empty); the row below when
+// the label stands alone in its row.
+func (r *cellReader) longText(i, j int) string {
+	var parts []string
+	collect := func(row gridRow, from int) {
+		for _, c := range row[from:] {
+			if !c.merge && strings.TrimSpace(c.text) != "" {
+				parts = append(parts, c.text)
+			}
+		}
+	}
+	collect(r.rows[i], j+1)
+	labelCol := r.rows[i][j].col
+	alone := len(parts) == 0
+	for k := i + 1; k < len(r.rows); k++ {
+		next := r.rows[k]
+		if len(next) == 0 || rowHasLabel(next) {
+			break
+		}
+		first := next[0]
+		goesOn := first.col == labelCol && (first.merge || strings.TrimSpace(first.text) == "") && len(next) > 1
+		switch {
+		case goesOn:
+			collect(next, 1)
+		case alone && len(next) == 1:
+			collect(next, 0)
+			return strings.Join(parts, "\n")
+		default:
+			return strings.Join(parts, "\n")
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+func rowHasLabel(row gridRow) bool {
+	for _, c := range row {
+		if li, ok := lookup(c.text); ok && li.kind != columnLabel && li.kind != serialLabel {
+			return true
+		}
+	}
+	return false
+}
+
+// studio reads block 5: its two fields written as "label：value" lines inside the content
+// cell (as the bureau's form has them), or as labels with their own cells.
+func (r *cellReader) studio(i, j int, li labelInfo) {
+	if li.field.Key != "" { // a field label in a cell of its own
+		r.c.values[li.block.Key+"."+li.field.Key] = r.valueOf(i, j)
+		return
+	}
+	var text string
+	for _, c := range r.rows[i][j+1:] {
+		text += c.text + "\n"
+	}
+	if b, ok := forms.BlockByKey(li.block.Key); ok {
+		for k, f := range b.Fields {
+			r.c.values[b.Key+"."+f.Key] = between(text, f.Label, b.Fields[k+1:])
+			r.found(f.Label)
+		}
+	}
+}
+
+// between is the text after label up to the next of the later fields' labels.
+func between(text, label string, later []forms.Field) string {
+	at := strings.Index(text, strings.TrimRight(label, "：:"))
+	if at < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(text[at+len(strings.TrimRight(label, "：:")):], ":：")
+	for _, f := range later {
+		if k := strings.Index(rest, strings.TrimRight(f.Label, "：:")); k >= 0 {
+			rest = rest[:k]
+		}
+	}
+	return oneLine(rest)
+}
+
+// oneLine is a short value as typed in a cell: its lines joined by a space, trimmed.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u3000", " ")), " ")
+}
+
+// stripHint removes the form's printed hint from the start of a long text's cell, compared
+// without spaces, and the blank lines around what is left.
+func stripHint(text, hint string) string {
+	if hint == "" {
+		return strings.Trim(text, "\n ")
+	}
+	h := []rune(norm(hint))
+	k := 0
+	for i, c := range text {
+		if k == len(h) {
+			return strings.Trim(text[i:], "\n ")
+		}
+		switch {
+		case unicode.IsSpace(c) || c == '\u3000':
+		case c == h[k]:
+			k++
+		default:
+			return strings.Trim(text, "\n ")
+		}
+	}
+	if k == len(h) {
+		return ""
+	}
+	return strings.Trim(text, "\n ")
+}
+
+// isForm: enough of the form's labels, one of them only this form has.
+func (c *formCells) isForm() bool { return c.strong >= 1 && len(c.labels) >= 4 }
+
+// missing lists the form's labels the document lacked, for the user.
+func (c *formCells) missing() []string {
+	var out []string
+	for _, b := range forms.Form {
+		switch b.Kind {
+		case forms.FieldsBlock:
+			for _, f := range b.Fields {
+				if f.Kind != forms.Picture && !c.labels[norm(f.Label)] && (hasPhoto(b) || !c.labels[norm(b.Label)]) {
+					out = append(out, f.Name())
+				}
+			}
+		case forms.TableBlock, forms.TextBlock:
+			if !c.labels[norm(b.Label)] && c.tables[b.Key] == nil {
+				out = append(out, b.Name())
+			}
+		}
+	}
+	return out
+}
+
+// draft is the hand-filled form as a draft.
+func (c *formCells) draft() *forms.Draft {
+	d := forms.New()
+	for path, v := range c.values {
+		d.Set(path, v)
+	}
+	for key, rows := range c.tables {
+		b, _ := forms.BlockByKey(key)
+		for i, row := range rows {
+			for _, f := range b.Fields {
+				d.Set(forms.Path(b, f, i+1), row[f.Key])
+			}
+		}
+	}
+	return d
+}
