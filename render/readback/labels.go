@@ -15,7 +15,7 @@ import (
 
 // formCells is what the table said, by field path.
 type formCells struct {
-	values  map[string]string            // host, text block and existingStudio fields
+	values  map[string]string              // host, text block and existingStudio fields
 	tables  map[string][]map[string]string // table key → rows of field key → value
 	columns map[string]map[string]bool     // table key → field keys that have a column
 	labels  map[string]bool                // the form's labels found (normalized)
@@ -139,7 +139,7 @@ func lookup(text string) (labelInfo, bool) {
 type cellReader struct {
 	rows    []gridRow
 	c       *formCells
-	section forms.Block          // the table block whose rows follow, if any
+	section forms.Block         // the table block whose rows follow, if any
 	header  map[int]forms.Field // grid column → that table's field
 	spans   map[int]int         // grid column → the header cell's span
 	inTable bool

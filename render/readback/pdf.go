@@ -227,7 +227,9 @@ func skipString(data []byte, i int) int {
 	return i
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0 }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0
+}
 
 var reLength = regexp.MustCompile(`/Length\s+(\d{1,10})(\s+\d+\s+R)?`)
 
