@@ -76,6 +76,9 @@ const usage = `用法：
   shenbao export-roster 草稿.json -o 名单.xlsx  把草稿中的指导老师和工作室成员导出为 Excel 名单
   shenbao summary 文件夹 -o 汇总.xlsx      把文件夹（含子文件夹）中的全部草稿汇总成一个 Excel 表
   shenbao version                          显示版本
+草稿.json 处也可以写本程序导出的 Word（.docx）或 PDF 文件，或手工填写的申报表 Word 文件；
+photo、import-roster 修改的内容这时另存为旁边的 .json 草稿，原文件不变。
+summary 的文件夹中可以混放草稿、Word 和 PDF 文件，同一申请人的多个文件合为一行。
 退出码：0 成功；1 有错误或被拒绝；2 文件无法读取或命令写错。
 `
 

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"shenbao/forms"
+	"shenbao/render/readback"
 )
 
 func runCheck(o options, stdout, stderr io.Writer) int {
@@ -43,12 +44,24 @@ func runSample(o options, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// load reads a draft, telling the user why when it cannot.
+// load reads a draft from a draft file, or from a .docx or PDF (render/readback), telling the
+// user why when it cannot, and where the draft came from when it was not a draft file.
 func load(path string, stderr io.Writer) (*forms.Draft, bool) {
-	d, err := forms.Load(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "无法读取 %s：%s\n", path, forms.Message(err))
+	r, ok := open(path, stderr)
+	if !ok {
 		return nil, false
 	}
-	return d, true
+	return r.Draft, true
+}
+
+func open(path string, stderr io.Writer) (*readback.Result, bool) {
+	r, err := readback.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法读取 %s：%s\n", path, readback.Message(err))
+		return nil, false
+	}
+	for _, n := range r.Notes() {
+		fmt.Fprintln(stderr, n)
+	}
+	return r, true
 }

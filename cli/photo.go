@@ -21,7 +21,7 @@ func runPhoto(o options, stdout, stderr io.Writer) int {
 		return ExitUnreadable
 	}
 	draftPath, picPath := o.files[0], o.files[1]
-	d, ok := load(draftPath, stderr)
+	d, saveTo, ok := loadForChange(draftPath, stderr)
 	if !ok {
 		return ExitUnreadable
 	}
@@ -46,10 +46,11 @@ func runPhoto(o options, stdout, stderr io.Writer) int {
 		SourceWidth:  res.SourceWidth,
 		SourceHeight: res.SourceHeight,
 	}
-	if err := d.Save(draftPath); err != nil {
-		fmt.Fprintf(stderr, "无法保存 %s：%s\n", draftPath, forms.Message(err))
+	if err := d.Save(saveTo); err != nil {
+		fmt.Fprintf(stderr, "无法保存 %s：%s\n", saveTo, forms.Message(err))
 		return ExitUnreadable
 	}
+	savedBeside(draftPath, saveTo, stdout)
 	fmt.Fprintf(stdout, "照片已设置：%d×%d 像素，%d KB\n", res.Width, res.Height, (len(res.JPEG)+1023)/1024)
 	if photo.SourceTooSmall(res.SourceWidth, res.SourceHeight) {
 		fmt.Fprintf(stderr, "提醒：原图可用部分只有 %d×%d 像素，打印会模糊，建议换一张更清晰的照片。\n", res.SourceWidth, res.SourceHeight)

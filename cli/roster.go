@@ -48,7 +48,7 @@ func runImportRoster(o options, stdout, stderr io.Writer) int {
 		return ExitUnreadable
 	}
 	draftPath, rosterPath := o.files[0], o.files[1]
-	d, ok := load(draftPath, stderr)
+	d, saveTo, ok := loadForChange(draftPath, stderr)
 	if !ok {
 		return ExitUnreadable
 	}
@@ -65,10 +65,11 @@ func runImportRoster(o options, stdout, stderr io.Writer) int {
 		return ExitFindings
 	}
 	nd := xlsx.ApplyRoster(d, roster)
-	if err := nd.Save(draftPath); err != nil {
-		fmt.Fprintf(stderr, "无法保存 %s：%s\n", draftPath, forms.Message(err))
+	if err := nd.Save(saveTo); err != nil {
+		fmt.Fprintf(stderr, "无法保存 %s：%s\n", saveTo, forms.Message(err))
 		return ExitUnreadable
 	}
+	savedBeside(draftPath, saveTo, stdout)
 	reportImport(stdout, d, nd, roster)
 	return ExitOK
 }
