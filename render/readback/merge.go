@@ -76,3 +76,38 @@ func squash(s string) string {
 		return r
 	}, s)
 }
+
+// Differences lists the fields whose printed values differ between two drafts of the same
+// applicant (a draft, its .docx and its PDF found together): field paths, the table rows
+// compared in their printed order. The photo is not compared.
+func Differences(a, b *forms.Draft) []string {
+	var out []string
+	for _, blk := range forms.Form {
+		switch blk.Kind {
+		case forms.FieldsBlock, forms.TextBlock:
+			for _, f := range blk.Fields {
+				p := forms.Path(blk, f, 0)
+				if f.Kind != forms.Picture && !samePrinted(f, a.Get(p), b.Get(p)) {
+					out = append(out, p)
+				}
+			}
+		case forms.TableBlock:
+			ra, rb := a.FilledRows(blk), b.FilledRows(blk)
+			for i := 0; i < max(len(ra), len(rb)); i++ {
+				for _, f := range blk.Fields {
+					va, vb := "", ""
+					if i < len(ra) {
+						va = a.Value(blk, f, ra[i])
+					}
+					if i < len(rb) {
+						vb = b.Value(blk, f, rb[i])
+					}
+					if !samePrinted(f, va, vb) {
+						out = append(out, forms.Path(blk, f, i+1))
+					}
+				}
+			}
+		}
+	}
+	return out
+}

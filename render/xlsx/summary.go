@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"shenbao/forms"
+	"shenbao/render/readback"
 )
 
 // Sheet names of the summary workbook.
@@ -25,6 +26,7 @@ const (
 	SummarySheet    = "申报汇总"
 	CountySheet     = "县区统计"
 	UnreadableSheet = "无法读取"
+	ScanSheet       = "扫描件"
 )
 
 // County groups besides forms.Counties.
@@ -38,18 +40,40 @@ type Stats struct {
 	Drafts     int // readable drafts, one row each
 	WithErrors int // of them, drafts with at least one 错误
 	Unreadable int // files listed on the 无法读取 sheet
+	Files      int // files read (several may be one applicant's)
+	Scans      int // scanned PDFs, listed on the 扫描件 sheet
 }
 
 // application is one readable draft in the summary.
 type application struct {
 	rel          string // path below the folder
+	kind         readback.Kind
+	files        []string // every file of this applicant (applicants.go)
+	conflicts    []string // fields where they differ
+	cross        []string // 提醒: people also in another studio
 	d            *forms.Draft
 	errs, warns  int
 	county, unit string
 }
 
 // unreadable is a file that is not a readable draft, and why, in the user's words.
-type unreadable struct{ rel, reason string }
+type unreadable struct {
+	rel, reason string
+	scan        bool // a scanned PDF: listed as such, not as an error
+}
+
+// splitScans takes the scanned PDFs out of the unreadable files.
+func splitScans(all []unreadable) (bad, scans []unreadable) {
+	for _, u := range all {
+		if u.scan {
+			scans = append(scans, u)
+		} else {
+			bad = append(bad, u)
+		}
+	}
+	sort.Slice(scans, func(i, j int) bool { return scans[i].rel < scans[j].rel })
+	return bad, scans
+}
 
 // Summary writes one workbook about every draft (*.json) in dir and below: a row per
 // application sorted by 结对帮扶县区 (in the notice's order) then 工作单位 (by pinyin), the
@@ -66,16 +90,19 @@ func Summary(w io.Writer, dir string) (Stats, error) {
 		return Stats{}, fmt.Errorf("summary %s: %w", dir, err)
 	}
 	apps, more := loadAll(dir, paths)
-	bad = append(bad, more...)
+	files := len(apps)
+	bad, scans := splitScans(append(bad, more...))
+	apps = mergeApplicants(apps)
+	crossStudio(apps)
 	sortApplications(apps)
 	sort.Slice(bad, func(i, j int) bool { return bad[i].rel < bad[j].rel })
-	st := Stats{Drafts: len(apps), Unreadable: len(bad)}
+	st := Stats{Drafts: len(apps), Unreadable: len(bad), Files: files, Scans: len(scans)}
 	for _, a := range apps {
 		if a.errs > 0 {
 			st.WithErrors++
 		}
 	}
-	return st, writeSummary(w, apps, bad)
+	return st, writeSummary(w, apps, bad, scans)
 }
 
 // findDrafts lists the .json files below dir. Hidden files and folders (the safe writer's
@@ -88,7 +115,7 @@ func findDrafts(dir string) (paths []string, bad []unreadable, err error) {
 			if path == dir {
 				return err
 			}
-			bad = append(bad, unreadable{rel(dir, path), forms.Message(err)})
+			bad = append(bad, unreadable{rel: rel(dir, path), reason: forms.Message(err)})
 			return nil
 		}
 		name := e.Name()
@@ -98,7 +125,7 @@ func findDrafts(dir string) (paths []string, bad []unreadable, err error) {
 			}
 			return nil
 		}
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(name), ".json") && !isAutosave(name) {
+		if !e.IsDir() && isApplicationFile(name) && !isAutosave(name) {
 			paths = append(paths, path)
 		}
 		return nil
@@ -155,7 +182,7 @@ func loadAll(dir string, paths []string) ([]application, []unreadable) {
 					continue
 				}
 				if err != nil {
-					results[i].bad = &unreadable{rel(dir, paths[i]), forms.Message(err)}
+					results[i].bad = &unreadable{rel(dir, paths[i]), readback.Message(err), readback.IsScan(err)}
 					continue
 				}
 				a.rel = rel(dir, paths[i])
@@ -182,14 +209,15 @@ func loadAll(dir string, paths []string) ([]application, []unreadable) {
 }
 
 func loadOne(path string) (*application, error) {
-	d, err := forms.Load(path)
+	r, err := readback.Open(path)
 	if errors.Is(err, forms.ErrNotDraft) && autosaveCopy(path) {
 		return nil, errAutosave
 	}
 	if err != nil {
 		return nil, err
 	}
-	a := &application{d: d, county: countyOf(d.Get("host.pairedCounty")), unit: strings.TrimSpace(d.Get("host.unit"))}
+	d := r.Draft
+	a := &application{d: d, kind: r.Kind, county: countyOf(d.Get("host.pairedCounty")), unit: strings.TrimSpace(d.Get("host.unit"))}
 	for _, f := range forms.Check(d) {
 		if f.Severity == forms.Error {
 			a.errs++
@@ -274,7 +302,9 @@ func summaryColumns() []summaryColumn {
 		summaryColumn{"规划字数", func(a application) any { return forms.CountWords(a.d.Get("plan")) }},
 		summaryColumn{"错误数", func(a application) any { return a.errs }},
 		summaryColumn{"提醒数", func(a application) any { return a.warns }},
-		summaryColumn{"文件", func(a application) any { return a.rel }},
+		summaryColumn{"文件", func(a application) any { return strings.Join(a.files, "\n") }},
+		summaryColumn{"文件间不一致", func(a application) any { return strings.Join(a.conflicts, "\n") }},
+		summaryColumn{"跨工作室提醒", func(a application) any { return strings.Join(a.cross, "\n") }},
 	)
 }
 
@@ -319,7 +349,7 @@ func newSummaryStyles(f *excelize.File) (summaryStyles, error) {
 	return summaryStyles{ids[0], ids[1], ids[2]}, nil
 }
 
-func writeSummary(w io.Writer, apps []application, bad []unreadable) error {
+func writeSummary(w io.Writer, apps []application, bad, scans []unreadable) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newSummaryStyles(f)
@@ -329,7 +359,7 @@ func writeSummary(w io.Writer, apps []application, bad []unreadable) error {
 	if err := f.SetSheetName(f.GetSheetName(0), SummarySheet); err != nil {
 		return err
 	}
-	for _, s := range []string{CountySheet, UnreadableSheet} {
+	for _, s := range []string{CountySheet, UnreadableSheet, ScanSheet} {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
@@ -341,6 +371,9 @@ func writeSummary(w io.Writer, apps []application, bad []unreadable) error {
 		return err
 	}
 	if err := writeUnreadable(f, bad, st); err != nil {
+		return err
+	}
+	if err := writeScans(f, scans, st); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -399,6 +432,15 @@ func writeCounties(f *excelize.File, apps []application, st summaryStyles) error
 	}
 	grid = append(grid, []any{"合计", len(apps), errTotal})
 	return writeTable(f, CountySheet, grid, st, nil)
+}
+
+// writeScans lists the scanned PDFs: the stamped copies schools send with the Word file.
+func writeScans(f *excelize.File, scans []unreadable, st summaryStyles) error {
+	grid := [][]any{{"文件", "说明"}}
+	for _, s := range scans {
+		grid = append(grid, []any{s.rel, "扫描件（只有图片）：内容请以同一申请人的 Word 文件或草稿为准"})
+	}
+	return writeTable(f, ScanSheet, grid, st, nil)
 }
 
 func writeUnreadable(f *excelize.File, bad []unreadable, st summaryStyles) error {

@@ -18,8 +18,15 @@ import (
 func summaryFolder(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
+	n := 0
 	draft := func(rel string, values map[string]string) {
+		n++
 		d := forms.Sample()
+		// Each applicant's members their own: the same person in two studios is a 提醒
+		// (TestSummaryOfWhatSchoolsSend).
+		for r := 1; r <= 5 && rel != "覃晓岚.json"; r++ {
+			d.Set(fmt.Sprintf("members[%d].mobile", r), fmt.Sprintf("139%02d%06d", n, r))
+		}
 		for k, v := range values {
 			d.Set(k, v)
 		}
@@ -93,10 +100,10 @@ func checkCounts(t *testing.T, path string) (errs, warns int) {
 func TestSummary(t *testing.T) {
 	dir := summaryFolder(t)
 	f, st := summaryOf(t, dir)
-	if st != (Stats{Drafts: 5, WithErrors: 2, Unreadable: 4}) {
+	if st != (Stats{Drafts: 5, WithErrors: 2, Unreadable: 4, Files: 5}) {
 		t.Errorf("stats %+v", st)
 	}
-	if got := strings.Join(f.GetSheetList(), ","); got != "申报汇总,县区统计,无法读取" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "申报汇总,县区统计,无法读取,扫描件" {
 		t.Fatalf("sheets %s", got)
 	}
 	want := summaryWant(t, dir)
@@ -109,9 +116,9 @@ func TestSummary(t *testing.T) {
 	}
 	checkShaded(t, f, []bool{false, false, false, true, true})
 	checkFrozen(t, f, SummarySheet, 1)
-	checkHeaderStyle(t, f, SummarySheet, 1, 14)
-	checkAutoFilter(t, f, "A1:N6")
-	if dim, _ := f.GetSheetDimension(SummarySheet); dim != "A1:N6" {
+	checkHeaderStyle(t, f, SummarySheet, 1, 16)
+	checkAutoFilter(t, f, "A1:P6")
+	if dim, _ := f.GetSheetDimension(SummarySheet); dim != "A1:P6" {
 		t.Errorf("used range %s", dim)
 	}
 
@@ -129,11 +136,11 @@ func summaryWant(t *testing.T, dir string) [][]string {
 	}
 	cnt := func(rel string, i int) string { return fmt.Sprint(counts[rel][i]) }
 	row := func(name, unit, years, county, members, words, rel string) []string {
-		return []string{name, unit, "中学高级教师", "德育处副主任", years, "是", county, "13877215630", "2", members, words, cnt(rel, 0), cnt(rel, 1), rel}
+		return []string{name, unit, "中学高级教师", "德育处副主任", years, "是", county, "13877215630", "2", members, words, cnt(rel, 0), cnt(rel, 1), rel, "", ""}
 	}
 	sampleWords := fmt.Sprint(forms.CountWords(forms.Sample().Get("plan")))
 	want := [][]string{
-		{"姓名", "工作单位", "职称", "职务", "从事班主任工作年限", "是否党员", "结对帮扶县区", "联系电话", "指导老师数", "成员数", "规划字数", "错误数", "提醒数", "文件"},
+		{"姓名", "工作单位", "职称", "职务", "从事班主任工作年限", "是否党员", "结对帮扶县区", "联系电话", "指导老师数", "成员数", "规划字数", "错误数", "提醒数", "文件", "文件间不一致", "跨工作室提醒"},
 		// 柳城县 first (the notice's order), its units by pinyin: 柳城 (liu cheng) before 柳州 (liu zhou).
 		row("乙", "柳城县实验中学", "16", "柳城县", "5", sampleWords, filepath.Join("柳城", "c.JSON")),
 		row("甲", "柳州市第一中学", "8", "柳城县", "5", sampleWords, "b.json"),
