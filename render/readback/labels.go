@@ -293,12 +293,12 @@ func (r *cellReader) dataRow(row gridRow) {
 	}
 }
 
-// valueOf is the value of the label at row i, cell j: the next cell to the right, or the
-// cell below when the label is the last of its row or its right neighbour is a label.
+// valueOf is the value of the label at row i, cell j: the next cell to the right, or, when
+// that is empty, a label or missing, the cell below (a form with its values under the labels).
 func (r *cellReader) valueOf(i, j int) string {
 	row := r.rows[i]
 	if j+1 < len(row) {
-		if _, isLabel := lookup(row[j+1].text); !isLabel {
+		if _, isLabel := lookup(row[j+1].text); !isLabel && oneLine(row[j+1].text) != "" {
 			return oneLine(row[j+1].text)
 		}
 	}
