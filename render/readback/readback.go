@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -138,19 +137,9 @@ func Open(path string) (*Result, error) {
 // sniff tells a .docx and a PDF by their first bytes (a renamed file is still what it is),
 // falling back on the extension; anything else goes to the draft loader.
 func sniff(path string) (string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return "", err
-	}
-	if !st.Mode().IsRegular() {
-		if st.IsDir() {
-			return "", forms.ErrNotDraft
-		}
-		return "", ErrNotRegular // a FIFO or a device would block or never end
-	}
 	ext := strings.ToLower(filepath.Ext(path))
 	head := make([]byte, 1024)
-	f, err := os.Open(path)
+	f, _, err := forms.OpenRegular(path) // a FIFO or a device would block or never end
 	if err != nil {
 		return "", err
 	}
@@ -177,29 +166,11 @@ func sniff(path string) (string, error) {
 
 // readBounded reads a regular file of at most limit bytes.
 func readBounded(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, ErrNotRegular
-	}
-	if st.Size() > limit {
+	data, err := forms.ReadRegular(path, limit)
+	if errors.Is(err, forms.ErrFileTooLarge) {
 		return nil, ErrTooLarge
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, ErrTooLarge
-	}
-	return data, nil
+	return data, err
 }
 
 // Errors a caller can test with errors.Is; each text is the sentence the user sees.
@@ -213,13 +184,12 @@ var (
 	ErrEncrypted   = errors.New("这个 PDF 加了密码，无法读取：请改用没有加密的 PDF，或本程序导出的 Word 文件或草稿")
 	ErrTooLarge    = errors.New("文件太大，不是本程序导出的申报表：请选择申报表的 Word 文件、PDF 或草稿文件")
 	ErrTooComplex  = errors.New("这个文件的内容太多太复杂（表格、段落或对象数量远超申报表），不像申报表：请选择申报表的 Word 文件、PDF 或草稿文件")
-	ErrNotRegular  = errors.New("这不是普通文件（可能是设备或管道）：请选择申报表的 Word 文件、PDF 或草稿文件")
 )
 
 // Message is the Chinese sentence for an error from Open.
 func Message(err error) string {
 	for _, e := range []error{ErrScan, ErrNoFormPDF, ErrNoFormDOCX, ErrBadDOCX, ErrOldDoc, ErrOtherOffice,
-		ErrEncrypted, ErrTooLarge, ErrTooComplex, ErrNotRegular} {
+		ErrEncrypted, ErrTooLarge, ErrTooComplex} {
 		if errors.Is(err, e) {
 			return e.Error()
 		}
