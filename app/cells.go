@@ -44,6 +44,9 @@ func newFieldEntry() *fieldEntry {
 	return e
 }
 
+func (e *fieldEntry) baseEntry() *widget.Entry { return &e.Entry }
+func (e *cellEntry) baseEntry() *widget.Entry  { return &e.Entry }
+
 func (e *fieldEntry) FocusGained() { e.Entry.FocusGained(); e.hooks.gained() }
 func (e *fieldEntry) FocusLost()   { e.Entry.FocusLost(); e.hooks.lost() }
 

@@ -73,6 +73,16 @@ func caretOf(f fyne.Focusable, abs func(fyne.CanvasObject) fyne.Position) (pos f
 		}
 		return abs(o.(fyne.CanvasObject)).Add(p), h, true
 	case *widget.Entry:
+		return entryCaret(o, o, abs)
+	case interface{ baseEntry() *widget.Entry }: // the app's fields and table cells
+		return entryCaret(o.baseEntry(), o.(fyne.CanvasObject), abs)
+	}
+	return fyne.Position{}, 0, false
+}
+
+// entryCaret is the caret of entry o, drawn as obj (o itself, or the widget that embeds it).
+func entryCaret(o *widget.Entry, obj fyne.CanvasObject, abs func(fyne.CanvasObject) fyne.Position) (pos fyne.Position, height float32, ok bool) {
+	{
 		th := o.Theme()
 		border := th.Size(theme.SizeNameInputBorder)
 		h := fyne.MeasureText("国", th.Size(theme.SizeNameText), o.TextStyle).Height
@@ -82,7 +92,6 @@ func caretOf(f fyne.Focusable, abs func(fyne.CanvasObject) fyne.Position) (pos f
 		p := o.CursorPosition().Add(fyne.NewPos(0, border))
 		p.X = max(0, min(p.X, o.Size().Width-th.Size(theme.SizeNameInnerPadding)))
 		p.Y = min(p.Y, max(0, o.Size().Height-h))
-		return abs(o).Add(p), h, true
+		return abs(obj).Add(p), h, true
 	}
-	return fyne.Position{}, 0, false
 }

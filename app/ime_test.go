@@ -62,3 +62,20 @@ func TestCaretOfFocusedField(t *testing.T) {
 		t.Fatal("a button reported a caret")
 	}
 }
+
+// The app's own fields (fieldEntry, and the wrapping table cells) report their caret too.
+func TestCaretOfTheAppsFields(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	for page, path := range map[string]string{"主持人": "host.name", "指导老师": "advisers[1].unit"} {
+		h.u.showPage(page)
+		v := h.u.views[path]
+		h.canvas().Focus(v.focus)
+		p, ht, ok := caretOf(h.canvas().Focused(), abs)
+		o, s := abs(v.focus.(fyne.CanvasObject)), v.focus.(fyne.CanvasObject).Size()
+		if !ok || p.X < o.X || p.X > o.X+s.Width || p.Y < o.Y || p.Y+ht > o.Y+s.Height {
+			t.Errorf("%s: caret %v (ok %v) outside the field at %v size %v", path, p, ok, o, s)
+		}
+	}
+}
