@@ -51,12 +51,19 @@ func GLFailureText(exe string) string {
 // GLFailureTitle is the message box's title.
 const GLFailureTitle = "无法打开窗口 — 柳州市名班主任工作室申报表"
 
+// GLFailureExit is the exit code after the message box: 2, as when no window can open for
+// want of a display (cli's runApp).
+const GLFailureExit = 2
+
 // glWatcher is the standard log's writer while the app runs: it passes everything on to out
-// and, the first time a line says OpenGL failed, calls show. show runs inside Write, before
-// Write returns, because Fyne may call os.Exit right after logging.
+// and, the first time a line says OpenGL failed, calls show and then exit. Both run inside
+// Write, before Write returns, because Fyne may call os.Exit right after logging; and exit
+// must follow, because Fyne may not: when the window cannot be made before its loop runs it
+// only asks the loop to quit, and the process would stay alive with no window.
 type glWatcher struct {
 	out  io.Writer
 	show func()
+	exit func(code int) // nil: go on (tests)
 
 	mu    sync.Mutex
 	shown bool
@@ -71,6 +78,9 @@ func (w *glWatcher) Write(p []byte) (int, error) {
 	if !w.shown && IsGLFailure(string(bytes.ToValidUTF8(p, nil))) {
 		w.shown = true
 		w.show()
+		if w.exit != nil {
+			w.exit(GLFailureExit)
+		}
 	}
 	return len(p), nil
 }

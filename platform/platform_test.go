@@ -2,6 +2,7 @@ package platform
 
 import (
 	"bytes"
+	"fmt"
 	"log"
 	"strings"
 	"testing"
@@ -55,6 +56,24 @@ func TestGLWatcherShowsOnceInsideWrite(t *testing.T) {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("line %q not passed on; got:\n%s", s, out.String())
 		}
+	}
+}
+
+// After the box the program ends: Fyne does not always exit by itself.
+func TestGLWatcherExitsAfterTheBox(t *testing.T) {
+	var steps []string
+	w := &glWatcher{
+		show: func() { steps = append(steps, "box") },
+		exit: func(code int) { steps = append(steps, fmt.Sprint("exit ", code)) },
+	}
+	w.Write([]byte("Fyne error:  Failed to decode image for window icon\n"))
+	if len(steps) != 0 {
+		t.Fatalf("an unrelated error: %v", steps)
+	}
+	w.Write([]byte("Fyne error:  window creation error\n"))
+	w.Write([]byte("Fyne error:  failed to initialise OpenGL\n"))
+	if got := strings.Join(steps, ", "); got != "box, exit 2" {
+		t.Fatalf("steps %q, want the box then exit 2", got)
 	}
 }
 

@@ -35,12 +35,14 @@ func isDir(p string) bool {
 
 // InstallGLFailureDialog makes the standard log show a Chinese message box when Fyne reports
 // that OpenGL 2.1 is missing (old graphics drivers, Remote Desktop). Without it a program
-// started by double-click would vanish without a word. Call it just before starting the app.
+// started by double-click would vanish without a word. After 确定 the program ends (exit code
+// GLFailureExit). Call it just before starting the app.
 func InstallGLFailureDialog() {
 	exe, _ := os.Executable()
 	log.SetOutput(&glWatcher{
 		out:  log.Writer(),
 		show: func() { messageBox(GLFailureTitle, GLFailureText(filepath.Base(exe))) },
+		exit: os.Exit,
 	})
 }
 
