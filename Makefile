@@ -44,6 +44,7 @@ clean:
 # menu entry from FyneApp.toml, and refuses a version other than `shenbao version`.
 PKGMETA := bin/pkgmeta
 WINEXE  := dist/shenbao-windows-amd64.exe
+WINCOM  := dist/shenbao-windows-amd64.com
 LINUXGZ := dist/shenbao-linux-amd64.tar.gz
 # Linked into windows/amd64 builds only (the file name says so); made at build time, ignored by git.
 RSRC    := rsrc_windows_amd64.syso
@@ -58,11 +59,15 @@ $(PKGMETA): FORCE
 
 # A GUI program (-H windowsgui: no console window on double-click), stripped, cross-compiled
 # with MinGW-w64 (gcc-mingw-w64-x86-64). The first build compiles Fyne for Windows: minutes.
+# Beside it the same code as a console program, .com: typed without extension in cmd or
+# PowerShell that one runs (PATHEXT: .COM before .EXE), so the shell waits for it, gets its
+# exit code and shows its Chinese (main_windows.go).
 windows: $(PKGMETA) icon.png
 	$(PKGMETA) syso -o $(RSRC)
 	@mkdir -p dist
 	$(WINENV) $(GO) build -trimpath -ldflags "-H windowsgui -s -w" -o $(WINEXE) .
-	@ls -l $(WINEXE)
+	$(WINENV) $(GO) build -trimpath -ldflags "-s -w" -o $(WINCOM) .
+	@ls -l $(WINEXE) $(WINCOM)
 
 # Static checks of the .exe (wine cannot run Go >= 1.24 programs): PE headers, subsystem,
 # icon, version information, manifest, imported DLLs, size.

@@ -4,18 +4,30 @@ package main
 
 import (
 	"os"
+	"unsafe"
 
 	"golang.org/x/sys/windows"
 )
 
-// The .exe is a GUI program (-H windowsgui), so a double-click opens no console window. A
-// command typed in cmd.exe or PowerShell then has nowhere to print; these functions attach
-// the program to that window while a command runs.
+// Two builds of the same code ship side by side (Makefile `windows`):
+//
+//   - shenbao-windows-amd64.exe, a GUI program (-H windowsgui), so a double-click opens no
+//     console window. A command typed in cmd.exe or PowerShell then has nowhere to print, and
+//     the shell neither waits for it nor gets its exit code; these functions attach it to the
+//     shell's console while a command runs, which at least shows the output.
+//   - shenbao-windows-amd64.com, the console build, which cmd and PowerShell prefer (PATHEXT
+//     lists .COM before .EXE) when one types the name without extension: the shell waits and
+//     gets FORM.md's exit codes. Windows gives it the console; Go's os.File writes Chinese to
+//     a console as UTF-16 (WriteConsoleW), whatever its code page, and as UTF-8 bytes when
+//     redirected to a file or a pipe. Nothing to attach; only when it opens the window and the
+//     console was made for it alone (a double-click on the .com) does it close that console.
 
 var (
 	kernel32      = windows.NewLazySystemDLL("kernel32.dll")
 	attachConsole = kernel32.NewProc("AttachConsole")
 	freeConsole   = kernel32.NewProc("FreeConsole")
+	consoleWindow = kernel32.NewProc("GetConsoleWindow")
+	consoleProcs  = kernel32.NewProc("GetConsoleProcessList")
 )
 
 // attachParentProcess is ATTACH_PARENT_PROCESS: the console of the program that started us.
@@ -26,8 +38,9 @@ const utf8CodePage = 65001
 
 // consoleState is what useParentConsole changed, for leaveConsole to undo.
 var consoleState struct {
-	attached bool
-	oldCP    uint32
+	attached bool   // the GUI build attached to its parent's console
+	oldCP    uint32 // that console's code page before
+	own      bool   // the console build: the process started with a console
 }
 
 // useParentConsole attaches to the parent's console, if there is one (none when started from
@@ -36,6 +49,10 @@ var consoleState struct {
 // is readable too (console writes through Go's os.File are UTF-16 already). It returns the
 // function that undoes it; call that before exiting.
 func useParentConsole(hasArgs bool) (done func()) {
+	if r, _, _ := consoleWindow.Call(); r != 0 { // the console build: Windows gave us one
+		consoleState.own = true
+		return func() {}
+	}
 	if !hasArgs { // opening the app: no console wanted
 		return func() {}
 	}
@@ -75,6 +92,16 @@ func consoleFile(std uint32, cur *os.File, name string) *os.File {
 // leaveConsole restores the console's code page and detaches, so the prompt that cmd.exe
 // shows next is as before. The app calls it too: a window needs no console.
 func leaveConsole() {
+	if consoleState.own {
+		consoleState.own = false
+		// Only this process on the console: it was made for a double-click on the .com, and
+		// would stand empty beside the window. Started from cmd, the console is cmd's: keep it.
+		var pids [2]uint32
+		if n, _, _ := consoleProcs.Call(uintptr(unsafe.Pointer(&pids[0])), uintptr(len(pids))); n == 1 {
+			freeConsole.Call()
+		}
+		return
+	}
 	if !consoleState.attached {
 		return
 	}

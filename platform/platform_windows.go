@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"golang.org/x/sys/windows"
 )
@@ -41,7 +42,9 @@ func InstallGLFailureDialog() {
 	exe, _ := os.Executable()
 	log.SetOutput(&glWatcher{
 		out:  log.Writer(),
-		show: func() { messageBox(GLFailureTitle, GLFailureText(filepath.Base(exe))) },
+		// The name without .exe: typed so in cmd, it runs the console build (.com) when it is
+		// beside, which waits and shows Chinese, else this one.
+		show: func() { messageBox(GLFailureTitle, GLFailureText(strings.TrimSuffix(filepath.Base(exe), filepath.Ext(exe)))) },
 		exit: os.Exit,
 	})
 }
