@@ -118,7 +118,7 @@ func (u *UI) newDraft() {
 
 // openDialog lets the user choose a draft file and opens it.
 func (u *UI) openDialog() {
-	u.env.Files.OpenFile(u.win, "打开草稿", u.dir(), draftFiles, func(path string) {
+	u.env.Files.OpenFile(u.win, "打开草稿", u.dir(), openableFiles, func(path string) {
 		if path != "" {
 			u.openFile(path)
 		}
@@ -130,6 +130,9 @@ func (u *UI) openDialog() {
 func (u *UI) openFile(path string) bool {
 	if strings.EqualFold(filepath.Ext(path), ".bak") {
 		return u.openBackup(path)
+	}
+	if exportedFiles.matches(path) {
+		return u.openExported(path) // readback.go
 	}
 	d, err := forms.Load(path)
 	if err != nil {
@@ -292,7 +295,7 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 			continue
 		}
 		switch p := uri.Path(); {
-		case draftFiles.matches(p) || backupFiles.matches(p):
+		case draftFiles.matches(p) || backupFiles.matches(p) || exportedFiles.matches(p):
 			u.openFile(p)
 		case pictureFiles.matches(p):
 			u.loadPicture(p)
