@@ -73,7 +73,8 @@ func (r *Result) Notes() []string {
 		}
 		out = append(out, fmt.Sprintf("从 Word 文件读取：文件导出后有 %d 个栏目在 Word 中改过，以 Word 中的内容为准：", len(r.Changes)))
 		for _, c := range r.Changes {
-			out = append(out, fmt.Sprintf("  %s（%s）：原为“%s”，现为“%s”", c.Path, c.Name, short(c.Saved), short(c.Word)))
+			was, now := around(c.Saved, c.Word)
+			out = append(out, fmt.Sprintf("  %s（%s）：原为“%s”，现为“%s”", c.Path, c.Name, was, now))
 		}
 	case OurPDF:
 		out = append(out, "从本程序导出的 PDF 文件中读取了草稿。")
@@ -84,6 +85,38 @@ func (r *Result) Notes() []string {
 		}
 	}
 	return out
+}
+
+// around shows where two values differ, in one line each: short values whole, long ones (a
+// plan edited in the middle) as the changed part with a few characters either side.
+func around(a, b string) (string, string) {
+	ra, rb := []rune(strings.Join(strings.Fields(a), " ")), []rune(strings.Join(strings.Fields(b), " "))
+	if len(ra) <= 40 && len(rb) <= 40 {
+		return string(ra), string(rb)
+	}
+	p := 0
+	for p < len(ra) && p < len(rb) && ra[p] == rb[p] {
+		p++
+	}
+	q := 0
+	for q < len(ra)-p && q < len(rb)-p && ra[len(ra)-1-q] == rb[len(rb)-1-q] {
+		q++
+	}
+	cut := func(r []rune) string {
+		from, to := max(0, p-8), min(len(r), len(r)-q+8)
+		if to-from > 48 {
+			to = from + 48
+		}
+		s := string(r[from:to])
+		if from > 0 {
+			s = "…" + s
+		}
+		if to < len(r) {
+			s += "…"
+		}
+		return s
+	}
+	return cut(ra), cut(rb)
 }
 
 // short keeps a long text readable in one line of a message.

@@ -260,3 +260,16 @@ func scannedPDF(t testing.TB) []byte {
 	}
 	return b.Bytes()
 }
+
+func TestAround(t *testing.T) {
+	long := strings.Repeat("甲", 50) + "乙" + strings.Repeat("丙", 50)
+	tests := []struct{ a, b, wantA, wantB string }{
+		{"13877215630", "13907720001", "13877215630", "13907720001"},
+		{long, strings.Replace(long, "乙", "丁丁", 1), "…甲甲甲甲甲甲甲甲乙丙丙丙丙丙丙丙丙…", "…甲甲甲甲甲甲甲甲丁丁丙丙丙丙丙丙丙丙…"},
+	}
+	for _, tt := range tests {
+		if a, b := around(tt.a, tt.b); a != tt.wantA || b != tt.wantB {
+			t.Errorf("around: %q, %q; want %q, %q", a, b, tt.wantA, tt.wantB)
+		}
+	}
+}
