@@ -8,7 +8,7 @@ import (
 	"shenbao/render/xlsx"
 )
 
-// runSummary writes the 申报汇总 of every draft in a folder. Unreadable drafts are listed in
+// runSummary writes the 申报汇总 of every draft, .docx and PDF in a folder. Unreadable drafts are listed in
 // the workbook, never a reason to stop.
 func runSummary(o options, stdout, stderr io.Writer) int {
 	if o.out == "" || !o.want(1, stderr, "shenbao summary 文件夹 -o 汇总.xlsx") {
@@ -29,7 +29,10 @@ func runSummary(o options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "无法汇总 %s：%s\n", dir, xlsx.Message(err))
 		return ExitUnreadable
 	}
-	fmt.Fprintf(stderr, "汇总了 %d 份申报表，其中 %d 份有错误。\n", st.Drafts, st.WithErrors)
+	fmt.Fprintf(stderr, "汇总了 %d 份申报表（读取了 %d 个草稿、Word 和 PDF 文件，同一申请人的合为一行），其中 %d 份有错误。\n", st.Drafts, st.Files, st.WithErrors)
+	if st.Scans > 0 {
+		fmt.Fprintf(stderr, "%d 个扫描件（只有图片的 PDF）列在工作表“%s”。\n", st.Scans, xlsx.ScanSheet)
+	}
 	if st.Unreadable > 0 {
 		fmt.Fprintf(stderr, "%d 个文件无法读取，见工作表“%s”。\n", st.Unreadable, xlsx.UnreadableSheet)
 	}

@@ -21,7 +21,7 @@ func TestSummaryCommand(t *testing.T) {
 	if code != ExitOK || stdout != out+".xlsx\n" {
 		t.Fatalf("summary: exit %d, %q, %q", code, stdout, errs)
 	}
-	for _, want := range []string{"汇总了 2 份申报表，其中 1 份有错误。", "1 个文件无法读取，见工作表“无法读取”。"} {
+	for _, want := range []string{"汇总了 2 份申报表（读取了 2 个草稿、Word 和 PDF 文件，同一申请人的合为一行），其中 1 份有错误。", "1 个文件无法读取，见工作表“无法读取”。"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q: %q", want, errs)
 		}
