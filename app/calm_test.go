@@ -45,8 +45,9 @@ func TestRowFindingsShowOnceTheRowIsLeft(t *testing.T) {
 	if f := h.framed("advisers[1]"); len(f) != 7 {
 		t.Errorf("after leaving the row %d cells framed, want the 7 empty ones: %v", len(f), f)
 	}
-	if msg := h.u.rowMsgs["advisers[1]"].Text; !strings.Contains(msg, "错误") {
-		t.Errorf("row message %q", msg)
+	if msg := h.u.rowMsgs["advisers[1]"].Text; !strings.Contains(msg, "错误") || !strings.Contains(msg, "性别、出生年月") ||
+		!strings.Contains(msg, "手机号码") || strings.Contains(msg, "\n") {
+		t.Errorf("row message, want the empty cells named in one line: %q", msg)
 	}
 	for _, f := range h.framed("advisers[1]") {
 		if f == "advisers[1].name" {

@@ -139,7 +139,11 @@ func (e *cellEntry) Resize(s fyne.Size) {
 // fit shows as many lines as the text takes at the cell's width; the row's layout follows
 // on the next frame, as for any widget whose minimum size changed.
 func (e *cellEntry) fit() {
-	n := wrappedRows(e.Text, e.at)
+	s := e.Text
+	if s == "" {
+		s = e.PlaceHolder // it must not scroll either
+	}
+	n := wrappedRows(s, e.at)
 	if n != e.rows {
 		e.rows = n
 		e.SetMinRowsVisible(n)

@@ -141,7 +141,7 @@ func (u *UI) revealAll() {
 // applyMarks puts each visible finding on its field, row or block.
 func (u *UI) applyMarks() {
 	first := map[string]*forms.Finding{}
-	rows := map[string][]string{}
+	rows := map[string][]forms.Finding{}
 	blocks := map[string][]forms.Finding{}
 	for i := range u.findings {
 		f := &u.findings[i]
@@ -152,7 +152,7 @@ func (u *UI) applyMarks() {
 			first[f.Path] = f
 		}
 		if i := strings.IndexByte(f.Path, ']'); i >= 0 {
-			rows[f.Path[:i+1]] = append(rows[f.Path[:i+1]], f.Severity.String()+"："+f.Message)
+			rows[f.Path[:i+1]] = append(rows[f.Path[:i+1]], *f)
 		}
 		if f.Path == f.Block {
 			blocks[f.Block] = append(blocks[f.Block], *f)
@@ -162,8 +162,9 @@ func (u *UI) applyMarks() {
 		v.mark(first[path])
 	}
 	for row, l := range u.rowMsgs {
-		if msgs := rows[row]; len(msgs) > 0 {
-			setMessage(l, severityOf(msgs), strings.Join(msgs, "\n"))
+		if fs := rows[row]; len(fs) > 0 {
+			sev, text := u.rowMessage(fs)
+			setMessage(l, sev, text)
 		} else {
 			clearMessage(l)
 		}
@@ -186,13 +187,29 @@ func (u *UI) applyMarks() {
 	}
 }
 
-func severityOf(msgs []string) forms.Severity {
-	for _, m := range msgs {
-		if strings.HasPrefix(m, forms.Error.String()) {
-			return forms.Error
+// rowMessage is a table row's findings in few lines: the cells still empty named in one
+// line ("还没有填：性别、出生年月、手机号码"), the other findings each on its own. Seven lines of
+// "请填写…" would push the rows below down the page.
+func (u *UI) rowMessage(fs []forms.Finding) (forms.Severity, string) {
+	sev := forms.Warning
+	var empty []string
+	var lines []string
+	for _, f := range fs {
+		if f.Severity == forms.Error {
+			sev = forms.Error
 		}
+		if f.Severity == forms.Error && strings.TrimSpace(u.d.Get(f.Path)) == "" {
+			if b, ok := forms.BlockByKey(f.Block); ok {
+				empty = append(empty, b.Field(f.Path[strings.LastIndexByte(f.Path, '.')+1:]).Name())
+				continue
+			}
+		}
+		lines = append(lines, f.Severity.String()+"："+f.Message)
 	}
-	return forms.Warning
+	if len(empty) > 0 {
+		lines = append([]string{"错误：这一行还没有填" + strings.Join(empty, "、") + "。"}, lines...)
+	}
+	return sev, strings.Join(lines, "\n")
 }
 
 // visibleErrors counts the 错误 of a block shown on its fields (the badge in the list).

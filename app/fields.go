@@ -23,7 +23,7 @@ type fieldView struct {
 	focus fyne.Focusable
 	entry *widget.Entry // red border with a 错误 (outside tables); nil for choices
 	frame *cellFrame    // a table cell's frame for its finding; nil outside tables
-	msg   *zhText       // the message under the field; nil in tables (rows have one)
+	msg   *msgLine      // the message under the field; nil in tables (rows have one)
 }
 
 // mark shows a finding on the field, or clears it with nil.
@@ -51,33 +51,18 @@ func (v *fieldView) mark(f *forms.Finding) {
 	setMessage(v.msg, f.Severity, f.Severity.String()+"："+f.Message)
 }
 
-func setMessage(l *zhText, sev forms.Severity, text string) {
-	l.color = severityColor(sev)
-	l.SetText(text)
-}
+func setMessage(l *msgLine, sev forms.Severity, text string) { l.set(text, severityColor(sev)) }
 
 // clearMessage empties a message line; the line keeps its height, so the fields under it do
 // not move under the mouse when a message comes or goes.
-func clearMessage(l *zhText) {
-	if l.Text != "" {
-		l.SetText("")
-	}
-}
+func clearMessage(l *msgLine) { l.set("", l.color) }
 
 type findingError struct{ msg string }
 
 func (e findingError) Error() string { return e.msg }
 
-// messageLabel is the line under a field or a table row for its findings, in a smaller size.
-// It is there even when empty, one line high, and never shrinks below the tallest message
-// it has shown.
-func messageLabel() *zhText {
-	l := newZHText("")
-	l.size = sizeMessage
-	l.reserve = true
-	l.rewrap(0)
-	return l
-}
+// messageLabel is the line under a field or a table row for its findings (see msgLine).
+func messageLabel() *msgLine { return newMsgLine() }
 
 // fieldWidget makes the input for field f of block b (row: the table row, 0 outside tables)
 // from its Kind, filled from the draft and writing every change back to it.
@@ -106,7 +91,7 @@ func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
 	case inTable:
 		e := newCellEntry()
 		e.hooks = hooks
-		e.PlaceHolder = f.Hint
+		e.PlaceHolder = strings.TrimPrefix(f.Hint, "如 ") // 1985.03 fits the column, 如 1985.03 not
 		e.SetText(u.d.Get(path))
 		e.OnChanged = func(val string) {
 			e.fit()
@@ -160,7 +145,7 @@ func (u *UI) fieldsPage(p *page) fyne.CanvasObject {
 func fieldLabel(f forms.Field) fyne.CanvasObject {
 	l := widget.NewLabel(strings.TrimSuffix(f.Name(), "："))
 	l.Alignment = fyne.TextAlignTrailing
-	return l
+	return container.NewVBox(l) // level with the field, above the message line under it
 }
 
 func fieldsHelp(b *forms.Block) string {
@@ -199,8 +184,9 @@ func (u *UI) changed() {
 
 // blockMessage is the line at the top of a block for findings about the block as a whole
 // (too few advisers, …).
-func (u *UI) blockMessage(key string) *zhText {
+func (u *UI) blockMessage(key string) *msgLine {
 	l := messageLabel()
+	l.collapse = true
 	u.blkMsgs[key] = l
 	return l
 }

@@ -41,7 +41,7 @@ type photoPanel struct {
 	img    *canvas.Image
 	empty  fyne.CanvasObject
 	busy   *widget.Activity
-	msg    *zhText
+	msg    *msgLine
 	choose *widget.Button
 	adjust *widget.Button
 	remove *widget.Button

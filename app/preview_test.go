@@ -32,9 +32,9 @@ func TestPreviewTurnsPagesAndZooms(t *testing.T) {
 	if pv.index != 1 || !strings.HasPrefix(pv.where.Text, "第 2 页") {
 		t.Errorf("after 下一页: %q", pv.where.Text)
 	}
-	pv.setZoom(pv.zoom + 1)
-	if got := pv.sheet.MinSize(); got.Width <= size.Width || pv.zoomed.Text != "90%" {
-		t.Errorf("zoomed in: %v (was %v), %q", got, size, pv.zoomed.Text)
+	pv.step(1)
+	if got := pv.sheet.MinSize(); got.Width <= size.Width || pv.fit != "" || !strings.HasSuffix(pv.zoomed.Selected, "%") {
+		t.Errorf("zoomed in: %v (was %v), %q", got, size, pv.zoomed.Selected)
 	}
 	img := pv.sheet.img.Image.(*image.RGBA)
 	if img.Bounds().Dx() < int(render.PageWidth) {
@@ -214,4 +214,47 @@ func texts(o fyne.CanvasObject) string {
 		}
 	})
 	return sb.String()
+}
+
+// The zoom goes from 25 % to 200 % in steps; 适合宽度 makes the page as wide as the view and
+// 适合页面 shows all of it, also after the window changed size.
+func TestPreviewZoomRangeAndFit(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.showPage("预览与导出")
+	pv := h.u.preview
+	if pv.zoomed.Selected != fitWidth {
+		t.Fatalf("first shown as %q", pv.zoomed.Selected)
+	}
+	view := pv.scroll.Size()
+	if w := pv.sheet.MinSize().Width; w > view.Width || w < view.Width-40 {
+		t.Errorf("适合宽度: page %v wide in a view %v wide", w, view.Width)
+	}
+	pv.zoomed.SetSelected(fitPage)
+	if s := pv.sheet.MinSize(); s.Height > view.Height || s.Width > view.Width {
+		t.Errorf("适合页面: page %v in a view %v", s, view)
+	}
+	for i := 0; i < 20; i++ {
+		test.Tap(pv.out)
+	}
+	if pv.zoomed.Selected != "25%" || !pv.out.Disabled() || pv.in.Disabled() {
+		t.Errorf("zoomed out to %q (out disabled %v)", pv.zoomed.Selected, pv.out.Disabled())
+	}
+	for i := 0; i < 20; i++ {
+		test.Tap(pv.in)
+	}
+	if pv.zoomed.Selected != "200%" || !pv.in.Disabled() {
+		t.Errorf("zoomed in to %q", pv.zoomed.Selected)
+	}
+	pv.zoomed.SetSelected(fitPage)
+	h.u.win.Resize(fyne.NewSize(1024, 600))
+	view = pv.scroll.Size()
+	if s := pv.sheet.MinSize(); s.Height > view.Height || s.Width > view.Width {
+		t.Errorf("适合页面 after a resize: page %v in a view %v", s, view)
+	}
+	for _, b := range []*toolButton{pv.prev, pv.next, pv.out, pv.in} {
+		if b.Tip == "" {
+			t.Error("an icon button without a tooltip")
+		}
+	}
 }

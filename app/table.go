@@ -40,7 +40,9 @@ func (u *UI) fillTable(body *fyne.Container, b *forms.Block) {
 		header = append(header, l)
 	}
 	header = append(header, widget.NewLabel(""))
-	objs := []fyne.CanvasObject{u.blockMessage(b.Key), container.New(cols, header...)}
+	top := u.blockMessage(b.Key)
+	top.collapse = false // its line is kept: a 提醒 about the number of rows moves no row
+	objs := []fyne.CanvasObject{top, container.New(cols, header...)}
 	n := u.d.Rows(b.Key)
 	for r := 1; r <= n; r++ {
 		objs = append(objs, u.tableRow(body, b, cols, r)...)

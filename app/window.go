@@ -119,9 +119,9 @@ type UI struct {
 	counts  *widget.Button
 
 	views     map[string]*fieldView // by field path, for marks and focus
-	rowMsgs   map[string]*zhText
+	rowMsgs   map[string]*msgLine
 	addBtns   map[string]*widget.Button // 添加一行 of each table
-	blkMsgs   map[string]*zhText
+	blkMsgs   map[string]*msgLine
 	photo     *photoPanel
 	photoWork photoState
 	preview   *preview
@@ -187,9 +187,9 @@ func (u *UI) blockPage(p *page) fyne.CanvasObject {
 
 func (u *UI) resetViews() {
 	u.views = map[string]*fieldView{}
-	u.rowMsgs = map[string]*zhText{}
+	u.rowMsgs = map[string]*msgLine{}
 	u.addBtns = map[string]*widget.Button{}
-	u.blkMsgs = map[string]*zhText{}
+	u.blkMsgs = map[string]*msgLine{}
 	u.long = map[string]*longText{}
 	u.photo = nil
 	for _, p := range u.pages {

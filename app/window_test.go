@@ -341,7 +341,7 @@ func (h *harness) tableBody(key string) *fyne.Container {
 		if !ok || body != nil || len(c.Objects) < 2 {
 			return
 		}
-		if l, ok := c.Objects[0].(*zhText); ok && l == h.u.blkMsgs[key] {
+		if l, ok := c.Objects[0].(*msgLine); ok && l == h.u.blkMsgs[key] {
 			body = c
 		}
 	})

@@ -24,10 +24,6 @@ type zhText struct {
 	color fyne.ThemeColorName // its colour
 	size  fyne.ThemeSizeName
 	at    float32 // the width it was wrapped at
-	// reserve keeps the height of one line when empty, and of the tallest text shown since:
-	// a message coming or going then moves nothing under the mouse.
-	reserve bool
-	keep    float32
 }
 
 func newZHText(s string) *zhText {
@@ -57,19 +53,11 @@ func (t *zhText) setColor(c fyne.ThemeColorName) {
 // wrapping labels: the layout gives the width, Resize wraps to it.
 func (t *zhText) MinSize() fyne.Size {
 	m := t.RichText.MinSize()
-	if t.reserve {
-		if t.keep == 0 {
-			t.keep = fyne.MeasureText("国", theme.Size(t.size), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
-		}
-		t.keep = max(t.keep, m.Height)
-		m.Height = t.keep
-	}
 	return fyne.NewSize(min(m.Width, 4*theme.TextSize()), m.Height)
 }
 
 func (t *zhText) Resize(s fyne.Size) {
 	if s.Width != t.at {
-		t.keep = 0 // the kept height was for the old width
 		old := t.RichText.MinSize().Height
 		t.rewrap(s.Width)
 		t.RichText.Refresh()

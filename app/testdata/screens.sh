@@ -1,8 +1,11 @@
 #!/bin/sh
 # Screenshots of every page of the app at 1366×768 under Xvfb, with the sample draft, plus
-# the dialogs a teacher meets (open, a field with an error, crash recovery, export).
+# the dialogs a teacher meets (open, a field with an error, crash recovery, export, a row
+# left half filled, the last draft missing). SIZE=1024x600 photographs the pages and a new
+# draft at that size instead (the clicks inside pages are placed for 1366×768).
 #
 #   app/testdata/screens.sh [out-dir]        (from the repository root; default screens/)
+#   SIZE=1024x600 app/testdata/screens.sh screens-1024
 #
 # Needs Xvfb, xdotool and ImageMagick's import. Uses its own HOME, so the user's settings,
 # recent drafts and autosave are not touched. The list at the left has its items about 41.5
@@ -18,7 +21,9 @@ trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT T
 go build -o "$work/shenbao" .
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=${XVFB_DISPLAY:-:77}
 mkdir -p "$HOME/Desktop" "$XDG_CONFIG_HOME"
-Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+size=${SIZE:-1366x768}
+width=${size%x*} height=${size#*x}
+Xvfb "$DISPLAY" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 "$work/shenbao" sample -o "$HOME/示例草稿.json" >/dev/null
@@ -33,8 +38,12 @@ start() { # start the app with arguments, wait for its window, fill the screen w
 	done
 	sleep 1 # resized before the first frame, the window would return to its own size
 	xdotool windowmove "$win" 0 0
-	xdotool windowsize "$win" 1366 768
+	xdotool windowsize "$win" "$width" "$height"
 	sleep 1
+}
+stop() { # end the app and wait until its window is gone
+	stop
+	while xdotool search --name '柳州市名班主任工作室申报表' >/dev/null 2>&1; do sleep 0.1; done
 }
 shot() { sleep "${2:-1}"; import -window root "$out/$1.png"; echo "$out/$1.png"; }
 nav() { xdotool mousemove 60 $((54 + $1 * 415 / 10)) click 1; }
@@ -49,6 +58,17 @@ done
 nav 7
 xdotool mousemove 463 143 click 1 # 下一页
 shot 9-预览第2页 2
+
+if [ "$size" != 1366x768 ]; then
+	stop
+	rm -f "$XDG_CONFIG_HOME/shenbao/settings.json" "$XDG_CONFIG_HOME"/shenbao/autosave/session-*
+	start
+	shot 20-新草稿 1
+	nav 2
+	shot 21-新草稿成员 1
+	stop
+	exit 0
+fi
 
 nav 0
 xdotool mousemove 600 401 click 1 key ctrl+a type 3 # 从事班主任工作年限 → 3
@@ -84,7 +104,7 @@ xdotool key Return
 xdotool key ctrl+n
 shot 19-保存更改 1
 xdotool key Escape
-kill $app
+stop
 
 # A new, empty draft.
 rm -f "$XDG_CONFIG_HOME/shenbao/settings.json" "$XDG_CONFIG_HOME"/shenbao/autosave/session-*
@@ -92,4 +112,22 @@ start
 shot 20-新草稿 1
 nav 2
 shot 21-新草稿成员 1
-kill $app
+stop
+
+# A name typed into an empty member row: nothing is marked until the row is left.
+start
+nav 2
+xdotool mousemove 320 296 click 1 type 张三
+shot 22-成员行填写中 1
+xdotool mousemove 800 600 click 1 # away from the row
+shot 23-成员行离开后 1
+stop
+
+# The last draft is on a USB stick that is not plugged in.
+"$work/shenbao" sample -o "$HOME/U盘草稿.json" >/dev/null
+start "$HOME/U盘草稿.json"
+stop
+mv "$HOME/U盘草稿.json" "$work/away.json"
+start
+shot 24-找不到上次的草稿 1
+stop
