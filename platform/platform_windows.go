@@ -41,10 +41,12 @@ func isDir(p string) bool {
 func InstallGLFailureDialog() {
 	exe, _ := os.Executable()
 	log.SetOutput(&glWatcher{
-		out:  log.Writer(),
+		out: log.Writer(),
 		// The name without .exe: typed so in cmd, it runs the console build (.com) when it is
 		// beside, which waits and shows Chinese, else this one.
-		show: func() { messageBox(GLFailureTitle, GLFailureText(strings.TrimSuffix(filepath.Base(exe), filepath.Ext(exe)))) },
+		show: func() {
+			messageBox(GLFailureTitle, GLFailureText(strings.TrimSuffix(filepath.Base(exe), filepath.Ext(exe))))
+		},
 		exit: os.Exit,
 	})
 }
