@@ -50,6 +50,16 @@ type Field struct {
 	// cannot: a run of Latin letters counts as one 字 whatever its length.
 	MaxChars int
 	Hint     string // shown in the UI as a placeholder or help
+
+	// Where the field prints in its block's grid (the host block; a table's columns).
+	// Row is the block's printed row, from 0; LabelMM and ValueMM are the widths of the
+	// field's label cell and value cell in millimetres, left to right in the order of
+	// Fields; a table column has only ValueMM (its label heads the column). A Picture is one
+	// cell, ValueMM wide, covering RowSpan rows from Row; the rows below keep its column
+	// free. Every printed row adds up to TextMM.
+	Row              int
+	LabelMM, ValueMM float64
+	RowSpan          int
 }
 
 // Default character limits: a one-line value fills a cell of the printed form well below
@@ -87,6 +97,26 @@ type Block struct {
 	WarnRows int    // TableBlock: fewer filled rows than this give a 提醒
 	Hint     string // TextBlock: the hint the form prints as the first line of the cell
 	Sub      string // OpinionBlock: the sub-label printed in the cell
+	// LabelMM: the width of the block's label cell, left of its content, in millimetres
+	// (TextBlock, OpinionBlock, a FieldsBlock without a grid); TableBlock: the 序号 column.
+	LabelMM float64
+}
+
+// TextMM is the printed table's width in millimetres: A4 less Word's default margins.
+const TextMM = 146.5
+
+// Grid reports whether the block prints its fields in a grid of label and value cells (the
+// host block) rather than as lines in one content cell.
+func (b Block) Grid() bool {
+	if b.Kind != FieldsBlock {
+		return false
+	}
+	for _, f := range b.Fields {
+		if f.ValueMM > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Name is the block label on one line.
@@ -120,58 +150,67 @@ var PlanOutline = []string{"一、指导思想", "二、工作目标", "三、�
 // Columns of the two tables. The bureau printed 职务 before 职称 for advisers and the other way
 // round for members: each table keeps its own order.
 func personColumns(postFirst bool) []Field {
-	post := Field{Key: "post", Label: "职务", Kind: Text, Required: true}
-	title := Field{Key: "title", Label: "职称", Kind: Text, Required: true}
+	post := Field{Key: "post", Label: "职务", Kind: Text, Required: true, ValueMM: 15}
+	title := Field{Key: "title", Label: "职称", Kind: Text, Required: true, ValueMM: 15}
 	mid := []Field{title, post}
 	if postFirst {
 		mid = []Field{post, title}
 	}
 	cols := []Field{
-		{Key: "name", Label: "姓名", Kind: Text, Required: true},
-		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true},
-		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03"},
-		{Key: "unit", Label: "所在单位", Kind: Text, Required: true},
+		{Key: "name", Label: "姓名", Kind: Text, Required: true, ValueMM: 15},
+		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true, ValueMM: 11.3},
+		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03", ValueMM: 17.2},
+		{Key: "unit", Label: "所在单位", Kind: Text, Required: true, ValueMM: 19.5},
 	}
 	cols = append(cols, mid...)
 	return append(cols,
-		Field{Key: "research", Label: "研究方向", Kind: Text, Required: true},
-		Field{Key: "mobile", Label: "手机号码", Kind: Mobile, Required: true, Hint: "11位手机号码"},
+		Field{Key: "research", Label: "研究方向", Kind: Text, Required: true, ValueMM: 15.8},
+		Field{Key: "mobile", Label: "手机号码", Kind: Mobile, Required: true, Hint: "11位手机号码", ValueMM: 26.4},
 	)
 }
 
 // Form is the whole 申报表, block by block, as FORM.md §1 lays it out.
 var Form = []Block{
+	// The host block's grid, as the bureau printed it (FORM.md §1a). Why these widths, with
+	// 1.9 mm padding each side and 五号 text (one Chinese character is 3.70 mm):
+	//   - label cells 15.5 mm hold 3 characters a line (主持人, 从事班/主任工/作年限; four-
+	//     character labels print as 是否/党员, like the bureau's 主持人/姓名);
+	//   - the photo cell 28 mm holds the 25 mm photo with 1.5 mm either side;
+	//   - 姓名 holds 3 characters (15 mm), 职称 and 职务 6 characters;
+	//   - 联系电话 (27.8 mm) holds 0772-2822733 and every mobile on one line, 出生年月 1999.09;
+	//   - 结对帮扶县区 starts off the third label column above it (text extraction reads the
+	//     工作单位 row apart from the rows above: render/readorder.go).
 	{Key: "host", Label: "主持人", Nav: "主持人", Kind: FieldsBlock, Fields: []Field{
-		{Key: "name", Label: "主持人\n姓名", Kind: Text, Required: true},
-		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true},
-		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03"},
-		{Key: "photo", Label: "近期\n1寸照片", Kind: Picture, Required: true},
-		{Key: "partyMember", Label: "是否党员", Kind: Choice, Choices: []string{"是", "否"}, Required: true},
-		{Key: "title", Label: "职称", Kind: Text, Required: true, Hint: "如 中学高级教师"},
-		{Key: "post", Label: "职务", Kind: Text, Required: true, Hint: "如 年级组长、德育主任"},
-		{Key: "years", Label: "从事班主任工作年限", Kind: WholeNumber, Min: 5, Required: true, Hint: "整数，单位：年"},
-		{Key: "research", Label: "研究方向", Kind: Text, Required: true},
-		{Key: "phone", Label: "联系电话", Kind: Phone, Required: true, Hint: "手机或座机，如 0772-2822733"},
-		{Key: "unit", Label: "工作单位", Kind: Text, Required: true},
-		{Key: "pairedCounty", Label: "结对帮扶县区", Kind: Choice, Choices: Counties, Required: true},
+		{Key: "name", Label: "主持人\n姓名", Kind: Text, Required: true, Row: 0, LabelMM: 15.5, ValueMM: 15},
+		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true, Row: 0, LabelMM: 15.5, ValueMM: 29.2},
+		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03", Row: 0, LabelMM: 15.5, ValueMM: 27.8},
+		{Key: "photo", Label: "近期\n1寸照片", Kind: Picture, Required: true, Row: 0, ValueMM: 28, RowSpan: 3},
+		{Key: "partyMember", Label: "是否党员", Kind: Choice, Choices: []string{"是", "否"}, Required: true, Row: 1, LabelMM: 15.5, ValueMM: 15},
+		{Key: "title", Label: "职称", Kind: Text, Required: true, Hint: "如 中学高级教师", Row: 1, LabelMM: 15.5, ValueMM: 29.2},
+		{Key: "post", Label: "职务", Kind: Text, Required: true, Hint: "如 年级组长、德育主任", Row: 1, LabelMM: 15.5, ValueMM: 27.8},
+		{Key: "years", Label: "从事班主任工作年限", Kind: WholeNumber, Min: 5, Required: true, Hint: "整数，单位：年", Row: 2, LabelMM: 15.5, ValueMM: 15},
+		{Key: "research", Label: "研究方向", Kind: Text, Required: true, Row: 2, LabelMM: 15.5, ValueMM: 29.2},
+		{Key: "phone", Label: "联系电话", Kind: Phone, Required: true, Hint: "手机或座机，如 0772-2822733", Row: 2, LabelMM: 15.5, ValueMM: 27.8},
+		{Key: "unit", Label: "工作单位", Kind: Text, Required: true, Row: 3, LabelMM: 15.5, ValueMM: 64.7},
+		{Key: "pairedCounty", Label: "结对帮扶县区", Kind: Choice, Choices: Counties, Required: true, Row: 3, LabelMM: 15.5, ValueMM: 50.8},
 	}},
 	{Key: "advisers", Label: "指导老师基本情况", Nav: "指导老师", Kind: TableBlock,
-		Fields: personColumns(true), Rows: 2, MinRows: 1},
+		Fields: personColumns(true), Rows: 2, MinRows: 1, LabelMM: 11.3},
 	{Key: "members", Label: "工作室成员基本情况", Nav: "工作室成员", Kind: TableBlock,
-		Fields: personColumns(false), Rows: 5, WarnRows: 5},
-	{Key: "achievements", Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Nav: "近5年业绩", Kind: TextBlock,
+		Fields: personColumns(false), Rows: 5, WarnRows: 5, LabelMM: 11.3},
+	{Key: "achievements", Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Nav: "近5年业绩", Kind: TextBlock, LabelMM: 15.5,
 		Fields: []Field{{Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Kind: LongText, Required: true}}},
-	{Key: "existingStudio", Label: "已设立有名班主任工作室或名班主任网络工作室的情况", Nav: "已设工作室", Kind: FieldsBlock,
+	{Key: "existingStudio", Label: "已设立有名班主任工作室或名班主任网络工作室的情况", Nav: "已设工作室", Kind: FieldsBlock, LabelMM: 15.5,
 		Fields: []Field{
 			{Key: "name", Label: "已成立的工作室名称：", Kind: Text, Hint: "没有可不填"},
 			{Key: "approvedBy", Label: "批准设立部门：", Kind: Text, Hint: "没有可不填"},
 		}},
-	{Key: "plan", Label: "工作室未来三年发展规划", Nav: "三年发展规划", Kind: TextBlock,
+	{Key: "plan", Label: "工作室未来三年发展规划", Nav: "三年发展规划", Kind: TextBlock, LabelMM: 15.5,
 		Hint:   "（大概内容：指导思想，工作目标，工作室制度，研究内容，工作进展步骤和时间分布等。字数要求：3000字内。可另附纸。）",
 		Fields: []Field{{Label: "工作室未来三年发展规划", Kind: LongText, Required: true, MaxWords: 3000, WarnWords: 2800}}},
-	{Label: "所在学校\n推荐意见", Kind: OpinionBlock, Sub: "（名班主任工作室主持人所在单位）"},
-	{Label: "所在县区教育行政部门意见", Kind: OpinionBlock},
-	{Label: "柳州市教育局意见", Kind: OpinionBlock},
+	{Label: "所在学校\n推荐意见", Kind: OpinionBlock, Sub: "（名班主任工作室主持人所在单位）", LabelMM: 15.5},
+	{Label: "所在县区教育行政部门意见", Kind: OpinionBlock, LabelMM: 15.5},
+	{Label: "柳州市教育局意见", Kind: OpinionBlock, LabelMM: 15.5},
 }
 
 // BlockByKey finds a stored block by its JSON key.

@@ -184,15 +184,13 @@ func (t typesetter) labelled(label, value string, width float64, path string) []
 	return out
 }
 
-// paragraphs sets a long text: 小四 at 1.5 lines, one paragraph per line of the text, each
-// indented two characters (the user's own leading blanks dropped, not added to it), justified
-// but for its last line; blank lines are kept.
-func (t typesetter) paragraphs(s string, width float64, path string) []line {
+// paragraphs sets a long text's paragraphs (from Paragraphs): 小四 at 1.5 lines, each
+// indented two characters, justified but for its last line; empty ones kept as blank lines.
+func (t typesetter) paragraphs(paras []string, width float64, path string) []line {
 	size, pitch := LongSize, LineHeight(LongSize, LongSpacing)
 	indent := 2 * t.measure("\u3000", Regular, size)
 	var out []line
-	for _, para := range strings.Split(s, "\n") {
-		para = strings.TrimLeft(para, " \u3000\t")
+	for _, para := range paras {
 		if strings.TrimSpace(para) == "" {
 			out = append(out, spacer(pitch))
 			continue
@@ -222,10 +220,9 @@ func sum(xs []float64) float64 {
 	return s
 }
 
-// printable prepares typed text for printing: line ends normalised, tabs as spaces, and every
-// character the embedded font cannot print shown as □, so a --draft export never silently
-// drops what was typed (the checks report those characters as 错误). multiline keeps "\n".
-func printable(s string, multiline bool) string {
+// clean prepares typed text for every writer: line ends normalised to "\n", tabs as spaces;
+// multiline false turns line ends into spaces too (a short value prints on its lines).
+func clean(s string, multiline bool) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -236,7 +233,18 @@ func printable(s string, multiline bool) string {
 			return ' '
 		case r == '\t':
 			return ' '
-		case !fonts.Printable(r):
+		}
+		return r
+	}, s)
+}
+
+// printable shows every character of s the embedded font cannot print as □, so a --draft
+// export never silently drops what was typed (the checks report those characters as 错误).
+// The PDF and the preview print through it; the .docx keeps what was typed, which Word may
+// have a font for.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && !fonts.Printable(r) {
 			return '□'
 		}
 		return r

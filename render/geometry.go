@@ -106,138 +106,6 @@ var (
 // and a signature. FORM.md asks for at least 50 mm.
 var OpinionClear = MM(52)
 
-// RowKind is one of the row shapes of the form's single table.
-type RowKind int
-
-const (
-	// HostRow: label | value | label | value | label | value | photo (the photo cell spans
-	// the first HostRowsWithPhoto rows).
-	HostRow RowKind = iota
-	// UnitRow: 工作单位 | value | 结对帮扶县区 | value; its boundaries are the host grid's.
-	UnitRow
-	// HeadingRow: one full-width cell (指导老师基本情况, 工作室成员基本情况).
-	HeadingRow
-	// PersonRow: the 9 columns of the adviser and member tables (序号 + 8 fields), for the
-	// column-label row and the data rows alike.
-	PersonRow
-	// LabelRow: label | content, blocks 4–9.
-	LabelRow
-)
-
-// HostRowsWithPhoto is how many host rows the photo cell spans.
-const HostRowsWithPhoto = 3
-
-// columnsMM are the cell widths of each row kind in millimetres, left to right; each sums to
-// the text width (146.5 mm). Why these widths, with 1.9 mm padding each side and 五号 text
-// (one Chinese character is 3.70 mm):
-//   - label columns 15.5 mm hold 3 characters a line (主持人, 从事班/主任工/作年限; four-
-//     character labels print as 是否/党员, like the bureau's 主持人/姓名);
-//   - the photo column 28 mm holds the 25 mm photo with 1.5 mm either side;
-//   - 姓名 holds 3 characters (15 mm), 职称 and 职务 6 characters in the host rows;
-//   - 联系电话 (27.8 mm) holds 0772-2822733 and every mobile on one line, 手机号码 (26.4 mm) an
-//     11-digit mobile, 出生年月 (17.2 mm) 1999.09 (measured on Noto Serif SC, tested);
-//   - in the person tables 序号 and 性别 hold their two-character labels, 姓名, 职务 and 职称
-//     three characters a line, 所在单位 four and 研究方向 three.
-var columnsMM = map[RowKind][]float64{
-	HostRow:    {15.5, 15, 15.5, 29.2, 15.5, 27.8, 28},
-	UnitRow:    {15.5, 64.7, 15.5, 50.8},
-	HeadingRow: {146.5},
-	PersonRow:  {11.3, 15, 11.3, 17.2, 19.5, 15, 15, 15.8, 26.4},
-	LabelRow:   {15.5, 131},
-}
-
-// Columns returns the widths in points of the cells of a row of kind k, left to right.
-func Columns(k RowKind) []float64 {
-	mm := columnsMM[k]
-	out := make([]float64, len(mm))
-	for i, w := range mm {
-		out[i] = MM(w)
-	}
-	return out
-}
-
-// Edges returns the x offsets (points, from the table's left edge) of the vertical rules of a
-// row of kind k: 0, then the right edge of every cell.
-func Edges(k RowKind) []float64 {
-	edges := []float64{0}
-	x := 0.0
-	for _, w := range columnsMM[k] {
-		x += w
-		edges = append(edges, MM(x))
-	}
-	return edges
-}
-
-// GridColumns is the table's column grid for .docx (w:tblGrid): the union of every row kind's
-// rule positions, as widths in points. Spans says how many of them each cell covers.
-func GridColumns() []float64 {
-	xs := gridEdgesMM()
-	out := make([]float64, len(xs)-1)
-	for i := 1; i < len(xs); i++ {
-		out[i-1] = MM(xs[i] - xs[i-1])
-	}
-	return out
-}
-
-// GridTwips is GridColumns in twips, rounded at the rule positions (not width by width) so
-// the columns add up to the text width exactly.
-func GridTwips() []int {
-	xs := gridEdgesMM()
-	out := make([]int, len(xs)-1)
-	for i := 1; i < len(xs); i++ {
-		out[i-1] = Twips(MM(xs[i])) - Twips(MM(xs[i-1]))
-	}
-	return out
-}
-
-// Spans returns, for each cell of a row of kind k, how many GridColumns it covers (w:gridSpan).
-func Spans(k RowKind) []int {
-	xs := gridEdgesMM()
-	var spans []int
-	i, x := 0, 0.0
-	for _, w := range columnsMM[k] {
-		x += w
-		n := 0
-		for i < len(xs)-1 && xs[i] < x-1e-6 {
-			i++
-			n++
-		}
-		spans = append(spans, n)
-	}
-	return spans
-}
-
-// gridEdgesMM is the sorted union of every row kind's rule positions, in millimetres.
-func gridEdgesMM() []float64 {
-	seen := map[float64]bool{}
-	var xs []float64
-	for k := HostRow; k <= LabelRow; k++ {
-		x := 0.0
-		add := func(v float64) {
-			v = math.Round(v*1000) / 1000
-			if !seen[v] {
-				seen[v] = true
-				xs = append(xs, v)
-			}
-		}
-		add(0)
-		for _, w := range columnsMM[k] {
-			x += w
-			add(x)
-		}
-	}
-	sortFloats(xs)
-	return xs
-}
-
-func sortFloats(xs []float64) {
-	for i := 1; i < len(xs); i++ {
-		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
-			xs[j], xs[j-1] = xs[j-1], xs[j]
-		}
-	}
-}
-
 // Minimum row heights (points). A row grows to hold its text; it never shrinks below these.
 var (
 	// HostRowMin: the three photo rows together hold the 35 mm photo with 2 mm above and below.
@@ -251,22 +119,6 @@ var (
 	// filled by hand).
 	LongTextMin = MM(60)
 )
-
-// MinHeight is the smallest height of a row of kind k. LabelRow's depends on the block:
-// use BlockMinHeight.
-func MinHeight(k RowKind) float64 {
-	switch k {
-	case HostRow:
-		return HostRowMin
-	case UnitRow:
-		return UnitRowMin
-	case HeadingRow:
-		return HeadingRowMin
-	case PersonRow:
-		return PersonRowMin
-	}
-	return 0
-}
 
 // BlockMinHeight is the smallest height of a label|content block (blocks 4–9). An opinion
 // box is exactly this tall unless its label needs more: OpinionClear above the stamp lines.
@@ -291,29 +143,6 @@ func OpinionHeight(b forms.Block) float64 {
 	}
 	return h
 }
-
-// HostLayout arranges the host block's fields as the bureau printed them: the photo field
-// apart, the next nine fields three to a row in HostRowsWithPhoto rows, the last two
-// (工作单位, 结对帮扶县区) in the UnitRow.
-func HostLayout(b forms.Block) (rows [][]forms.Field, unit []forms.Field, photo forms.Field) {
-	var rest []forms.Field
-	for _, f := range b.Fields {
-		if f.Kind == forms.Picture {
-			photo = f
-			continue
-		}
-		rest = append(rest, f)
-	}
-	for i := 0; i < HostRowsWithPhoto && len(rest) >= 3; i++ {
-		rows = append(rows, rest[:3])
-		rest = rest[3:]
-	}
-	return rows, rest, photo
-}
-
-// SerialLabel is the first column of the person tables, which the form prints but does not
-// store.
-const SerialLabel = "序号"
 
 // How cells print, for writers that rebuild the table themselves (.docx). Every cell's text is
 // top-aligned (readorder.go says why; Word's default too):

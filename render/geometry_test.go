@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -14,29 +15,58 @@ import (
 	"shenbao/render/text"
 )
 
-func TestRowsFillTextWidth(t *testing.T) {
-	if got := PtToMM(TextWidth); math.Abs(got-146.5) > 1e-9 {
-		t.Fatalf("text width %.4f mm, want 146.5", got)
+// width is the printed width in points of a field's value cell (label: its label cell), or
+// of a block's label cell (key "").
+func width(t *testing.T, block, key string, label bool) float64 {
+	t.Helper()
+	b, ok := forms.BlockByKey(block)
+	if !ok {
+		t.Fatalf("no block %q", block)
 	}
-	for k := HostRow; k <= LabelRow; k++ {
-		sum := 0.0
-		for _, w := range Columns(k) {
-			sum += w
+	if key == "" {
+		return MM(b.LabelMM)
+	}
+	f := b.Field(key)
+	if f.Key == "" {
+		t.Fatalf("no field %s.%s", block, key)
+	}
+	if label {
+		return MM(f.LabelMM)
+	}
+	return MM(f.ValueMM)
+}
+
+func TestRowsFillTextWidth(t *testing.T) {
+	if got := PtToMM(TextWidth); math.Abs(got-forms.TextMM) > 1e-9 {
+		t.Fatalf("text width %.4f mm, want %g", got, forms.TextMM)
+	}
+	tb, err := BuildTable(forms.Sample(), forms.Form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range tb.Rows {
+		if err := checkRow(r); err != nil {
+			t.Errorf("row %d: %v", i, err)
 		}
-		if math.Abs(sum-TextWidth) > 1e-6 {
-			t.Errorf("row kind %d: columns sum to %.3f pt, text width is %.3f", k, sum, TextWidth)
-		}
-		edges := Edges(k)
-		if math.Abs(edges[len(edges)-1]-TextWidth) > 1e-6 {
-			t.Errorf("row kind %d: last edge %.3f", k, edges[len(edges)-1])
-		}
+	}
+	// A form whose row is too wide is refused with the row named, not printed off the page.
+	bad := append([]forms.Block(nil), forms.Form...)
+	host := bad[0]
+	host.Fields = append(append([]forms.Field(nil), host.Fields...), forms.Field{Key: "x", Label: "x", Row: 3, LabelMM: 10, ValueMM: 10})
+	bad[0] = host
+	if _, err := BuildTable(forms.New(), bad); err == nil || !strings.Contains(err.Error(), "row 4") {
+		t.Errorf("a host row 20 mm too wide: err %v", err)
 	}
 }
 
 func TestGridSpans(t *testing.T) {
-	grid := GridColumns()
+	tb, err := BuildTable(forms.Sample(), forms.Form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grid := tb.GridTwips()
 	total := 0
-	for _, tw := range GridTwips() {
+	for _, tw := range grid {
 		if tw <= 0 {
 			t.Errorf("grid column of %d twips", tw)
 		}
@@ -45,24 +75,20 @@ func TestGridSpans(t *testing.T) {
 	if total != 8306 {
 		t.Errorf("grid adds up to %d twips, want 8306 (A4 minus Word's default margins)", total)
 	}
-	for k := HostRow; k <= LabelRow; k++ {
-		spans, cols := Spans(k), Columns(k)
-		if len(spans) != len(cols) {
-			t.Fatalf("kind %d: %d spans for %d cells", k, len(spans), len(cols))
-		}
+	for i, r := range tb.Rows {
 		g := 0
-		for i, s := range spans {
-			w := 0.0
-			for j := 0; j < s; j++ {
-				w += grid[g+j]
+		for j, c := range r.Cells {
+			if c.Col != g {
+				t.Errorf("row %d cell %d starts at grid column %d, want %d", i, j, c.Col, g)
 			}
-			g += s
-			if math.Abs(w-cols[i]) > 1e-6 {
-				t.Errorf("kind %d cell %d: spans %.3f pt, is %.3f", k, i, w, cols[i])
+			w := tb.Edges[c.Col+c.Span] - tb.Edges[c.Col]
+			if math.Abs(w-c.W) > 1e-3 {
+				t.Errorf("row %d cell %d: spans %.3f pt, is %.3f", i, j, w, c.W)
 			}
+			g += c.Span
 		}
 		if g != len(grid) {
-			t.Errorf("kind %d covers %d of %d grid columns", k, g, len(grid))
+			t.Errorf("row %d covers %d of %d grid columns", i, g, len(grid))
 		}
 	}
 }
@@ -70,40 +96,35 @@ func TestGridSpans(t *testing.T) {
 // The widths were chosen for what they must hold; measure the real font.
 func TestColumnsHoldTheirText(t *testing.T) {
 	m := FontMeasurer()
-	inner := func(k RowKind, i int) float64 { return Columns(k)[i] - 2*PadX }
+	inner := func(block, key string, label bool) float64 { return width(t, block, key, label) - 2*PadX }
 	fits := func(what string, s string, f Font, size, width float64) {
 		t.Helper()
 		if w := text.Measure(s, size, textMeasurer(m, f)); w > width {
 			t.Errorf("%s: %q is %.2f pt wide, cell holds %.2f", what, s, w, width)
 		}
 	}
-	mobile := forms.Form[1].Fields[len(forms.Form[1].Fields)-1]
-	if mobile.Kind != forms.Mobile {
-		t.Fatalf("last adviser column is %q, want the mobile", mobile.Label)
-	}
-	fits("widest mobile", "19999999999", Regular, TableSize, inner(PersonRow, 8))
-	fits("mobile column label", "手机号码", Bold, TableSize, inner(PersonRow, 8))
-	fits("landline", "0772-2822733", Regular, TableSize, inner(HostRow, 5))
-	fits("widest mobile in 联系电话", "19999999999", Regular, TableSize, inner(HostRow, 5))
-	fits("birth", "1999.09", Regular, TableSize, inner(PersonRow, 3))
-	fits("3-character host label", "主持人", Bold, TableSize, inner(HostRow, 0))
-	fits("3-character block label", "主持人", Bold, TableSize, inner(LabelRow, 0))
-	fits("3-character name in the host rows", "欧阳明", Regular, TableSize, inner(HostRow, 1))
-	fits("6-character title", "中学高级教师", Regular, TableSize, inner(HostRow, 3))
-	fits("6-character post", "德育处副主任", Regular, TableSize, inner(HostRow, 5))
-	fits("3-character name", "欧阳明", Regular, TableSize, inner(PersonRow, 1))
-	fits("3 characters of 职务", "德育处", Regular, TableSize, inner(PersonRow, 5))
-	fits("3 characters of 职称", "高级教", Regular, TableSize, inner(PersonRow, 6))
-	fits("4 characters of 所在单位", "柳州市第", Regular, TableSize, inner(PersonRow, 4))
-	fits("3 characters of 研究方向", "班级自", Regular, TableSize, inner(PersonRow, 7))
-	fits("手机号码 on one line", "手机号码", Bold, TableSize, inner(PersonRow, 8))
-	fits("longest county", "三江侗族自治县", Regular, TableSize, inner(UnitRow, 3))
-	fits("序号", SerialLabel, Bold, TableSize, inner(PersonRow, 0))
-	fits("性别", "性别", Bold, TableSize, inner(PersonRow, 2))
-	if pc := Columns(HostRow)[6]; pc < PhotoWidth+MM(2) {
+	fits("widest mobile", "19999999999", Regular, TableSize, inner("advisers", "mobile", false))
+	fits("mobile column label", "手机号码", Bold, TableSize, inner("members", "mobile", false))
+	fits("landline", "0772-2822733", Regular, TableSize, inner("host", "phone", false))
+	fits("widest mobile in 联系电话", "19999999999", Regular, TableSize, inner("host", "phone", false))
+	fits("birth", "1999.09", Regular, TableSize, inner("members", "birth", false))
+	fits("3-character host label", "主持人", Bold, TableSize, inner("host", "name", true))
+	fits("3-character block label", "主持人", Bold, TableSize, inner("plan", "", false))
+	fits("3-character name in the host rows", "欧阳明", Regular, TableSize, inner("host", "name", false))
+	fits("6-character title", "中学高级教师", Regular, TableSize, inner("host", "title", false))
+	fits("6-character post", "德育处副主任", Regular, TableSize, inner("host", "post", false))
+	fits("3-character name", "欧阳明", Regular, TableSize, inner("members", "name", false))
+	fits("3 characters of 职务", "德育处", Regular, TableSize, inner("advisers", "post", false))
+	fits("3 characters of 职称", "高级教", Regular, TableSize, inner("advisers", "title", false))
+	fits("4 characters of 所在单位", "柳州市第", Regular, TableSize, inner("members", "unit", false))
+	fits("3 characters of 研究方向", "班级自", Regular, TableSize, inner("members", "research", false))
+	fits("longest county", "三江侗族自治县", Regular, TableSize, inner("host", "pairedCounty", false))
+	fits("序号", SerialLabel, Bold, TableSize, inner("members", "", false))
+	fits("性别", "性别", Bold, TableSize, inner("members", "gender", false))
+	if pc := width(t, "host", "photo", false); pc < PhotoWidth+MM(2) {
 		t.Errorf("photo column %.1f mm cannot hold a 25 mm photo with padding", PtToMM(pc))
 	}
-	if h := HostRowsWithPhoto * HostRowMin; h < PhotoHeight+MM(2) {
+	if h := float64(forms.Form[0].Field("photo").RowSpan) * HostRowMin; h < PhotoHeight+MM(2) {
 		t.Errorf("photo rows %.1f mm cannot hold a 35 mm photo", PtToMM(h))
 	}
 }
@@ -124,29 +145,41 @@ func TestFontMetricsMatchEmbeddedFont(t *testing.T) {
 	}
 }
 
-func TestHostLayoutFollowsForm(t *testing.T) {
-	rows, unit, photo := HostLayout(forms.Form[0])
-	if photo.Kind != forms.Picture {
-		t.Fatalf("no photo field")
+// The host block prints as FORM.md §1a draws it: three rows of three label | value pairs,
+// the photo beside them spanning all three, then 工作单位 | 结对帮扶县区.
+func TestHostGridFollowsForm(t *testing.T) {
+	tb, err := BuildTable(forms.New(), forms.Form)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var got []string
-	for _, r := range rows {
-		if len(r) != 3 {
-			t.Fatalf("host row of %d fields", len(r))
+	for _, r := range tb.Rows {
+		if r.Block != 0 {
+			break
 		}
-		for _, f := range r {
-			got = append(got, f.Key)
+		var cells []string
+		for _, c := range r.Cells {
+			switch {
+			case c.Covered:
+				cells = append(cells, "^")
+			case c.Content.Kind == Photo:
+				cells = append(cells, fmt.Sprintf("photo×%d", c.RowSpan))
+			case c.Content.Kind == Label:
+				cells = append(cells, strings.ReplaceAll(c.Content.Text, "\n", ""))
+			default:
+				cells = append(cells, "_")
+			}
 		}
+		got = append(got, strings.Join(cells, " "))
 	}
-	for _, f := range unit {
-		got = append(got, f.Key)
+	want := []string{
+		"主持人姓名 _ 性别 _ 出生年月 _ photo×3",
+		"是否党员 _ 职称 _ 职务 _ ^",
+		"从事班主任工作年限 _ 研究方向 _ 联系电话 _ ^",
+		"工作单位 _ 结对帮扶县区 _",
 	}
-	want := "name gender birth partyMember title post years research phone unit pairedCounty"
-	if strings.Join(got, " ") != want {
-		t.Errorf("host layout %q, want %q", strings.Join(got, " "), want)
-	}
-	if len(rows) != HostRowsWithPhoto || len(unit) != 2 {
-		t.Errorf("%d rows and %d unit fields", len(rows), len(unit))
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("host rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -170,17 +203,17 @@ func TestConversions(t *testing.T) {
 }
 
 func TestLabelLines(t *testing.T) {
-	cols := Columns(HostRow)
+	host := func(key string) float64 { return width(t, "host", key, true) }
 	tests := []struct {
 		label string
 		width float64
 		want  string
 	}{
-		{"主持人\n姓名", cols[0], "主持人|姓名"},
-		{"是否党员", cols[0], "是否|党员"},
-		{"从事班主任工作年限", cols[0], "从事班|主任工|作年限"},
-		{"结对帮扶县区", Columns(UnitRow)[2], "结对帮|扶县区"},
-		{"所在学校\n推荐意见", Columns(LabelRow)[0], "所在|学校|推荐|意见"},
+		{"主持人\n姓名", host("name"), "主持人|姓名"},
+		{"是否党员", host("partyMember"), "是否|党员"},
+		{"从事班主任工作年限", host("years"), "从事班|主任工|作年限"},
+		{"结对帮扶县区", host("pairedCounty"), "结对帮|扶县区"},
+		{"所在学校\n推荐意见", width(t, "plan", "", false), "所在|学校|推荐|意见"},
 		{"指导老师基本情况", TextWidth, "指导老师基本情况"},
 	}
 	for _, tt := range tests {

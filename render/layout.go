@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 
 	"shenbao/forms"
 )
@@ -16,6 +14,8 @@ type Options struct {
 	Draft bool
 	// Measurer measures text; nil uses the embedded fonts (FontMeasurer).
 	Measurer Measurer
+	// Form is the form to print; nil: forms.Form.
+	Form []forms.Block
 }
 
 // Continued is added to a block's label where the block goes on over a page break.
@@ -27,48 +27,130 @@ const DraftMark = "草稿（未通过检查）"
 // eps absorbs floating-point noise when comparing heights.
 const eps = 1e-6
 
-// Layout lays the whole form out on A4 pages: the title, then the nine blocks of FORM.md §1 in
-// the bureau's order with its labels and the draft's values, page numbers at the foot, and the
-// draft watermark when asked. An empty draft gives the blank form.
+// Layout lays the whole form out on A4 pages: the title, then the table that BuildTable makes
+// of the form and the draft, its rows paginated, page numbers at the foot, and the draft
+// watermark when asked. An empty draft gives the blank form.
 func Layout(d *forms.Draft, opt Options) ([]Page, error) {
 	if d == nil {
 		return nil, errors.New("render: no draft to lay out")
+	}
+	form := opt.Form
+	if form == nil {
+		form = forms.Form
+	}
+	t, err := BuildTable(d, form)
+	if err != nil {
+		return nil, err
 	}
 	m := opt.Measurer
 	if m == nil {
 		m = FontMeasurer()
 	}
-	l := &layouter{d: d, ts: typesetter{m}}
+	l := &layouter{ts: typesetter{m}}
 	l.newPage()
 	l.title()
-	for _, b := range forms.Form {
-		switch b.Kind {
-		case forms.FieldsBlock:
-			if hasPhoto(b) {
-				l.host(b)
-			} else {
-				l.fieldLines(b)
-			}
-		case forms.TableBlock:
-			l.table(b)
-		case forms.TextBlock:
-			l.longText(b)
-		case forms.OpinionBlock:
-			l.opinion(b)
-		default:
-			return nil, fmt.Errorf("render: block %q of unknown kind %d", b.Name(), b.Kind)
-		}
-	}
+	l.rows(t.Rows)
 	return l.finish(opt.Draft), nil
 }
 
-func hasPhoto(b forms.Block) bool {
-	for _, f := range b.Fields {
-		if f.Kind == forms.Picture {
-			return true
+// rows places the table's rows: rows beside a picture together, a person table's heading and
+// column labels with its first row, its column labels again on every page it reaches.
+func (l *layouter) rows(rows []Row) {
+	for i := 0; i < len(rows); {
+		r := rows[i]
+		if l.header != nil && r.Block != l.headerBlock {
+			l.header = nil
+		}
+		if n := spanned(r); n > 1 && i+n <= len(rows) {
+			l.spanRows(rows[i : i+n])
+			i += n
+			continue
+		}
+		if r.KeepNext && (i == 0 || !rows[i-1].KeepNext) {
+			h := 0.0
+			for j := i; j < len(rows); j++ {
+				h += l.row(rows[j]).height()
+				if !rows[j].KeepNext {
+					break
+				}
+			}
+			l.ensure(h)
+		}
+		lr := l.row(r)
+		switch {
+		case r.Role == BlockRow:
+			l.placeLabelRow(lr)
+		case r.Separated:
+			l.place(separated(lr))
+		default:
+			l.place(lr)
+		}
+		if r.Role == HeaderRow {
+			l.header, l.headerBlock = &lr, r.Block
+		}
+		i++
+	}
+	l.header = nil
+}
+
+// spanned is how many rows a cell of r covers, 1 when none does.
+func spanned(r Row) int {
+	n := 1
+	for _, c := range r.Cells {
+		n = max(n, c.RowSpan)
+	}
+	return n
+}
+
+// row types a row of the table.
+func (l *layouter) row(r Row) row {
+	out := row{min: r.Min, keep: r.Keep, minLines: r.MinLines, label: r.Role == BlockRow}
+	for _, c := range r.Cells {
+		out.cells = append(out.cells, l.cell(c))
+	}
+	return out
+}
+
+// cell types a cell's content into lines.
+func (l *layouter) cell(c Cell) cell {
+	in := c.W - 2*PadX
+	out := cell{w: c.W, valign: alignTop}
+	ct := c.Content
+	switch ct.Kind {
+	case Label:
+		out.lines = l.ts.label(ct.Text, in)
+		if ct.More != "" {
+			out.repeat = l.ts.label(ct.More, in)
+		}
+	case Value:
+		out.lines = l.ts.value(printable(ct.Text), in, ct.Path)
+	case Heading:
+		out.lines = l.ts.heading(ct.Text, in)
+	case Labelled:
+		for i, it := range ct.Items {
+			if i > 0 {
+				out.lines = append(out.lines, spacer(LineHeight(TableSize, 1)))
+			}
+			out.lines = append(out.lines, l.ts.labelled(it.Label, printable(it.Value), in, it.Path)...)
+		}
+	case Long:
+		if ct.Text != "" {
+			out.lines = l.ts.plain(ct.Text, Regular, TableSize, LineHeight(TableSize, 1), in, alignLeft, "")
+		}
+		paras := make([]string, len(ct.Paras))
+		for i, p := range ct.Paras {
+			paras[i] = printable(p)
+		}
+		out.lines = append(out.lines, l.ts.paragraphs(paras, in, ct.Path)...)
+	case Opinion:
+		out.lines = l.opinionLines(ct.Text, in)
+	case Photo:
+		out.photo, out.path = ct.Image, ct.Path
+		if ct.Image == nil {
+			out.lines = l.ts.label(ct.Text, in)
 		}
 	}
-	return false
+	return out
 }
 
 // cell is one cell of a row: its width, its lines, and for a label cell the lines it prints
@@ -110,25 +192,15 @@ func (r row) contentHeight() float64 {
 
 func (r row) height() float64 { return math.Max(r.min, r.contentHeight()) }
 
-// newRow makes a row of kind k from cells whose widths it fills in.
-func newRow(k RowKind, cells ...cell) row {
-	for i, w := range Columns(k) {
-		cells[i].w = w
-	}
-	return row{cells: cells, min: MinHeight(k), keep: true}
-}
-
 // layouter places rows on pages, top to bottom.
 type layouter struct {
-	d      *forms.Draft
-	ts     typesetter
-	pages  []*Page
-	page   *Page
-	y      float64 // the top of the next row
-	start  float64 // where rows start on this page (below the title or a repeated header)
-	header *row    // a table's column-label row, repeated on every page the table reaches
-	photo  *Image  // the photo as printed, read once
-	read   bool
+	ts          typesetter
+	pages       []*Page
+	page        *Page
+	y           float64 // the top of the next row
+	start       float64 // where rows start on this page (below the title or a repeated header)
+	header      *row    // a table's column-label row, repeated on every page the table reaches
+	headerBlock int     // the block of that table
 	// loose: the last row on this page is a label | content row whose content ends within its
 	// label's height, so the next one must stand its label's first line alone.
 	loose bool
@@ -344,153 +416,82 @@ func (l *layouter) drawCellAt(c cell, x, y, h, drop float64) int {
 	return idx
 }
 
-// value returns a field's value as printed, made printable.
-func (l *layouter) value(b forms.Block, f forms.Field, row int) string {
-	return printable(forms.Display(f, l.d.Value(b, f, row)), f.Kind == forms.LongText)
-}
-
-func (l *layouter) labelCell(label string, w float64) cell {
-	return cell{lines: l.ts.label(label, w-2*PadX), valign: alignTop}
-}
-
-func (l *layouter) valueCell(b forms.Block, f forms.Field, row int, w float64) cell {
-	return cell{lines: l.ts.value(l.value(b, f, row), w-2*PadX, forms.Path(b, f, row)), valign: alignTop}
-}
-
-// host lays out the 主持人 block: three rows of three label|value pairs beside the photo
-// cell, then 工作单位 | 结对帮扶县区.
-func (l *layouter) host(b forms.Block) {
-	rows, unit, photo := HostLayout(b)
-	cols := Columns(HostRow)
-	var rs []row
-	for _, fs := range rows {
-		var cells []cell
-		for i, f := range fs {
-			cells = append(cells, l.labelCell(f.Label, cols[2*i]), l.valueCell(b, f, 0, cols[2*i+1]))
+// spanRows draws rows beside a cell that covers them all (the photo), which is drawn after
+// them: its label, printed when there is no photo, is then read after them (pdftotext reads a
+// table's rows before a cell beside them). The last row grows so the photo fits with 2 mm
+// above and below.
+func (l *layouter) spanRows(rows []Row) {
+	var tall cell
+	tallX := 0.0
+	rs := make([]row, len(rows))
+	for i, r := range rows {
+		rs[i] = l.row(r)
+		for j, c := range r.Cells {
+			if c.RowSpan > 1 {
+				tall, tallX = rs[i].cells[j], c.X
+			}
+			if c.RowSpan > 1 || c.Covered {
+				rs[i].cells[j] = cell{w: c.W, span: true}
+			}
 		}
-		cells = append(cells, cell{span: true})
-		rs = append(rs, newRow(HostRow, cells...))
 	}
-	l.hostRows(rs, b, photo)
-	if len(unit) == 2 {
-		// 工作 stands alone so that the row is read after the host rows (readorder.go).
-		ucols := Columns(UnitRow)
-		l.place(separated(newRow(UnitRow,
-			l.labelCell(unit[0].Label, ucols[0]), l.valueCell(b, unit[0], 0, ucols[1]),
-			l.labelCell(unit[1].Label, ucols[2]), l.valueCell(b, unit[1], 0, ucols[3]))))
-	}
-}
-
-// hostRows draws the photo rows with the photo cell spanning them. The rows grow (the last
-// one) so the photo fits with 2 mm above and below.
-func (l *layouter) hostRows(rs []row, b forms.Block, photo forms.Field) {
 	hs := make([]float64, len(rs))
 	total := 0.0
 	for i, r := range rs {
 		hs[i] = r.height()
 		total += hs[i]
 	}
-	if need := PhotoHeight + MM(4); total < need && len(hs) > 0 {
+	if need := PhotoHeight + MM(4); total < need {
 		hs[len(hs)-1] += need - total
 		total = need
 	}
 	if total > l.room()+eps && !l.fresh() {
 		l.newPage()
 	}
-	if total > l.room()+eps || len(rs) == 0 {
-		// Values so long the rows outgrow a page: print them row by row, the photo in a
+	if total > l.room()+eps {
+		// Values so long the rows outgrow a page: print them row by row, the tall cell in a
 		// first row made tall enough for it.
 		for i, r := range rs {
-			if i == 0 {
-				r.min = math.Max(r.min, PhotoHeight+MM(4))
-				r.cells[len(r.cells)-1] = l.photoCell(b, photo, r.cells[len(r.cells)-1].w)
-			} else {
-				r.cells[len(r.cells)-1] = cell{w: r.cells[len(r.cells)-1].w}
+			for j := range r.cells {
+				if !r.cells[j].span {
+					continue
+				}
+				r.cells[j] = cell{w: r.cells[j].w}
+				if i == 0 {
+					r.cells[j] = tall
+					r.min = math.Max(r.min, PhotoHeight+MM(4))
+				}
 			}
 			l.place(r)
 		}
 		return
 	}
-	// The photo cell is drawn after the rows it spans: its label, printed when there is no
-	// photo, is read after them (pdftotext reads a table's rows before a cell beside them).
-	x := MarginLeft + TextWidth - Columns(HostRow)[len(Columns(HostRow))-1]
 	y0 := l.y
 	for i, r := range rs {
 		l.draw(r, hs[i])
 	}
-	l.drawCellAt(l.photoCell(b, photo, Columns(HostRow)[len(Columns(HostRow))-1]), x, y0, total, Stagger)
+	l.drawCellAt(tall, MarginLeft+tallX, y0, total, Stagger)
 }
 
-// photoCell is the photo column's cell: the photo (centred), or the label 近期 / 1寸照片 at
-// its top when there is none: within the first row's height, where it does not disturb
-// how text extraction sees the rows beside it (readorder.go).
-func (l *layouter) photoCell(b forms.Block, photo forms.Field, w float64) cell {
-	c := cell{w: w, valign: alignTop, photo: l.photoImage(), path: forms.Path(b, photo, 0)}
-	if c.photo == nil {
-		c.lines = l.ts.label(photo.Label, w-2*PadX)
+// opinionLines is an opinion box's content: the sub-label, at least OpinionClear of clear
+// space, then （盖  章） and 年  月  日 at the lower right.
+func (l *layouter) opinionLines(sub string, width float64) []line {
+	size, pitch := TableSize, LineHeight(TableSize, 1)
+	var content []line
+	if sub != "" {
+		content = append(content, l.ts.plain(sub, Regular, size, pitch, width, alignLeft, "")...)
 	}
-	return c
-}
-
-// photoImage is the draft's photo as printed, nil when there is none or it cannot be read.
-func (l *layouter) photoImage() *Image {
-	if !l.read {
-		l.read = true
-		if img, err := photoImage(l.d.Photo); err == nil {
-			l.photo = img
-		}
-	}
-	return l.photo
-}
-
-// table lays out a person table: its heading, the column labels, then every filled row and
-// blank rows up to the number the form prints. Rows are numbered 1, 2, … as printed.
-func (l *layouter) table(b forms.Block) {
-	cols := Columns(PersonRow)
-	heading := newRow(HeadingRow, cell{lines: l.ts.heading(b.Label, TextWidth-2*PadX)})
-	head := []cell{l.labelCell(SerialLabel, cols[0])}
-	for i, f := range b.Fields {
-		head = append(head, l.labelCell(f.Label, cols[i+1]))
-	}
-	header := newRow(PersonRow, head...)
-	filled := l.d.FilledRows(b)
-	n := max(len(filled), b.Rows)
-	rows := make([]row, n)
-	for i := range rows {
-		src := -1 // a blank row beyond the filled ones
-		if i < len(filled) {
-			src = filled[i]
-		}
-		cells := []cell{{lines: l.ts.value(strconv.Itoa(i+1), cols[0]-2*PadX, ""), valign: alignTop}}
-		for j, f := range b.Fields {
-			c := cell{valign: alignTop}
-			if src > 0 {
-				c = l.valueCell(b, f, src, cols[j+1])
-			}
-			cells = append(cells, c)
-		}
-		rows[i] = newRow(PersonRow, cells...)
-	}
-	// The heading, the column labels and the first row stay together.
-	l.ensure(heading.height() + header.height() + rows[0].height())
-	l.place(heading)
-	l.place(header)
-	l.header = &header
-	for _, r := range rows {
-		l.place(r)
-	}
-	l.header = nil
-}
-
-// labelRow makes a label | content row of blocks 4–9.
-func (l *layouter) labelRow(b forms.Block, content []line, valign vAlign) row {
-	cols := Columns(LabelRow)
-	lc := l.labelCell(b.Label, cols[0])
-	lc.repeat = l.ts.label(b.Label+Continued, cols[0]-2*PadX)
-	r := newRow(LabelRow, lc, cell{lines: content, valign: valign})
-	r.min = BlockMinHeight(b)
-	r.label = true
-	return r
+	ws, wd := l.ts.measure(forms.Stamp, Regular, size), l.ts.measure(forms.Date, Regular, size)
+	inset := StampInset
+	return append(content,
+		spacer(OpinionClear),
+		line{size: size, pitch: pitch, align: alignRight, width: ws + inset + (wd-ws)/2,
+			segs: []seg{{text: forms.Stamp, font: Regular, w: ws}}},
+		spacer(pitch),
+		line{size: size, pitch: pitch, align: alignRight, width: wd + inset,
+			segs: []seg{{text: forms.Date, font: Regular, w: wd}}},
+		spacer(MM(2)),
+	)
 }
 
 // placeLabelRow places a label | content row, its label's first line standing alone when the
@@ -502,63 +503,6 @@ func (l *layouter) placeLabelRow(r row) {
 		r.plain = &plain
 	}
 	l.place(r)
-}
-
-func contentWidth() float64 { return Columns(LabelRow)[1] - 2*PadX }
-
-// fieldLines lays out a block of labelled lines (已成立的工作室名称：… / 批准设立部门：…), a
-// blank line between them as the form leaves room to write by hand.
-func (l *layouter) fieldLines(b forms.Block) {
-	var content []line
-	for i, f := range b.Fields {
-		if i > 0 {
-			content = append(content, spacer(LineHeight(TableSize, 1)))
-		}
-		content = append(content, l.ts.labelled(f.Label, strings.TrimSpace(l.value(b, f, 0)), contentWidth(), forms.Path(b, f, 0))...)
-	}
-	l.placeLabelRow(l.labelRow(b, content, alignTop))
-}
-
-// longText lays out 业绩 or 规划: the form's hint first (五号), then the text; it flows over
-// as many pages as it needs, the label repeated with （续）.
-func (l *layouter) longText(b forms.Block) {
-	w := contentWidth()
-	var content []line
-	if b.Hint != "" {
-		content = append(content, l.ts.plain(b.Hint, Regular, TableSize, LineHeight(TableSize, 1), w, alignLeft, "")...)
-	}
-	f := b.Fields[0]
-	if v := strings.Trim(l.value(b, f, 0), "\n"); strings.TrimSpace(v) != "" {
-		content = append(content, l.ts.paragraphs(v, w, forms.Path(b, f, 0))...)
-	}
-	r := l.labelRow(b, content, alignTop)
-	r.keep = false
-	r.minLines = 3
-	l.placeLabelRow(r)
-}
-
-// opinion lays out an opinion box: the sub-label, at least OpinionClear of clear space,
-// then （盖  章） and 年  月  日 at the lower right. Never split.
-func (l *layouter) opinion(b forms.Block) {
-	size, pitch := TableSize, LineHeight(TableSize, 1)
-	var content []line
-	if b.Sub != "" {
-		content = append(content, l.ts.plain(b.Sub, Regular, size, pitch, contentWidth(), alignLeft, "")...)
-	}
-	ws, wd := l.ts.measure(forms.Stamp, Regular, size), l.ts.measure(forms.Date, Regular, size)
-	inset := StampInset
-	content = append(content,
-		spacer(OpinionClear),
-		line{size: size, pitch: pitch, align: alignRight, width: ws + inset + (wd-ws)/2,
-			segs: []seg{{text: forms.Stamp, font: Regular, w: ws}}},
-		spacer(pitch),
-		line{size: size, pitch: pitch, align: alignRight, width: wd + inset,
-			segs: []seg{{text: forms.Date, font: Regular, w: wd}}},
-		spacer(MM(2)),
-	)
-	r := l.labelRow(b, content, alignTop)
-	r.keep = true
-	l.placeLabelRow(r)
 }
 
 // finish adds the page numbers and, for a --draft export, the watermark under everything.

@@ -301,18 +301,18 @@ func expectedLabels(d *forms.Draft) []string {
 	for _, b := range forms.Form {
 		switch b.Kind {
 		case forms.FieldsBlock:
-			if hasPhoto(b) {
+			if b.Grid() {
 				// The photo cell's label (no photo) is read after the rows it spans.
-				rows, unit, photo := HostLayout(b)
-				for _, fs := range rows {
-					for _, f := range fs {
-						out = append(out, f.Name())
+				var photo forms.Field
+				for _, f := range b.Fields {
+					if f.Kind == forms.Picture {
+						photo = f
+						continue
 					}
-				}
-				if d.Photo == nil || photoUnreadable(d) {
-					out = append(out, photo.Name())
-				}
-				for _, f := range unit {
+					if f.Row >= photo.Row+photo.RowSpan && photo.RowSpan > 0 && (d.Photo == nil || photoUnreadable(d)) {
+						out = append(out, photo.Name())
+						photo.RowSpan = 0
+					}
 					out = append(out, f.Name())
 				}
 				continue
@@ -379,7 +379,7 @@ func checkValuesPresent(t *testing.T, d *forms.Draft, pages []Page) {
 			}
 			for _, r := range rows {
 				path := forms.Path(b, f, r)
-				want := stripSpace(printable(forms.Display(f, d.Get(path)), true))
+				want := stripSpace(printable(clean(forms.Display(f, d.Get(path)), true)))
 				got := ""
 				if byPath[path] != nil {
 					got = stripSpace(byPath[path].String())
@@ -523,8 +523,15 @@ func TestHeadingsSpanTheTables(t *testing.T) {
 		t.Fatalf("HeadingTracking %.2f em: poppler would split the heading into blocks", HeadingTracking)
 	}
 	pages := layoutOf(t, forms.New(), false)
-	edges := Edges(PersonRow)
-	narrowest := MarginLeft + (edges[7]+edges[8])/2 - TableSize/2 // one character in 研究方向
+	var x0 float64 // the 研究方向 column's left edge
+	for _, f := range forms.Form[2].Fields {
+		if f.Key == "research" {
+			break
+		}
+		x0 += MM(f.ValueMM)
+	}
+	x0 += MM(forms.Form[2].LabelMM)
+	narrowest := MarginLeft + x0 + MM(forms.Form[2].Field("research").ValueMM)/2 - TableSize/2 // one character in 研究方向
 	n := 0
 	for _, b := range pages[0].Boxes {
 		if b.Kind == TextBox && (b.Text == forms.Form[1].Label || b.Text == forms.Form[2].Label) {
@@ -634,7 +641,7 @@ func TestRowsPrinted(t *testing.T) {
 		for _, p := range pages {
 			for _, b := range p.Boxes {
 				if c := p.Boxes[max(b.Cell, 0)]; b.Kind == TextBox && b.Cell >= 0 && math.Abs(c.X-MarginLeft) < tol &&
-					math.Abs(c.W-Columns(PersonRow)[0]) < tol && b.Text != SerialLabel {
+					math.Abs(c.W-MM(forms.Form[2].LabelMM)) < tol && b.Text != SerialLabel {
 					serials++
 				}
 			}
@@ -661,7 +668,7 @@ func TestLongTextFlows(t *testing.T) {
 	}
 	// Justified lines fill the content width; the first line of a paragraph is indented by
 	// two characters.
-	content := contentWidth()
+	content := TextWidth - MM(forms.Form[5].LabelMM) - 2*PadX
 	for _, p := range pages {
 		for _, b := range p.Boxes {
 			if b.Kind != TextBox || b.Path != "plan" {

@@ -11,23 +11,37 @@ import (
 	"time"
 
 	"shenbao/forms"
+	"shenbao/render"
 )
 
 // Options are what the document says about itself besides the form.
 type Options struct {
-	Draft   bool      // print 草稿（未通过检查） at the top of every page
-	Author  string    // dc:creator and lastModifiedBy; "" leaves them out
-	Creator string    // the writing program and version, e.g. "shenbao 0.1.0"
-	Created time.Time // creation time of the document and of every zip entry; zero: 1980-01-01, no date in the properties
+	Draft   bool          // print 草稿（未通过检查） at the top of every page
+	Author  string        // dc:creator and lastModifiedBy; "" leaves them out
+	Creator string        // the writing program and version, e.g. "shenbao 0.1.0"
+	Created time.Time     // creation time of the document and of every zip entry; zero: 1980-01-01, no date in the properties
+	Form    []forms.Block // the form to write; nil: forms.Form
 }
 
 // Write writes the draft as a .docx to w. An empty draft gives the blank form.
 func Write(w io.Writer, d *forms.Draft, opt Options) error {
-	return writeZip(w, buildParts(d, opt), opt.Created)
+	parts, err := buildParts(d, opt)
+	if err != nil {
+		return err
+	}
+	return writeZip(w, parts, opt.Created)
 }
 
 // buildParts returns the package's parts in the order they are zipped.
-func buildParts(d *forms.Draft, opt Options) []part {
+func buildParts(d *forms.Draft, opt Options) ([]part, error) {
+	form := opt.Form
+	if form == nil {
+		form = forms.Form
+	}
+	t, err := render.BuildTable(d, form)
+	if err != nil {
+		return nil, err
+	}
 	g := geometry()
 	p := loadPhoto(d)
 
@@ -55,7 +69,7 @@ func buildParts(d *forms.Draft, opt Options) []part {
 		})},
 		{name: "docProps/core.xml", contentType: ctCore, data: coreXML(d, opt)},
 		{name: "docProps/app.xml", contentType: ctApp, data: appXML(opt)},
-		{name: "word/document.xml", contentType: ctDocument, data: newBody(g, d, p, opt.Draft).xml()},
+		{name: "word/document.xml", contentType: ctDocument, data: newBody(g, t, p, opt.Draft).xml()},
 		{name: "word/_rels/document.xml.rels", data: relsXML(docRels)},
 		{name: "word/styles.xml", contentType: ctStyles, data: stylesXML(g)},
 		{name: "word/settings.xml", contentType: ctSettings, data: settingsXML()},
@@ -70,5 +84,5 @@ func buildParts(d *forms.Draft, opt Options) []part {
 	}
 	parts = append(parts, draftParts(d)...)
 	ct := part{name: "[Content_Types].xml", data: contentTypesXML(parts, media)}
-	return append([]part{ct}, parts...)
+	return append([]part{ct}, parts...), nil
 }

@@ -116,51 +116,57 @@ func documentTree(t testing.TB, d *forms.Draft, opt Options) (*node, map[string]
 	return parseTree(t, m["word/document.xml"]), m
 }
 
-// TestTableGeometry: one fixed-layout table on render's grid; every row covers the grid
-// exactly and every cell's width is the sum of the grid columns it spans.
+// TestTableGeometry: fixed-layout tables on render's grid (the form's table, the person
+// tables apart so their column labels can repeat); every row covers the grid exactly and
+// every cell's width is the sum of the grid columns it spans.
 func TestTableGeometry(t *testing.T) {
-	grid := render.GridTwips()
 	for name, d := range hardDrafts() {
+		tb, err := render.BuildTable(d, forms.Form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		grid := tb.GridTwips()
 		doc, _ := documentTree(t, d, Options{})
 		tbls := doc.all("w:tbl")
-		if len(tbls) != 1 {
-			t.Fatalf("%s: %d tables, want one", name, len(tbls))
+		if len(tbls) != 6 {
+			t.Fatalf("%s: %d tables, want 6 (the form, each person table and its heading, the rest)", name, len(tbls))
 		}
-		tbl := tbls[0]
-		if l := tbl.child("w:tblPr").child("w:tblLayout"); l == nil || l.attrs["w:type"] != "fixed" {
-			t.Errorf("%s: table layout not fixed", name)
-		}
-		var cols []int
-		for _, c := range tbl.child("w:tblGrid").children {
-			w, _ := strconv.Atoi(c.attrs["w:w"])
-			cols = append(cols, w)
-		}
-		if !slices.Equal(cols, grid) {
-			t.Errorf("%s: tblGrid %v, render's grid %v", name, cols, grid)
-		}
-		for i, tr := range tbl.all("w:tr") {
-			col := 0
-			for _, tc := range tr.all("w:tc") {
-				pr := tc.child("w:tcPr")
-				span := 1
-				if gs := pr.child("w:gridSpan"); gs != nil {
-					span, _ = strconv.Atoi(gs.attrs["w:val"])
-				}
-				tcw := pr.child("w:tcW")
-				if tcw == nil || tcw.attrs["w:type"] != "dxa" {
-					t.Fatalf("%s: row %d: a cell without tcW in twips", name, i)
-				}
-				want := 0
-				for _, w := range grid[col:min(col+span, len(grid))] {
-					want += w
-				}
-				if got, _ := strconv.Atoi(tcw.attrs["w:w"]); got != want {
-					t.Errorf("%s: row %d: cell at column %d is %d twips wide, its columns %d", name, i, col, got, want)
-				}
-				col += span
+		for _, tbl := range tbls {
+			if l := tbl.child("w:tblPr").child("w:tblLayout"); l == nil || l.attrs["w:type"] != "fixed" {
+				t.Errorf("%s: table layout not fixed", name)
 			}
-			if col != len(grid) {
-				t.Errorf("%s: row %d covers %d of %d grid columns", name, i, col, len(grid))
+			var cols []int
+			for _, c := range tbl.child("w:tblGrid").children {
+				w, _ := strconv.Atoi(c.attrs["w:w"])
+				cols = append(cols, w)
+			}
+			if !slices.Equal(cols, grid) {
+				t.Errorf("%s: tblGrid %v, render's grid %v", name, cols, grid)
+			}
+			for i, tr := range tbl.all("w:tr") {
+				col := 0
+				for _, tc := range tr.all("w:tc") {
+					pr := tc.child("w:tcPr")
+					span := 1
+					if gs := pr.child("w:gridSpan"); gs != nil {
+						span, _ = strconv.Atoi(gs.attrs["w:val"])
+					}
+					tcw := pr.child("w:tcW")
+					if tcw == nil || tcw.attrs["w:type"] != "dxa" {
+						t.Fatalf("%s: row %d: a cell without tcW in twips", name, i)
+					}
+					want := 0
+					for _, w := range grid[col:min(col+span, len(grid))] {
+						want += w
+					}
+					if got, _ := strconv.Atoi(tcw.attrs["w:w"]); got != want {
+						t.Errorf("%s: row %d: cell at column %d is %d twips wide, its columns %d", name, i, col, got, want)
+					}
+					col += span
+				}
+				if col != len(grid) {
+					t.Errorf("%s: row %d covers %d of %d grid columns", name, i, col, len(grid))
+				}
 			}
 		}
 	}
@@ -399,7 +405,8 @@ func TestFontsAndSizes(t *testing.T) {
 		t.Error("long text is not 小四")
 	}
 	sp, ind := long.child("w:pPr").child("w:spacing"), long.child("w:pPr").child("w:ind")
-	if sp.attrs["w:line"] != "360" || sp.attrs["w:lineRule"] != "auto" || ind.attrs["w:firstLineChars"] != "200" {
+	pitch := strconv.Itoa(render.Twips(render.LineHeight(render.LongSize, render.LongSpacing)))
+	if sp.attrs["w:line"] != pitch || sp.attrs["w:lineRule"] != "exact" || ind.attrs["w:firstLineChars"] != "200" {
 		t.Errorf("long text spacing %v indent %v", sp.attrs, ind.attrs)
 	}
 	// The title paragraph and the long texts use these styles.
@@ -407,16 +414,15 @@ func TestFontsAndSizes(t *testing.T) {
 	if ps[0].child("w:pPr").child("w:pStyle").attrs["w:val"] != styleTitle || strings.TrimSpace(ps[0].texts()) != forms.Title {
 		t.Errorf("first paragraph %q is not the title", ps[0].texts())
 	}
-	plan := paragraphs(forms.Sample().Get("plan"))
+	plan := render.Paragraphs(forms.Sample().Get("plan"))
 	nLong := 0
 	for _, p := range ps {
 		pPr := p.child("w:pPr")
-		cont := pPr.child("w:ind") != nil // the head row cut this paragraph; not a new one
-		if st := pPr.child("w:pStyle"); st != nil && st.attrs["w:val"] == styleLong && !cont {
+		if st := pPr.child("w:pStyle"); st != nil && st.attrs["w:val"] == styleLong {
 			nLong++
 		}
 	}
-	if want := len(plan) + len(paragraphs(forms.Sample().Get("achievements"))); nLong != want {
+	if want := len(plan) + len(render.Paragraphs(forms.Sample().Get("achievements"))); nLong != want {
 		t.Errorf("%d long-text paragraphs, want %d (one per typed paragraph)", nLong, want)
 	}
 }
@@ -440,18 +446,14 @@ func expectedText(d *forms.Draft) []string {
 	for _, b := range forms.Form {
 		switch b.Kind {
 		case forms.FieldsBlock:
-			if b.Key == "host" {
-				rows, unit, photo := render.HostLayout(b)
-				for i, fs := range rows {
-					for _, f := range fs {
+			if b.Grid() {
+				for _, f := range b.Fields {
+					switch {
+					case f.Kind != forms.Picture:
 						want = append(want, f.Label, forms.Display(f, d.Value(b, f, 0)))
+					case d.Photo == nil || loadPhoto(d) == nil:
+						want = append(want, f.Label)
 					}
-					if i == 0 && (d.Photo == nil || loadPhoto(d) == nil) {
-						want = append(want, photo.Label)
-					}
-				}
-				for _, f := range unit {
-					want = append(want, f.Label, forms.Display(f, d.Value(b, f, 0)))
 				}
 				continue
 			}
@@ -472,7 +474,7 @@ func expectedText(d *forms.Draft) []string {
 			}
 		case forms.TextBlock:
 			want = append(want, b.Label, b.Hint)
-			want = append(want, paragraphs(d.Value(b, b.Fields[0], 0))...)
+			want = append(want, render.Paragraphs(d.Value(b, b.Fields[0], 0))...)
 		case forms.OpinionBlock:
 			want = append(want, b.Label, b.Sub, forms.Stamp, forms.Date)
 		}
@@ -552,24 +554,6 @@ func TestEscapeAndClean(t *testing.T) {
 		}
 		if got := cleanText(tt.in); got != tt.clean {
 			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.clean)
-		}
-	}
-}
-
-func TestParagraphs(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"  第一段 \r\n\r\n\u3000\u3000第二段\n\t\n第三段\r", []string{"第一段", "", "第二段", "", "第三段"}},
-		{"\n\n第一段\n\n", []string{"第一段"}},
-		{"a\tb", []string{"a b"}},
-		{"", nil},
-		{" \n\u3000\n", nil},
-	}
-	for _, tt := range tests {
-		if got := paragraphs(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("paragraphs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -677,7 +661,11 @@ func FuzzDocx(f *testing.F) {
 		}
 		// The parts, not the zip: zipping cannot make XML malformed, and skipping the deflate
 		// and inflate makes each run several times faster.
-		for _, p := range buildParts(d, Options{Draft: draft, Author: s, Creator: s}) {
+		parts, err := buildParts(d, Options{Draft: draft, Author: s, Creator: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range parts {
 			if !isXMLPart(p.name) {
 				continue
 			}

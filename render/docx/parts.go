@@ -59,7 +59,7 @@ func stylesXML(g geom) []byte {
 	b.WriteString(`<w:styles xmlns:w="` + nsW + `">`)
 	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + fontsRPr() + `<w:kern w:val="2"/>` + sz(g.tableSize) +
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>` + noGridPPr + exact(0, g.tableLine) + `<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 
 	paraStyle(&b, styleNormal, "Normal", "", true, "", "")
 	b.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
@@ -68,17 +68,17 @@ func stylesXML(g geom) []byte {
 	b.WriteString(`<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
 
 	paraStyle(&b, styleTitle, "申报表标题", styleNormal, false,
-		`<w:keepNext/><w:spacing w:before="0" w:after="`+strconv.Itoa(g.titleAfter)+`"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/>`,
+		`<w:keepNext/>`+exact(g.titleAfter, g.titleLine)+`<w:jc w:val="center"/><w:outlineLvl w:val="0"/>`,
 		`<w:b/><w:bCs/>`+sz(g.titleSize))
 	paraStyle(&b, styleCell, "表格文字", styleNormal, false,
-		`<w:snapToGrid w:val="0"/><w:jc w:val="center"/>`, sz(g.tableSize))
+		`<w:jc w:val="center"/>`, sz(g.tableSize))
 	paraStyle(&b, styleLabel, "表格标签", styleCell, false, "", `<w:b/><w:bCs/>`)
-	paraStyle(&b, styleHeading, "表格小节标题", styleLabel, false, "",
+	paraStyle(&b, styleHeading, "表格小节标题", styleLabel, false, exact(0, g.headingLine),
 		`<w:spacing w:val="`+strconv.Itoa(g.headingTracking)+`"/>`+sz(g.headingSize))
 	paraStyle(&b, styleCellLeft, "表格文字（左齐）", styleCell, false,
 		`<w:jc w:val="left"/>`, "")
 	paraStyle(&b, styleLong, "填写正文", styleNormal, false,
-		`<w:snapToGrid w:val="0"/><w:spacing w:line="`+strconv.Itoa(g.longLine)+`" w:lineRule="auto"/><w:ind w:firstLineChars="200" w:firstLine="`+strconv.Itoa(2*g.longSize*10)+`"/><w:jc w:val="both"/>`,
+		exact(0, g.longLine)+`<w:ind w:firstLineChars="200" w:firstLine="`+strconv.Itoa(2*g.longSize*10)+`"/><w:jc w:val="both"/>`,
 		sz(g.longSize))
 	paraStyle(&b, styleHeader, "header", styleNormal, false,
 		`<w:jc w:val="center"/>`, sz(g.footerSize))
@@ -90,6 +90,19 @@ func stylesXML(g geom) []byte {
 		`<w:tblPr><w:tblBorders>` + borders("top", "left", "bottom", "right", "insideH", "insideV") + `</w:tblBorders></w:tblPr></w:style>`)
 	b.WriteString(`</w:styles>`)
 	return b.Bytes()
+}
+
+// noGridPPr keeps Word's layout of lines to what the PDF does, whatever font stands in for
+// 宋体: no space added between Chinese and Latin text or digits (autoSpaceDE/DN; the PDF adds
+// none), and no snapping of lines to a document grid (snapToGrid; the section has no
+// docGrid either). In schema order, between widowControl and spacing.
+const noGridPPr = `<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>`
+
+// exact is paragraph spacing of after twips below and lines exactly line twips apart: the
+// PDF's line pitch, so a page holds as many lines in Word as in the PDF whatever the font's
+// own line height.
+func exact(after, line int) string {
+	return `<w:spacing w:before="0" w:after="` + strconv.Itoa(after) + `" w:line="` + strconv.Itoa(line) + `" w:lineRule="exact"/>`
 }
 
 // paraStyle writes one paragraph style; pPr and rPr are their contents in schema order.
@@ -122,7 +135,8 @@ func borders(sides ...string) string {
 	return s
 }
 
-// settingsXML: Chinese punctuation compression and the compatibility mode of Word 2013+, so
+// settingsXML: no compression of Chinese punctuation (the PDF sets every full-width mark a
+// full em), and the compatibility mode of Word 2013+, so
 // Word does not open the file in compatibility mode; none of the legacy layout switches that
 // would make Word set lines differently from the PDF.
 func settingsXML() []byte {
@@ -130,7 +144,7 @@ func settingsXML() []byte {
 		`<w:zoom w:percent="100"/>` +
 		`<w:defaultTabStop w:val="420"/>` +
 		`<w:drawingGridVerticalSpacing w:val="156"/>` +
-		`<w:characterSpacingControl w:val="compressPunctuation"/>` +
+		`<w:characterSpacingControl w:val="doNotCompress"/>` +
 		`<w:compat><w:useFELayout/>` +
 		`<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 		`<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>` +

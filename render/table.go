@@ -1,0 +1,398 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"shenbao/forms"
+)
+
+// Table is the form's one table as a model: rows of cells on one column grid, built from the
+// form definition and a draft. The layout (PDF and preview) types its cells and paginates
+// its rows; the .docx writer turns the same rows into WordprocessingML and lets Word
+// paginate. Nothing about which field sits where is decided outside forms and this file.
+type Table struct {
+	// Edges are the x offsets of every vertical rule any row has, in points from the table's
+	// left edge, ascending: 0 … TextWidth. A cell covers the grid columns between two edges.
+	Edges []float64
+	Rows  []Row
+}
+
+// RowRole says what a row is to pagination and to Word.
+type RowRole int
+
+const (
+	// GridRow: a row of label and value cells (the host block), or of a table's values.
+	GridRow RowRole = iota
+	// SectionRow: one full-width cell, a person table's section heading.
+	SectionRow
+	// HeaderRow: a person table's column labels, printed again at the top of every page the
+	// table reaches (Word: tblHeader).
+	HeaderRow
+	// BlockRow: a block's label cell and one content cell (blocks 4–9).
+	BlockRow
+)
+
+// Row is one row of the table.
+type Row struct {
+	Role  RowRole
+	Cells []Cell
+	Block int     // index of the block in the form
+	Min   float64 // least height, points
+	// Keep: the row moves to the next page whole rather than split (Word: cantSplit). A row
+	// whose content outgrows a page splits regardless.
+	Keep bool
+	// KeepNext: the row stays on the page of the row below it (the heading and column labels
+	// of a person table with its first row).
+	KeepNext bool
+	// MinLines: where a row splits, each cell keeps at least this many lines on the page.
+	MinLines int
+	// Separated: the first line of the row's first cell stands alone, for text extraction
+	// (readorder.go); the .docx needs nothing of it.
+	Separated bool
+}
+
+// Cell is one cell of a row.
+type Cell struct {
+	X, W      float64 // points from the table's left edge
+	Col, Span int     // the grid columns it covers (Table.Edges)
+	// RowSpan > 1: the cell covers this many rows from this one (the photo). Covered: the
+	// cell is the part of such a cell in a row below (Word: vMerge continue); it holds
+	// nothing.
+	RowSpan int
+	Covered bool
+	Content Content
+}
+
+// ContentKind says how a cell's content prints.
+type ContentKind int
+
+const (
+	Empty    ContentKind = iota
+	Label                // a label of the form: bold 五号, centred, broken as LabelLines
+	Value                // a short typed value: regular 五号, centred
+	Heading              // a section heading: bold 四号, letter-spaced, centred
+	Labelled             // lines "label：value" (已设工作室), a blank line between them
+	Long                 // a long text: the form's hint (五号), then paragraphs in 小四
+	Opinion              // an opinion box: sub-label, room for the seal, （盖  章）, 年  月  日
+	Photo                // the photo, or its label when there is none
+)
+
+// Content is what a cell prints.
+type Content struct {
+	Kind ContentKind
+	// Text: Label, Value, Heading and Photo (the label printed without a photo); Long: the
+	// form's hint; Opinion: the sub-label.
+	Text string
+	// Paras: Long's paragraphs, from Paragraphs.
+	Paras []string
+	// Items: Labelled's lines.
+	Items []Item
+	Path  string // the field path whose value this prints ("" for the form's own text)
+	Image *Image // Photo: the picture as printed; nil: none
+	// More: a block's label: what it prints where its row goes on over a page (the label
+	// + （续）); a label with More is never cut between pages.
+	More string
+}
+
+// Item is one line of a Labelled cell.
+type Item struct{ Label, Value, Path string }
+
+// BuildTable builds the table of form (forms.Form, or a copy of it) for draft d.
+func BuildTable(d *forms.Draft, form []forms.Block) (Table, error) {
+	tb := &tableBuilder{d: d}
+	for i, b := range form {
+		n := len(tb.t.Rows)
+		var err error
+		switch {
+		case b.Kind == forms.FieldsBlock && b.Grid():
+			err = tb.grid(b)
+		case b.Kind == forms.FieldsBlock:
+			tb.labelRow(b, Content{Kind: Labelled, Items: tb.items(b)}, true, 0)
+		case b.Kind == forms.TableBlock:
+			err = tb.table(b)
+		case b.Kind == forms.TextBlock:
+			tb.labelRow(b, tb.long(b), false, 3)
+		case b.Kind == forms.OpinionBlock:
+			tb.labelRow(b, Content{Kind: Opinion, Text: b.Sub}, true, 0)
+		default:
+			err = fmt.Errorf("block of unknown kind %d", b.Kind)
+		}
+		if err != nil {
+			return Table{}, fmt.Errorf("render: block %q: %w", b.Name(), err)
+		}
+		for r := n; r < len(tb.t.Rows); r++ {
+			tb.t.Rows[r].Block = i
+		}
+	}
+	tb.t.Edges = tb.edges()
+	for r := range tb.t.Rows {
+		for c := range tb.t.Rows[r].Cells {
+			cl := &tb.t.Rows[r].Cells[c]
+			cl.Col, cl.Span = tb.t.column(cl.X), tb.t.column(cl.X+cl.W)-tb.t.column(cl.X)
+		}
+	}
+	return tb.t, nil
+}
+
+type tableBuilder struct {
+	d     *forms.Draft
+	t     Table
+	photo *Image
+	read  bool
+}
+
+// value is a field's value as printed: on one line, through forms.Display.
+func (tb *tableBuilder) value(b forms.Block, f forms.Field, row int) string {
+	return clean(forms.Display(f, tb.d.Value(b, f, row)), false)
+}
+
+// cells lays cells of the given widths (millimetres) side by side from x (points).
+func cellsAt(x float64, widths ...float64) []Cell {
+	out := make([]Cell, len(widths))
+	for i, w := range widths {
+		out[i] = Cell{X: x, W: MM(w)}
+		x += MM(w)
+	}
+	return out
+}
+
+// grid builds a block of label and value cells in the rows its fields name; a Picture covers
+// its column in RowSpan rows.
+func (tb *tableBuilder) grid(b forms.Block) error {
+	nrows := 0
+	for _, f := range b.Fields {
+		nrows = max(nrows, f.Row+max(f.RowSpan, 1))
+	}
+	if nrows > 50 {
+		return fmt.Errorf("%d rows", nrows)
+	}
+	rows := make([]Row, nrows)
+	type cover struct {
+		x, w float64
+		from int
+	}
+	var covers []cover
+	for _, f := range b.Fields {
+		r := &rows[f.Row]
+		x := nextX(*r)
+		if f.Kind == forms.Picture {
+			span := max(f.RowSpan, 1)
+			img := tb.photoImage()
+			c := Cell{X: x, W: MM(f.ValueMM), RowSpan: span,
+				Content: Content{Kind: Photo, Image: img, Path: forms.Path(b, f, 0)}}
+			if img == nil {
+				c.Content.Text = f.Label
+			}
+			r.Cells = append(r.Cells, c)
+			covers = append(covers, cover{x, MM(f.ValueMM), f.Row})
+			for k := 1; k < span; k++ {
+				below := &rows[f.Row+k]
+				// the covered part goes where this row reaches the picture's column
+				below.Cells = append(below.Cells, Cell{X: x, W: MM(f.ValueMM), Covered: true})
+			}
+			continue
+		}
+		c := cellsAt(x, f.LabelMM, f.ValueMM)
+		c[0].Content = Content{Kind: Label, Text: f.Label}
+		c[1].Content = Content{Kind: Value, Text: tb.value(b, f, 0), Path: forms.Path(b, f, 0)}
+		if f.LabelMM == 0 {
+			c = c[1:]
+		}
+		r.Cells = append(r.Cells, c...)
+	}
+	beside := 0 // rows a picture covers
+	for _, cv := range covers {
+		beside = max(beside, cv.from+1)
+	}
+	for i := range rows {
+		sort.SliceStable(rows[i].Cells, func(a, b int) bool { return rows[i].Cells[a].X < rows[i].Cells[b].X })
+		if err := checkRow(rows[i]); err != nil {
+			return fmt.Errorf("row %d: %w", i+1, err)
+		}
+		rows[i].Role, rows[i].Keep, rows[i].Min = GridRow, true, UnitRowMin
+		if photoRow(rows, i) {
+			rows[i].Min = HostRowMin
+		} else if i > 0 && photoRow(rows, i-1) {
+			rows[i].Separated = true // 工作 stands alone: read after the rows above (readorder.go)
+		}
+	}
+	tb.t.Rows = append(tb.t.Rows, rows...)
+	return nil
+}
+
+// photoRow: row i of a grid has a picture or the part of one.
+func photoRow(rows []Row, i int) bool {
+	for _, c := range rows[i].Cells {
+		if c.RowSpan > 1 || c.Covered {
+			return true
+		}
+	}
+	return false
+}
+
+// nextX is where the next cell of r starts: after the cells joined from the left edge, a
+// picture's covered part from above among them.
+func nextX(r Row) float64 {
+	x := 0.0
+	for moved := true; moved; {
+		moved = false
+		for _, c := range r.Cells {
+			if math.Abs(c.X-x) < 0.01 {
+				x, moved = c.X+c.W, true
+			}
+		}
+	}
+	return x
+}
+
+// checkRow: a printed row fills the table's width, without gaps or overlaps.
+func checkRow(r Row) error {
+	x := 0.0
+	for _, c := range r.Cells {
+		if math.Abs(c.X-x) > 0.01 || c.W <= 0 {
+			return fmt.Errorf("cells do not join at %.1f mm (widths in forms: LabelMM, ValueMM)", PtToMM(x))
+		}
+		x += c.W
+	}
+	if math.Abs(x-TextWidth) > 0.01 {
+		return fmt.Errorf("cells are %.1f mm wide, the table %.1f mm", PtToMM(x), PtToMM(TextWidth))
+	}
+	return nil
+}
+
+// SerialLabel is the first column of the person tables, which the form prints but does not
+// store.
+const SerialLabel = "序号"
+
+// table builds a person table: its heading, the column labels, then every filled row and
+// blank rows up to the number the form prints, numbered 1, 2, … as printed.
+func (tb *tableBuilder) table(b forms.Block) error {
+	widths := []float64{b.LabelMM}
+	for _, f := range b.Fields {
+		widths = append(widths, f.ValueMM)
+	}
+	heading := Row{Role: SectionRow, Keep: true, KeepNext: true, Min: HeadingRowMin,
+		Cells: []Cell{{W: TextWidth, Content: Content{Kind: Heading, Text: b.Label}}}}
+	header := Row{Role: HeaderRow, Keep: true, KeepNext: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
+	header.Cells[0].Content = Content{Kind: Label, Text: SerialLabel}
+	for i, f := range b.Fields {
+		header.Cells[i+1].Content = Content{Kind: Label, Text: f.Label}
+	}
+	if err := checkRow(header); err != nil {
+		return err
+	}
+	tb.t.Rows = append(tb.t.Rows, heading, header)
+	filled := tb.d.FilledRows(b)
+	for i := 0; i < max(len(filled), b.Rows); i++ {
+		r := Row{Role: GridRow, Keep: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
+		r.Cells[0].Content = Content{Kind: Value, Text: strconv.Itoa(i + 1)}
+		for j, f := range b.Fields {
+			if i < len(filled) {
+				r.Cells[j+1].Content = Content{Kind: Value, Text: tb.value(b, f, filled[i]), Path: forms.Path(b, f, filled[i])}
+			}
+		}
+		tb.t.Rows = append(tb.t.Rows, r)
+	}
+	return nil
+}
+
+// labelRow adds a label | content row; a row that may split prints its label + （续） where
+// it goes on.
+func (tb *tableBuilder) labelRow(b forms.Block, content Content, keep bool, minLines int) {
+	r := Row{Role: BlockRow, Keep: keep, MinLines: minLines, Min: BlockMinHeight(b),
+		Cells: cellsAt(0, b.LabelMM, PtToMM(TextWidth)-b.LabelMM)}
+	r.Cells[0].Content = Content{Kind: Label, Text: b.Label, More: b.Label + Continued}
+	r.Cells[1].Content = content
+	tb.t.Rows = append(tb.t.Rows, r)
+}
+
+func (tb *tableBuilder) items(b forms.Block) []Item {
+	var out []Item
+	for _, f := range b.Fields {
+		out = append(out, Item{Label: f.Label, Value: strings.TrimSpace(tb.value(b, f, 0)), Path: forms.Path(b, f, 0)})
+	}
+	return out
+}
+
+func (tb *tableBuilder) long(b forms.Block) Content {
+	c := Content{Kind: Long, Text: b.Hint}
+	if len(b.Fields) > 0 {
+		f := b.Fields[0]
+		c.Paras, c.Path = Paragraphs(tb.d.Value(b, f, 0)), forms.Path(b, f, 0)
+	}
+	return c
+}
+
+// Paragraphs is the one cleaner of a long text for every writer: line ends unified, tabs
+// as spaces, the text trimmed of leading and
+// trailing line ends, one paragraph per line, the blanks typed to indent dropped (the
+// first-line indent replaces them) and trailing blanks dropped; blank lines are kept as empty
+// paragraphs. nil when the text is blank.
+func Paragraphs(s string) []string {
+	s = strings.Trim(clean(s, true), "\n")
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		out = append(out, strings.Trim(line, " \u3000"))
+	}
+	return out
+}
+
+// photoImage is the draft's photo as printed, nil when there is none or it cannot be read.
+func (tb *tableBuilder) photoImage() *Image {
+	if !tb.read {
+		tb.read = true
+		if img, err := photoImage(tb.d.Photo); err == nil {
+			tb.photo = img
+		}
+	}
+	return tb.photo
+}
+
+// edges is the union of every row's rule positions, rounded to 1/1000 mm.
+func (tb *tableBuilder) edges() []float64 {
+	seen := map[float64]bool{}
+	var xs []float64
+	add := func(v float64) {
+		k := math.Round(PtToMM(v)*1000) / 1000
+		if !seen[k] {
+			seen[k] = true
+			xs = append(xs, MM(k))
+		}
+	}
+	add(0)
+	for _, r := range tb.t.Rows {
+		for _, c := range r.Cells {
+			add(c.X + c.W)
+		}
+	}
+	sort.Float64s(xs)
+	return xs
+}
+
+// column is the index of the edge at x.
+func (t Table) column(x float64) int {
+	best, d := 0, math.Inf(1)
+	for i, e := range t.Edges {
+		if v := math.Abs(e - x); v < d {
+			best, d = i, v
+		}
+	}
+	return best
+}
+
+// GridTwips is the grid's column widths in twips, rounded at the rule positions (not width by
+// width) so the columns add up to the table's width exactly.
+func (t Table) GridTwips() []int {
+	out := make([]int, len(t.Edges)-1)
+	for i := 1; i < len(t.Edges); i++ {
+		out[i-1] = Twips(t.Edges[i]) - Twips(t.Edges[i-1])
+	}
+	return out
+}
