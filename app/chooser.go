@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -71,35 +70,43 @@ type fileDialog struct {
 	mode    dialogMode
 	kind    fileKind
 	done    func(string)
+	result  string // what done gets when the dialog closes ("" for 取消, Esc)
 	dir     string
 	items   []os.DirEntry
-	chosen  string // file name picked in the list (open mode)
+	sel     int // the selected item, -1 for none
 	d       *modal
-	list    *widget.List
+	list    *fileList
 	where   *widget.Label
 	problem *zhText
-	name    *widget.Entry
+	name    *keyEntry
 	ok      *widget.Button
+	thumbs  *thumbnails // pictures only
 }
 
 func newFileDialog(w fyne.Window, mode dialogMode, title, dir, name string, kind fileKind, done func(string)) *fileDialog {
-	f := &fileDialog{win: w, mode: mode, kind: kind, done: done}
+	f := &fileDialog{win: w, mode: mode, kind: kind, done: done, sel: -1}
 	f.where = widget.NewLabel("")
 	f.where.Truncation = fyne.TextTruncateEllipsis
 	f.problem = newZHText("")
 	f.problem.setColor(theme.ColorNameError)
 	f.problem.Hide()
-	f.name = widget.NewEntry()
+	f.name = newKeyEntry(func() { f.close("") })
 	f.name.SetText(name)
 	f.name.OnSubmitted = func(string) { f.confirm() }
-	f.list = widget.NewList(func() int { return len(f.items) }, f.newRow, f.updateRow)
-	f.list.OnSelected = f.selected
+	if kind.Name == pictureFiles.Name {
+		f.thumbs = newThumbnails(func() { f.list.Refresh() })
+	}
+	f.list = newFileList(f)
 	okText := map[dialogMode]string{modeOpen: "打开", modeSave: "保存", modeFolder: "选择这个文件夹"}[mode]
 	f.ok = widget.NewButtonWithIcon(okText, theme.ConfirmIcon(), f.confirm)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.close("") })
 	f.d = newModal(w, title, f.content(), []fyne.CanvasObject{cancel, f.ok}, fyne.NewSize(860, 560))
 	f.d.primary = f.confirm
+	f.d.onHidden = func() { // 取消, Esc and every answer close the dialog here, once
+		f.thumbs.stop()
+		f.done(f.result)
+	}
 	f.open(startDir(dir))
 	return f
 }
@@ -108,6 +115,8 @@ func (f *fileDialog) show() {
 	f.d.show()
 	if f.mode == modeSave {
 		f.win.Canvas().Focus(f.name)
+	} else {
+		f.win.Canvas().Focus(f.list) // arrows, Enter and Esc work at once
 	}
 }
 
@@ -135,7 +144,8 @@ func (f *fileDialog) newFolderButton() fyne.CanvasObject {
 		return layout.NewSpacer()
 	}
 	return widget.NewButtonWithIcon("新建文件夹", theme.FolderNewIcon(), func() {
-		name := widget.NewEntry()
+		var m *modal
+		name := newKeyEntry(func() { m.hide() })
 		create := func() {
 			n := strings.TrimSpace(name.Text)
 			if n == "" {
@@ -148,8 +158,9 @@ func (f *fileDialog) newFolderButton() fyne.CanvasObject {
 			}
 			f.open(p)
 		}
-		ask(f.win, "新建文件夹", container.NewBorder(nil, nil, widget.NewLabel("名称："), nil, name),
+		m = ask(f.win, "新建文件夹", container.NewBorder(nil, nil, widget.NewLabel("名称："), nil, name),
 			choice{text: "取消"}, choice{text: "新建", primary: true, do: create})
+		name.OnSubmitted = func(string) { m.primary() } // Enter creates it, as 新建 does
 		f.win.Canvas().Focus(name)
 	})
 }
@@ -172,37 +183,34 @@ func (f *fileDialog) placesList() fyne.CanvasObject {
 	return l
 }
 
-func (f *fileDialog) newRow() fyne.CanvasObject {
-	name := widget.NewLabel("")
-	name.Truncation = fyne.TextTruncateEllipsis
-	info := widget.NewLabel("")
-	info.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderIcon()), info, name)
-}
-
-func (f *fileDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (f *fileDialog) updateRow(i widget.ListItemID, r *fileRow) {
 	if i >= len(f.items) {
 		return
 	}
 	e := f.items[i]
-	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(e.Name())
+	r.id = i
+	r.name.SetText(e.Name())
 	icon := theme.FileIcon()
 	info := ""
-	if e.IsDir() {
+	if isDir(f.dir, e) {
 		icon = theme.FolderIcon()
 	} else if fi, err := e.Info(); err == nil {
 		info = fi.ModTime().Format("2006-01-02 15:04") + "  " + sizeText(fi.Size())
+		if img := f.thumbs.get(filepath.Join(f.dir, e.Name()), fi); img != nil {
+			r.setImage(img)
+			r.info.SetText(info)
+			return
+		}
 	}
-	c.Objects[1].(*widget.Icon).SetResource(icon)
-	c.Objects[2].(*widget.Label).SetText(info)
+	r.setIcon(icon)
+	r.info.SetText(info)
 }
 
 // open shows the content of a folder: sub-folders first, then the files of the kind.
 func (f *fileDialog) open(dir string) {
 	entries, err := os.ReadDir(dir)
 	f.items = f.items[:0]
-	f.chosen = ""
+	f.sel = -1
 	f.list.UnselectAll()
 	if err != nil {
 		f.problem.SetText("无法打开这个文件夹：" + fileProblem(err))
@@ -235,35 +243,64 @@ func (f *fileDialog) open(dir string) {
 	f.updateOK()
 }
 
+// selected is one click (or an arrow key) on an item: it is chosen, nothing opens yet.
 func (f *fileDialog) selected(i widget.ListItemID) {
-	e := f.items[i]
-	if isDir(f.dir, e) {
-		f.open(filepath.Join(f.dir, e.Name()))
+	if i < 0 || i >= len(f.items) {
 		return
 	}
-	f.chosen = e.Name()
-	if f.mode == modeSave {
+	f.sel = i
+	if e := f.items[i]; f.mode == modeSave && !isDir(f.dir, e) {
 		f.name.SetText(e.Name())
 	}
 	f.updateOK()
 }
 
+// activate is a double click or Enter on an item: a folder opens, a file is taken (open) or
+// saved over, after asking (save).
+func (f *fileDialog) activate(i widget.ListItemID) {
+	if i < 0 || i >= len(f.items) {
+		return
+	}
+	e := f.items[i]
+	switch {
+	case isDir(f.dir, e):
+		f.open(filepath.Join(f.dir, e.Name()))
+	case f.mode == modeOpen:
+		f.close(filepath.Join(f.dir, e.Name()))
+	case f.mode == modeSave:
+		f.name.SetText(e.Name())
+		f.confirmSave()
+	}
+}
+
+func (f *fileDialog) selectedDir() string {
+	if f.sel >= 0 && f.sel < len(f.items) && isDir(f.dir, f.items[f.sel]) {
+		return filepath.Join(f.dir, f.items[f.sel].Name())
+	}
+	return ""
+}
+
 func (f *fileDialog) updateOK() {
-	if f.mode == modeOpen && f.chosen == "" {
+	if f.mode == modeOpen && f.sel < 0 {
 		f.ok.Disable()
 	} else {
 		f.ok.Enable()
 	}
 }
 
+// confirm is the 打开 / 保存 / 选择这个文件夹 button (and Enter where no list or field has
+// the keys): as in Windows, 打开 on a folder opens the folder, and a folder selected in the
+// folder dialog is the one chosen.
 func (f *fileDialog) confirm() {
 	switch f.mode {
 	case modeFolder:
+		if d := f.selectedDir(); d != "" {
+			f.close(d)
+			return
+		}
 		f.close(f.dir)
 	case modeOpen:
-		if f.chosen != "" {
-			f.close(filepath.Join(f.dir, f.chosen))
-		}
+		f.activate(f.sel)
 	case modeSave:
 		f.confirmSave()
 	}
@@ -294,8 +331,8 @@ func (f *fileDialog) confirmSave() {
 }
 
 func (f *fileDialog) close(path string) {
-	f.d.hide()
-	f.done(path)
+	f.result = path
+	f.d.hide() // calls done
 }
 
 func isDir(dir string, e os.DirEntry) bool {
@@ -344,7 +381,8 @@ type place struct {
 }
 
 // places are the folders the dialog offers at the left: home, the desktop, the usual user
-// folders (English or Chinese names), USB sticks and the whole computer.
+// folders (English or Chinese names), then the drives (C:, D:, USB sticks) or, outside
+// Windows, the mounted USB sticks and the whole computer.
 func places() []place {
 	home, err := os.UserHomeDir()
 	if err != nil {
@@ -368,18 +406,12 @@ func places() []place {
 			}
 		}
 	}
-	for _, p := range removableDrives() {
-		ps = append(ps, place{"U盘 " + filepath.Base(p), p, theme.StorageIcon()})
-	}
-	if runtime.GOOS == "windows" {
-		for c := 'C'; c <= 'Z'; c++ {
-			root := string(c) + `:\`
-			if isDirPath(root) {
-				ps = append(ps, place{"磁盘 " + string(c) + ":", root, theme.StorageIcon()})
-			}
+	for _, d := range platform.Drives() {
+		icon := theme.StorageIcon()
+		if d.Path == "/" {
+			icon = theme.ComputerIcon()
 		}
-	} else {
-		ps = append(ps, place{"计算机", "/", theme.ComputerIcon()})
+		ps = append(ps, place{d.Name, d.Path, icon})
 	}
 	return ps
 }
@@ -387,19 +419,4 @@ func places() []place {
 func isDirPath(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
-}
-
-// removableDrives lists mounted USB sticks on Linux (udisks mounts them under these folders).
-func removableDrives() []string {
-	user := os.Getenv("USER")
-	var out []string
-	for _, base := range []string{"/media/" + user, "/run/media/" + user} {
-		entries, _ := os.ReadDir(base)
-		for _, e := range entries {
-			if e.IsDir() {
-				out = append(out, filepath.Join(base, e.Name()))
-			}
-		}
-	}
-	return out
 }

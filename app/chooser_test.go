@@ -1,11 +1,15 @@
 package app
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -40,14 +44,108 @@ func TestFileDialogListsFoldersThenMatchingFiles(t *testing.T) {
 	if !fd.ok.Disabled() {
 		t.Error("打开 enabled with nothing chosen")
 	}
-	fd.list.Select(0) // a folder: goes into it
-	if fd.dir != filepath.Join(dir, "子文件夹") || len(fd.items) != 0 {
-		t.Fatalf("in %s with %d items", fd.dir, len(fd.items))
+	fd.list.Select(0) // one click on a folder only selects it
+	if fd.dir != dir {
+		t.Fatalf("one click went into %s", fd.dir)
+	}
+	test.Tap(fd.ok) // 打开 on a folder opens the folder
+	if fd.dir != filepath.Join(dir, "子文件夹") || len(fd.items) != 0 || got != "" {
+		t.Fatalf("in %s with %d items, chose %q", fd.dir, len(fd.items), got)
 	}
 	fd.open(dir)
 	fd.list.Select(2)
 	test.Tap(fd.ok)
 	if got != filepath.Join(dir, "b.json") {
+		t.Errorf("chose %q", got)
+	}
+}
+
+// rowFor is the list's row for item i, as the list would show it.
+func rowFor(fd *fileDialog, i int) *fileRow {
+	r := newFileRow(fd)
+	fd.updateRow(i, r)
+	return r
+}
+
+// Windows' habits: one click selects, a double click or Enter opens (a folder: goes in; a
+// file: is the answer), the arrows move the selection, Esc cancels.
+func TestFileDialogDoubleClickEnterAndEsc(t *testing.T) {
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "草稿夹"), 0o755)
+	os.WriteFile(filepath.Join(dir, "草稿夹", "一.json"), []byte("{}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "草稿夹", "二.json"), []byte("{}"), 0o644)
+	answers := []string{}
+	fd := newFileDialog(h.u.win, modeOpen, "打开草稿", dir, "", draftFiles, func(p string) { answers = append(answers, p) })
+	fd.show()
+	if h.u.win.Canvas().Focused() != fd.list {
+		t.Error("the list does not have the keys when the dialog opens")
+	}
+	test.Tap(rowFor(fd, 0))
+	if fd.dir != dir || fd.sel != 0 {
+		t.Fatalf("a click: in %s, selected %d", fd.dir, fd.sel)
+	}
+	test.DoubleTap(rowFor(fd, 0))
+	if fd.dir != filepath.Join(dir, "草稿夹") {
+		t.Fatalf("a double click did not open the folder: in %s", fd.dir)
+	}
+	fd.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // the first item
+	fd.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // the second: 二.json (一 < 二 by code point)
+	fd.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(answers) != 1 || answers[0] != filepath.Join(dir, "草稿夹", fd.items[1].Name()) {
+		t.Fatalf("Enter gave %q", answers)
+	}
+	fd = newFileDialog(h.u.win, modeOpen, "打开草稿", filepath.Join(dir, "草稿夹"), "", draftFiles, func(p string) { answers = append(answers, p) })
+	fd.show()
+	test.DoubleTap(rowFor(fd, 0))
+	if len(answers) != 2 || answers[1] != filepath.Join(dir, "草稿夹", fd.items[0].Name()) {
+		t.Fatalf("a double click on a file gave %q", answers)
+	}
+	fd = newFileDialog(h.u.win, modeOpen, "打开草稿", dir, "", draftFiles, func(p string) { answers = append(answers, p) })
+	fd.show()
+	fd.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(answers) != 3 || answers[2] != "" || strings.Contains(h.overlayTexts(), "打开草稿") {
+		t.Fatalf("Esc gave %q, dialog still open: %v", answers, strings.Contains(h.overlayTexts(), "打开草稿"))
+	}
+}
+
+// Esc in the save dialog's name field cancels; Enter in 新建文件夹's name creates the folder.
+func TestSaveDialogEscAndNewFolderEnter(t *testing.T) {
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	got := "unset"
+	fd := newFileDialog(h.u.win, modeSave, "保存草稿", dir, "草稿", draftFiles, func(p string) { got = p })
+	fd.show()
+	h.tapButton("新建文件夹")
+	name, ok := h.u.win.Canvas().Focused().(*keyEntry)
+	if !ok {
+		t.Fatalf("the new folder's name does not have the keys: %T", h.u.win.Canvas().Focused())
+	}
+	test.Type(name, "二〇二五 申报")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !isDirPath(filepath.Join(dir, "二〇二五 申报")) || fd.dir != filepath.Join(dir, "二〇二五 申报") {
+		t.Fatalf("Enter did not create and open the folder; in %s", fd.dir)
+	}
+	if strings.Contains(h.overlayTexts(), "名称：") {
+		t.Error("the 新建文件夹 question stayed open")
+	}
+	fd.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got != "" {
+		t.Errorf("Esc in the name field gave %q", got)
+	}
+}
+
+// In the folder dialog a selected sub-folder is the one chosen, as in Windows.
+func TestFolderDialogTakesTheSelectedFolder(t *testing.T) {
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "导出"), 0o755)
+	var got string
+	fd := newFileDialog(h.u.win, modeFolder, "导出到哪个文件夹", dir, "", fileKind{}, func(p string) { got = p })
+	fd.show()
+	fd.list.Select(0)
+	test.Tap(fd.ok)
+	if got != filepath.Join(dir, "导出") {
 		t.Errorf("chose %q", got)
 	}
 }
@@ -93,5 +191,43 @@ func TestFolderDialogReturnsTheOpenFolder(t *testing.T) {
 	test.Tap(fd.ok)
 	if got != dir {
 		t.Errorf("chose %q", got)
+	}
+}
+
+// The photo dialog shows a small picture of each photo, made off the UI thread; a file too big
+// to decode for a thumbnail keeps the file icon.
+func TestPhotoDialogShowsThumbnails(t *testing.T) {
+	old := thumbRun
+	thumbRun = func(f func()) { f() }
+	defer func() { thumbRun = old }()
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 300, 420))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, nil)
+	os.WriteFile(filepath.Join(dir, "a照片.jpg"), buf.Bytes(), 0o644)
+	big, _ := os.Create(filepath.Join(dir, "b扫描.jpg"))
+	big.Write(buf.Bytes())
+	big.Truncate(thumbMaxBytes + 1) // sparse: a scan too big to decode for a thumbnail
+	big.Close()
+	os.WriteFile(filepath.Join(dir, "c坏.png"), []byte("not a picture"), 0o644)
+	fd := newFileDialog(h.u.win, modeOpen, "选择照片", dir, "", pictureFiles, func(string) {})
+	fd.show()
+	for i, want := range []bool{true, false, false} {
+		r := rowFor(fd, i) // asks for the thumbnail (made at once here)
+		r = rowFor(fd, i)
+		if got := r.img.Image != nil; got != want {
+			t.Errorf("%s: thumbnail %v, want %v", fd.items[i].Name(), got, want)
+		}
+		if b := r.img.Image; b != nil && max(b.Bounds().Dx(), b.Bounds().Dy()) > thumbDecode {
+			t.Errorf("thumbnail of %d×%d pixels kept", b.Bounds().Dx(), b.Bounds().Dy())
+		}
+	}
+	draft := newFileDialog(h.u.win, modeOpen, "打开草稿", dir, "", draftFiles, func(string) {})
+	if draft.thumbs != nil {
+		t.Error("the draft dialog makes thumbnails")
 	}
 }

@@ -21,8 +21,7 @@ func fileProblem(err error) string { return forms.Message(err) }
 func wrapped(msg string) *zhText { return newZHText(msg) }
 
 // modal is the app's dialog: a pop-up over the window with a title, content and a row of
-// buttons. Fyne's dialogs set their titles bold, and the bold face is a subset that lacks
-// most characters; these titles are bold only when the subset has them all (see heading).
+// buttons. Its title is bold when the bold face has every character of it (see heading).
 // Esc closes it (every dialog treats closing as 取消); Enter gives its primary answer.
 type modal struct {
 	pop      *widget.PopUp

@@ -284,6 +284,7 @@ func (u *UI) requestClose() {
 	u.guardUnsaved(func() {
 		u.saver.discard()
 		u.saver.close()
+		u.rememberWindow()
 		u.win.Close()
 	})
 }

@@ -15,10 +15,11 @@ const maxRecent = 8
 
 // settings are remembered between runs in the user's configuration folder.
 type settings struct {
-	Recent    []string `json:"recent"`    // draft files, most recent first
-	OpenDir   string   `json:"openDir"`   // where the last draft or picture was chosen
-	ExportDir string   `json:"exportDir"` // where the last export went
-	RosterDir string   `json:"rosterDir"` // where the last Excel 名单 was opened or saved
+	Recent    []string    `json:"recent"`    // draft files, most recent first
+	OpenDir   string      `json:"openDir"`   // where the last draft or picture was chosen
+	ExportDir string      `json:"exportDir"` // where the last export went
+	RosterDir string      `json:"rosterDir"` // where the last Excel 名单 was opened or saved
+	Window    windowPlace `json:"window"`    // the window's place and size when last closed
 
 	file string
 }

@@ -81,9 +81,10 @@ func Run(path string) error {
 			w.SetIcon(icon)
 		})
 	}()
-	w.Resize(fyne.NewSize(1300, 700))
+	w.Resize(defaultSize)
 	followCaretForIME(w)
 	u := New(a, w, Env{})
+	a.Lifecycle().SetOnStarted(u.fitScreen) // the window exists and knows its scale
 	u.Start(path)
 	w.ShowAndRun()
 	return nil
