@@ -1,0 +1,296 @@
+package scan
+
+import (
+	"math"
+	"sort"
+)
+
+// matchScale is the resolution (px/mm) at which a picture is compared with the draft's pages:
+// enough to see the table's rows and where text lines start and end.
+const matchScale = 1.0
+
+// expected draws a page model as the ink it should leave at matchScale: rules as full ink,
+// text lines as the grey their characters make at this size, blurred like the observation.
+func expected(m pageModel) []float64 {
+	w, h := int(pageW*matchScale), int(pageH*matchScale)
+	v := make([]float64, w*h)
+	fill := func(r rect, ink float64) {
+		for y := max(0, int(r.Y0*matchScale)); y < min(h, int(math.Ceil(r.Y1*matchScale))); y++ {
+			for x := max(0, int(r.X0*matchScale)); x < min(w, int(math.Ceil(r.X1*matchScale))); x++ {
+				v[y*w+x] = max(v[y*w+x], ink)
+			}
+		}
+	}
+	for _, t := range m.Text {
+		// The ink box runs from ascent to descent; characters fill its middle.
+		fill(rect{t.X0, t.Y0 + 0.15*t.h(), t.X1, t.Y1 - 0.15*t.h()}, 0.3)
+	}
+	for _, p := range m.Pictures {
+		fill(p, 0.5)
+	}
+	for _, r := range m.H {
+		fill(rect{r.A, r.Pos - 0.3, r.B, r.Pos + 0.3}, 1)
+	}
+	for _, r := range m.V {
+		fill(rect{r.Pos - 0.3, r.A, r.Pos + 0.3, r.B}, 1)
+	}
+	return boxBlur(v, w, h, 1)
+}
+
+// observed warps the picture g through h (page mm → g's pixels) at matchScale and returns its
+// ink: how much darker than the paper around it each point is.
+func observed(g *grey, h homography) []float64 {
+	p := warpGrey(g, h, matchScale)
+	bg := localMax(p, 7)
+	v := make([]float64, len(p.Pix))
+	for i, c := range p.Pix {
+		if b := float64(bg[i]); b > 0 {
+			v[i] = math.Max(0, 1-float64(c)/b)
+		}
+	}
+	return boxBlur(v, p.W, p.H, 1)
+}
+
+// localMax is the brightest value within r pixels (separable square window): the paper's
+// brightness where there is ink.
+func localMax(g *grey, r int) []uint8 {
+	tmp := make([]uint8, len(g.Pix))
+	out := make([]uint8, len(g.Pix))
+	for y := 0; y < g.H; y++ {
+		for x := 0; x < g.W; x++ {
+			var m uint8
+			for d := max(0, x-r); d <= min(g.W-1, x+r); d++ {
+				m = max(m, g.Pix[y*g.W+d])
+			}
+			tmp[y*g.W+x] = m
+		}
+	}
+	for y := 0; y < g.H; y++ {
+		for x := 0; x < g.W; x++ {
+			var m uint8
+			for d := max(0, y-r); d <= min(g.H-1, y+r); d++ {
+				m = max(m, tmp[d*g.W+x])
+			}
+			out[y*g.W+x] = m
+		}
+	}
+	return out
+}
+
+// ncc is the normalised cross-correlation of two equally long signals, -1..1.
+func ncc(a, b []float64) float64 {
+	var ma, mb float64
+	for i := range a {
+		ma += a[i]
+		mb += b[i]
+	}
+	n := float64(len(a))
+	ma /= n
+	mb /= n
+	var sab, saa, sbb float64
+	for i := range a {
+		da, db := a[i]-ma, b[i]-mb
+		sab += da * db
+		saa += da * da
+		sbb += db * db
+	}
+	if saa == 0 || sbb == 0 {
+		return 0
+	}
+	return sab / math.Sqrt(saa*sbb)
+}
+
+// candidate is one way the picture's table outline can be a page: which page, turned how, and
+// how well the picture then looks like it.
+type candidate struct {
+	Page  int
+	Turn  int // quarter turns of the paper in the picture
+	H     homography
+	Score float64
+}
+
+// candidates tries the outline q as each page's table, in each of the four ways the paper can
+// lie, and returns them best first.
+func candidates(g *grey, q quad, pages []pageModel, want [][]float64) []candidate {
+	var out []candidate
+	for i, m := range pages {
+		t := m.Table
+		corners := []point{{t.X0, t.Y0}, {t.X1, t.Y0}, {t.X1, t.Y1}, {t.X0, t.Y1}}
+		for turn := 0; turn < 4; turn++ {
+			dst := []point{q[turn%4], q[(turn+1)%4], q[(turn+2)%4], q[(turn+3)%4]}
+			h, err := fitHomography(corners, dst)
+			if err != nil {
+				continue
+			}
+			out = append(out, candidate{Page: i, Turn: turn, H: h, Score: ncc(observed(g, h), want[i])})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+// refineScale is the resolution (px/mm) of the straightened picture in which the rules are
+// measured: 0.2 mm a pixel, with sub-pixel peaks, for a table within a millimetre.
+const refineScale = 5.0
+
+// refine measures every rule of page m in the picture g (h: its page → g estimate) and returns
+// the homography that puts the rules' crossings where the page has them, with the mean
+// remaining distance between the two in mm.
+func refine(g *grey, h homography, m pageModel) (homography, float64) {
+	resid := math.Inf(1)
+	for iter := 0; iter < 3; iter++ {
+		w := warpGrey(g, h, refineScale)
+		hf := fitRules(w, m.H, false)
+		vf := fitRules(w, m.V, true)
+		var src, dst []point
+		for _, j := range m.Junction {
+			hl, ok1 := hf[ruleKey(j.Y)]
+			vl, ok2 := vf[ruleKey(j.X)]
+			if !ok1 || !ok2 {
+				continue
+			}
+			p, ok := intersect(hl, vl)
+			if !ok || math.Hypot(p.X-j.X, p.Y-j.Y) > 4 {
+				continue
+			}
+			src = append(src, j)
+			dst = append(dst, h.apply(p)) // where the crossing is in g
+		}
+		if len(src) < 4 {
+			break
+		}
+		nh, r, ok := robustFit(src, dst, g.W)
+		if !ok {
+			break
+		}
+		h, resid = nh, r
+	}
+	return h, resid
+}
+
+// robustFit fits a homography, drops the pairs it fits worst (a seal over a crossing, a
+// shadow) and fits again; it returns the fit and the mean distance left, in mm.
+func robustFit(src, dst []point, _ int) (homography, float64, bool) {
+	h, err := fitHomography(src, dst)
+	if err != nil {
+		return h, 0, false
+	}
+	for range 2 {
+		errs := make([]float64, len(src))
+		inv := h.inverse()
+		for i := range src {
+			p := inv.apply(dst[i])
+			errs[i] = math.Hypot(p.X-src[i].X, p.Y-src[i].Y)
+		}
+		sorted := append([]float64(nil), errs...)
+		sort.Float64s(sorted)
+		limit := math.Max(0.3, 3*sorted[len(sorted)/2])
+		var s2, d2 []point
+		for i := range src {
+			if errs[i] <= limit {
+				s2, d2 = append(s2, src[i]), append(d2, dst[i])
+			}
+		}
+		if len(s2) < 4 || len(s2) == len(src) {
+			break
+		}
+		if nh, err := fitHomography(s2, d2); err == nil {
+			h, src, dst = nh, s2, d2
+		}
+	}
+	inv := h.inverse()
+	var sum float64
+	for i := range src {
+		p := inv.apply(dst[i])
+		sum += math.Hypot(p.X-src[i].X, p.Y-src[i].Y)
+	}
+	return h, sum / float64(len(src)), true
+}
+
+func ruleKey(pos float64) int { return int(math.Round(pos * 10)) }
+
+// fitRules finds each rule in the straightened picture w (refineScale px/mm) near where it
+// should be, and fits a line through what it found, in page mm.
+func fitRules(w *grey, rules []rule, vertical bool) map[int]lineFit {
+	out := map[int]lineFit{}
+	const step, half, search = 2.0, 1.5, 2.5 // mm: sample spacing, along-line average, search
+	for _, r := range rules {
+		var pts []point
+		for a := r.A + 1; a <= r.B-1; a += step {
+			pos, ok := ruleAt(w, r.Pos, a, half, search, vertical)
+			if !ok {
+				continue
+			}
+			if vertical {
+				pts = append(pts, point{pos, a})
+			} else {
+				pts = append(pts, point{a, pos})
+			}
+		}
+		if l, ok := robustLine(pts); ok {
+			out[ruleKey(r.Pos)] = l
+		}
+	}
+	return out
+}
+
+// ruleAt looks across a rule at position along (mm) for the darkest thin line within search
+// mm of pos, averaging half mm either way along it; it returns its sub-pixel position in mm.
+func ruleAt(w *grey, pos, along, half, search float64, vertical bool) (float64, bool) {
+	s := refineScale
+	n := int(2 * search * s)
+	prof := make([]float64, n+1)
+	a0, a1 := int((along-half)*s), int((along+half)*s)
+	for i := 0; i <= n; i++ {
+		c := int((pos-search)*s) + i
+		var sum float64
+		for a := a0; a <= a1; a++ {
+			if vertical {
+				sum += float64(w.at(c, a))
+			} else {
+				sum += float64(w.at(a, c))
+			}
+		}
+		prof[i] = sum / float64(a1-a0+1)
+	}
+	best, bi := -1.0, -1
+	for i := 2; i <= n-2; i++ {
+		// a line: darker than the paper two pixels either side
+		c := math.Min(prof[i-2], prof[i+2]) - prof[i]
+		if c > best && prof[i] <= prof[i-1] && prof[i] <= prof[i+1] {
+			best, bi = c, i
+		}
+	}
+	if bi < 0 || best < 8 {
+		return 0, false
+	}
+	// parabola through the minimum and its neighbours
+	d := prof[bi-1] - 2*prof[bi] + prof[bi+1]
+	off := 0.0
+	if d > 0 {
+		off = 0.5 * (prof[bi-1] - prof[bi+1]) / d
+	}
+	return (float64(int((pos-search)*s)+bi) + off + 0.5) / s, true
+}
+
+// robustLine fits a line and refits without the points more than 0.4 mm off it.
+func robustLine(ps []point) (lineFit, bool) {
+	if len(ps) < 3 {
+		return lineFit{}, false
+	}
+	l, ok := fitLine(ps)
+	for range 2 {
+		var keep []point
+		for _, p := range ps {
+			if math.Abs(l.dist(p)) <= 0.4 {
+				keep = append(keep, p)
+			}
+		}
+		if len(keep) < 3 || len(keep) == len(ps) {
+			break
+		}
+		ps = keep
+		l, ok = fitLine(ps)
+	}
+	return l, ok
+}

@@ -1,0 +1,123 @@
+package scan
+
+import (
+	"image"
+	"image/draw"
+)
+
+// grey is a one-channel picture, 0 black to 255 white, for finding lines and matching pages.
+type grey struct {
+	W, H int
+	Pix  []uint8
+}
+
+func newGrey(w, h int) *grey { return &grey{w, h, make([]uint8, w*h)} }
+
+func (g *grey) at(x, y int) uint8 {
+	if x < 0 || y < 0 || x >= g.W || y >= g.H {
+		return 255
+	}
+	return g.Pix[y*g.W+x]
+}
+
+// bilinear reads g at a fractional position; outside the picture it is white.
+func (g *grey) bilinear(x, y float64) float64 {
+	if x < 0 || y < 0 || x > float64(g.W-1) || y > float64(g.H-1) {
+		return 255
+	}
+	x0, y0 := int(x), int(y)
+	x1, y1 := min(x0+1, g.W-1), min(y0+1, g.H-1)
+	fx, fy := x-float64(x0), y-float64(y0)
+	r0 := g.Pix[y0*g.W:]
+	r1 := g.Pix[y1*g.W:]
+	top := float64(r0[x0]) + fx*(float64(r0[x1])-float64(r0[x0]))
+	bot := float64(r1[x0]) + fx*(float64(r1[x1])-float64(r1[x0]))
+	return top + fy*(bot-top)
+}
+
+// toNRGBA returns img as *image.NRGBA (the photo pipeline already gives one; PDF pictures
+// come as grey, YCbCr or CMYK).
+func toNRGBA(img image.Image) *image.NRGBA {
+	if n, ok := img.(*image.NRGBA); ok && n.Rect.Min == (image.Point{}) {
+		return n
+	}
+	b := img.Bounds()
+	n := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(n, n.Rect, img, b.Min, draw.Src)
+	return n
+}
+
+// shrinkGrey averages k×k blocks of src into a grey picture (luma, Rec. 601).
+func shrinkGrey(src *image.NRGBA, k int) *grey {
+	w, h := src.Rect.Dx()/k, src.Rect.Dy()/k
+	g := newGrey(w, h)
+	n := uint32(k * k)
+	acc := make([]uint32, w)
+	for y := 0; y < h; y++ {
+		clear(acc)
+		for dy := 0; dy < k; dy++ {
+			row := src.Pix[(y*k+dy)*src.Stride:]
+			for x := 0; x < w; x++ {
+				p := row[x*k*4:]
+				var s uint32
+				for dx := 0; dx < k; dx++ {
+					s += 299*uint32(p[0]) + 587*uint32(p[1]) + 114*uint32(p[2])
+					p = p[4:]
+				}
+				acc[x] += s
+			}
+		}
+		out := g.Pix[y*w:]
+		for x := range acc {
+			out[x] = uint8(acc[x] / (1000 * n))
+		}
+	}
+	return g
+}
+
+// warpGrey samples src through h (page mm → src pixels) onto a page picture of scale px/mm.
+func warpGrey(src *grey, h homography, scale float64) *grey {
+	w, ht := int(pageW*scale), int(pageH*scale)
+	out := newGrey(w, ht)
+	for y := 0; y < ht; y++ {
+		py := (float64(y) + 0.5) / scale
+		for x := 0; x < w; x++ {
+			p := h.apply(point{(float64(x) + 0.5) / scale, py})
+			out.Pix[y*w+x] = uint8(src.bilinear(p.X-0.5, p.Y-0.5) + 0.5)
+		}
+	}
+	return out
+}
+
+// boxBlur returns g blurred by a (2r+1)² box, in float, for matching.
+func boxBlur(v []float64, w, h, r int) []float64 {
+	tmp := make([]float64, len(v))
+	out := make([]float64, len(v))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			var s float64
+			n := 0
+			for d := -r; d <= r; d++ {
+				if xx := x + d; xx >= 0 && xx < w {
+					s += v[y*w+xx]
+					n++
+				}
+			}
+			tmp[y*w+x] = s / float64(n)
+		}
+	}
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			var s float64
+			n := 0
+			for d := -r; d <= r; d++ {
+				if yy := y + d; yy >= 0 && yy < h {
+					s += tmp[yy*w+x]
+					n++
+				}
+			}
+			out[y*w+x] = s / float64(n)
+		}
+	}
+	return out
+}

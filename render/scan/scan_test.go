@@ -1,0 +1,118 @@
+package scan
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"shenbao/forms"
+)
+
+// debugDir, when SCAN_DEBUG names a folder, receives the photos and straightened pages of the
+// tests to look at.
+var debugDir = os.Getenv("SCAN_DEBUG")
+
+func dump(t testing.TB, name string, img image.Image) {
+	if debugDir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(debugDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var sampleEngine *Engine
+
+func engine(t testing.TB) *Engine {
+	t.Helper()
+	if sampleEngine == nil {
+		e, err := New(forms.Sample())
+		if err != nil {
+			t.Fatal(err)
+		}
+		sampleEngine = e
+	}
+	return sampleEngine
+}
+
+// sealed returns the sample's pages with seals in the boxes whose Opinion is in which.
+func sealed(t testing.TB, which []Opinion, rng *rand.Rand) []*image.NRGBA {
+	pages := append([]*image.NRGBA(nil), samplePages(t)...)
+	e := engine(t)
+	for i, m := range e.pages {
+		for _, o := range m.Opinions {
+			for _, w := range which {
+				if w == o.Which {
+					cx := o.Box.X1 - 35 + rng.Float64()*10
+					cy := o.Box.Y1 - 28 + rng.Float64()*8
+					pages[i] = withSeal(pages[i], cx, cy, rng)
+				}
+			}
+		}
+	}
+	return pages
+}
+
+// tableError is the largest distance (mm) between where the page has a crossing of the table's
+// rules and where the straightened picture has it.
+func tableError(st *Straight, m pageModel, truth homography) float64 {
+	worst := 0.0
+	for _, j := range m.Junction {
+		p := truth.apply(j)
+		x, y := st.ToPage(p.X, p.Y)
+		worst = math.Max(worst, math.Hypot(x-j.X, y-j.Y))
+	}
+	return worst
+}
+
+func decodeJPEG(t testing.TB, b []byte) image.Image {
+	img, err := jpeg.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func TestStraightenPhotos(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 1))
+	pages := sealed(t, []Opinion{School, County}, rng)
+	e := engine(t)
+	for i, page := range pages {
+		sh := randomShot(rng, 1800, 2400)
+		data, truth := photograph(page, sh, rng)
+		st := e.Straighten(fmt.Sprintf("photo%d.jpg", i+1), decodeJPEG(t, data))
+		if debugDir != "" {
+			dump(t, fmt.Sprintf("photo%d.png", i+1), decodeJPEG(t, data))
+			if st.Image != nil {
+				dump(t, fmt.Sprintf("straight%d.png", i+1), st.Image)
+			}
+		}
+		if st.Page != i {
+			t.Errorf("page %d (%+v): recognised as %d (found %v, score %.3f)", i+1, sh.Rotate, st.Page, st.Found, st.Score)
+			continue
+		}
+		te := tableError(st, e.pages[i], truth)
+		t.Logf("page %d: rotate %.1f°, score %.3f, residual %.2f mm, table error %.2f mm, seals %.0f", i+1, sh.Rotate, st.Score, st.Residual, te, st.Seal)
+		if te > 1 {
+			t.Errorf("page %d: table %.2f mm off", i+1, te)
+		}
+		for _, o := range e.pages[i].Opinions {
+			want := o.Which != City
+			if got := st.Seal[o.Which] >= SealArea; got != want {
+				t.Errorf("page %d: seal in %s found %v (%.0f mm²), want %v", i+1, o.Which.Name(), got, st.Seal[o.Which], want)
+			}
+		}
+	}
+}
