@@ -51,6 +51,8 @@ func Run(args []string, stdout, stderr io.Writer, app App) int {
 		return runExportRoster(opts, stdout, stderr)
 	case "summary":
 		return runSummary(opts, stdout, stderr)
+	case "scans":
+		return runScans(opts, stdout, stderr)
 	case "version", "-v", "--version":
 		fmt.Fprintln(stdout, "shenbao", Version)
 		return ExitOK
@@ -75,6 +77,9 @@ const usage = `用法：
   shenbao import-roster 草稿.json 名单.xlsx  从 Excel 名单导入指导老师和工作室成员（名单有错误时不导入）
   shenbao export-roster 草稿.json -o 名单.xlsx  把草稿中的指导老师和工作室成员导出为 Excel 名单
   shenbao summary 文件夹 -o 汇总.xlsx      把文件夹（含子文件夹）中的全部草稿汇总成一个 Excel 表
+  shenbao scans 草稿.json 照片或PDF… [-o 扫描件.pdf] [--send 文件夹]
+                                           把盖章后拍照或扫描的各页摆正、排好顺序、检查公章，写成一个 PDF；
+                                           --send 把要发给教育局的 Word 和扫描件放进一个文件夹
   shenbao version                          显示版本
 草稿.json 处也可以写本程序导出的 Word（.docx）或 PDF 文件，或手工填写的申报表 Word 文件；
 photo、import-roster 修改的内容这时另存为旁边的 .json 草稿，原文件不变。
@@ -121,6 +126,7 @@ const noWindowHelp = `请在有图形桌面的电脑上运行（远程登录时�
 type options struct {
 	files []string
 	out   string
+	send  string // scans --send DIR
 	draft bool
 }
 
@@ -138,6 +144,14 @@ func parseArgs(args []string) (options, error) {
 			o.out = args[i]
 		case strings.HasPrefix(a, "-o="), strings.HasPrefix(a, "--out="):
 			o.out = a[strings.IndexByte(a, '=')+1:]
+		case a == "--send" || a == "-send":
+			if i+1 >= len(args) {
+				return o, fmt.Errorf("%s 后面要写文件夹的名字", a)
+			}
+			i++
+			o.send = args[i]
+		case strings.HasPrefix(a, "--send="):
+			o.send = a[len("--send="):]
 		case a == "--draft" || a == "-draft":
 			o.draft = true
 		case a == "--":

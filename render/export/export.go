@@ -43,6 +43,17 @@ func Name(d *forms.Draft) string {
 	return "柳州市名班主任工作室申报表-" + unit + "-" + name
 }
 
+// ScanSuffix ends the name of the sealed, scanned PDF (shenbao scans): the bureau asks for the
+// Word file and this PDF.
+const ScanSuffix = "（盖章扫描件）"
+
+// ScanName is the scanned PDF's file name: Name's stem, ScanSuffix, ".pdf"; 工作单位 and 姓名
+// are cut a little more so the longer name still fits 255 bytes.
+func ScanName(d *forms.Draft) string {
+	unit, name := fitBytes(namePart(d.Get("host.unit")), namePart(d.Get("host.name")), maxNameBytes-len(ScanSuffix))
+	return "柳州市名班主任工作室申报表-" + unit + "-" + name + ScanSuffix + ".pdf"
+}
+
 // maxNameBytes bounds 工作单位 and 姓名 together in UTF-8 bytes: Linux and macOS allow 255
 // bytes in a file name, and the prefix (40), the dash, ".docx" and WriteFile's temporary
 // ".….123456789.tmp" take the rest. Two 40-character parts in Chinese would be 240 bytes.
@@ -103,6 +114,20 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 		}
 	}
 	return paths, nil
+}
+
+// WriteWord writes only the .docx into dir (the folder to send holds it beside the scanned
+// PDF, not the unsealed PDF) and returns its path.
+func WriteWord(d *forms.Draft, dir string, opt Options) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("export to %s: %w", dir, err)
+	}
+	d = printablePhoto(d)
+	path := Paths(d, dir)[0]
+	author := strings.TrimSpace(d.Get("host.name"))
+	return path, forms.WriteFile(path, false, func(w io.Writer) error {
+		return docx.Write(w, d, docx.Options{Draft: opt.Draft, Author: author, Creator: opt.Creator})
+	})
 }
 
 // printablePhoto returns d, or a copy whose photo went through the photo pipeline when the

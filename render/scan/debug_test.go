@@ -25,7 +25,7 @@ func TestDebugPage1(t *testing.T) {
 	}
 	cs := candidates(coarse, q, e.pages, e.want)
 	for _, c := range cs[:5] {
-		t.Logf("%+v", c.Page, )
+		t.Logf("%+v", c.Page)
 		t.Logf("page %d turn %d score %.3f", c.Page, c.Turn, c.Score)
 	}
 }

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"image"
 	"math"
 	"sort"
 )
@@ -9,32 +10,31 @@ import (
 // enough to see the table's rows and where text lines start and end.
 const matchScale = 1.0
 
-// expected draws a page model as the ink it should leave at matchScale: rules as full ink,
-// text lines as the grey their characters make at this size, blurred like the observation.
-func expected(m pageModel) []float64 {
-	w, h := int(pageW*matchScale), int(pageH*matchScale)
-	v := make([]float64, w*h)
-	fill := func(r rect, ink float64) {
-		for y := max(0, int(r.Y0*matchScale)); y < min(h, int(math.Ceil(r.Y1*matchScale))); y++ {
-			for x := max(0, int(r.X0*matchScale)); x < min(w, int(math.Ceil(r.X1*matchScale))); x++ {
-				v[y*w+x] = max(v[y*w+x], ink)
-			}
+// fineScale is the resolution (px/mm) at which a straightened picture is compared with the
+// page as printed, character by character: another draft's page of the same form, or an older
+// version of this one, differs there.
+const fineScale = 4.0
+
+// inkOf turns the draft's page, drawn by render's rasteriser at fineScale, into ink (0 paper …
+// 1 black) at fineScale and, averaged, at matchScale.
+func inkOf(img *image.RGBA) (fine, coarse []float64) {
+	w, h := int(pageW*fineScale), int(pageH*fineScale)
+	fine = make([]float64, w*h)
+	for y := 0; y < min(h, img.Rect.Dy()); y++ {
+		for x := 0; x < min(w, img.Rect.Dx()); x++ {
+			p := img.Pix[y*img.Stride+x*4:]
+			fine[y*w+x] = 1 - (0.299*float64(p[0])+0.587*float64(p[1])+0.114*float64(p[2]))/255
 		}
 	}
-	for _, t := range m.Text {
-		// The ink box runs from ascent to descent; characters fill its middle.
-		fill(rect{t.X0, t.Y0 + 0.15*t.h(), t.X1, t.Y1 - 0.15*t.h()}, 0.3)
+	k := int(fineScale / matchScale)
+	cw, ch := w/k, h/k
+	coarse = make([]float64, cw*ch)
+	for y := 0; y < ch*k; y++ {
+		for x := 0; x < cw*k; x++ {
+			coarse[(y/k)*cw+x/k] += fine[y*w+x] / float64(k*k)
+		}
 	}
-	for _, p := range m.Pictures {
-		fill(p, 0.5)
-	}
-	for _, r := range m.H {
-		fill(rect{r.A, r.Pos - 0.3, r.B, r.Pos + 0.3}, 1)
-	}
-	for _, r := range m.V {
-		fill(rect{r.Pos - 0.3, r.A, r.Pos + 0.3, r.B}, 1)
-	}
-	return boxBlur(v, w, h, 1)
+	return boxBlur(fine, w, h, 1), boxBlur(coarse, cw, ch, 1)
 }
 
 // observed warps the picture g through h (page mm → g's pixels) at matchScale and returns its
@@ -293,4 +293,44 @@ func robustLine(ps []point) (lineFit, bool) {
 		l, ok = fitLine(ps)
 	}
 	return l, ok
+}
+
+// fineScore compares the straightened, flattened page with the draft's page as printed, at
+// fineScale, leaving out the opinion boxes (written and stamped by hand) and red ink.
+func fineScore(page *image.NRGBA, want []float64, m pageModel) float64 {
+	w, h := int(pageW*fineScale), int(pageH*fineScale)
+	k := float64(DPI) / 25.4 / fineScale // page pixels per fine pixel
+	got := make([]float64, w*h)
+	ref := append([]float64(nil), want...)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			// average the page pixels this fine pixel covers
+			x0, y0 := int(float64(x)*k), int(float64(y)*k)
+			x1, y1 := min(page.Rect.Dx(), int(float64(x+1)*k)), min(page.Rect.Dy(), int(float64(y+1)*k))
+			var s float64
+			n := 0
+			for yy := y0; yy < y1; yy++ {
+				row := page.Pix[yy*page.Stride:]
+				for xx := x0; xx < x1; xx++ {
+					p := row[xx*4 : xx*4+3 : xx*4+3]
+					if !isRed(p[0], p[1], p[2]) {
+						s += 1 - (0.299*float64(p[0])+0.587*float64(p[1])+0.114*float64(p[2]))/255
+					}
+					n++
+				}
+			}
+			if n > 0 {
+				got[y*w+x] = s / float64(n)
+			}
+		}
+	}
+	for _, o := range m.Opinions {
+		b := o.Box
+		for y := max(0, int((b.Y0+1)*fineScale)); y < min(h, int((b.Y1-1)*fineScale)); y++ {
+			for x := max(0, int((b.X0+1)*fineScale)); x < min(w, int((b.X1-1)*fineScale)); x++ {
+				got[y*w+x], ref[y*w+x] = 0, 0
+			}
+		}
+	}
+	return ncc(boxBlur(got, w, h, 1), ref)
 }

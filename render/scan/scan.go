@@ -17,12 +17,14 @@ import (
 
 	"shenbao/forms"
 	"shenbao/render"
+	"shenbao/render/raster"
 )
 
 // Engine holds what one draft's pages look like; Straighten then reads pictures against it.
 type Engine struct {
 	pages []pageModel
 	want  [][]float64 // each page's expected ink at matchScale
+	fine  [][]float64 // and at fineScale
 	names []string    // each page's first words, to name it in messages
 }
 
@@ -32,11 +34,20 @@ func New(d *forms.Draft) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	rp, _ := render.Layout(d, render.Options{})
+	rp, err := render.Layout(d, render.Options{})
+	if err != nil {
+		return nil, err
+	}
 	e := &Engine{pages: pages}
-	for i, m := range pages {
-		e.want = append(e.want, expected(m))
-		e.names = append(e.names, firstWords(rp[i]))
+	for _, p := range rp {
+		img, err := raster.Page(p, fineScale*25.4)
+		if err != nil {
+			return nil, err
+		}
+		fine, coarse := inkOf(img)
+		e.want = append(e.want, coarse)
+		e.fine = append(e.fine, fine)
+		e.names = append(e.names, firstWords(p))
 	}
 	return e, nil
 }
@@ -73,7 +84,8 @@ type Straight struct {
 	// table is not one of this draft's pages.
 	Page  int
 	Found bool    // the table's outline was found
-	Score float64 // how well it matches Page, 0..1
+	Score float64 // how well its outline and layout match Page, 0..1
+	Fine  float64 // how well its print matches Page's, character by character, 0..1
 	// Residual is the mean distance (mm) between the table's crossings as photographed and as
 	// printed, after straightening: what is left of paper curl and lens distortion.
 	Residual float64
@@ -92,6 +104,10 @@ func (s *Straight) Colour() bool { _, ok := s.Image.(*image.NRGBA); return ok }
 // MinScore is the least match between a picture and a page for it to count as that page.
 // Pages of this draft score 0.6–0.9 photographed; another draft's pages rarely pass 0.4.
 const MinScore = 0.5
+
+// MinFine is the least character-by-character match for the picture to be this draft's page
+// and not another draft's or an older version's page of the same form.
+const MinFine = 0.5
 
 // SealArea is the red area (mm²) that makes a seal: a 40 mm round seal's ring alone is about
 // 120 mm²; a red pen's signature or a smudge stays far below.
@@ -128,6 +144,11 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 	st.ToPage = func(x, y float64) (float64, float64) { p := inv.apply(point{x, y}); return p.X, p.Y }
 	page := warpColour(src, full)
 	flatten(page)
+	st.Fine = fineScore(page, e.fine[best.Page], e.pages[best.Page])
+	if st.Fine < MinFine {
+		st.Page = -1
+		return st
+	}
 	red := 0.0
 	for _, o := range e.pages[best.Page].Opinions {
 		a := redArea(page, o.Box)

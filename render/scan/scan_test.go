@@ -104,7 +104,7 @@ func TestStraightenPhotos(t *testing.T) {
 			continue
 		}
 		te := tableError(st, e.pages[i], truth)
-		t.Logf("page %d: rotate %.1f°, score %.3f, residual %.2f mm, table error %.2f mm, seals %.0f", i+1, sh.Rotate, st.Score, st.Residual, te, st.Seal)
+		t.Logf("page %d: rotate %.1f°, score %.3f fine %.3f, residual %.2f mm, table error %.2f mm, seals %.0f", i+1, sh.Rotate, st.Score, st.Fine, st.Residual, te, st.Seal)
 		if te > 1 {
 			t.Errorf("page %d: table %.2f mm off", i+1, te)
 		}

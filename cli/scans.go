@@ -1,0 +1,231 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"shenbao/forms"
+	"shenbao/render/export"
+	"shenbao/render/scan"
+)
+
+const scansUsage = "shenbao scans 草稿.json 照片或PDF… [-o 扫描件.pdf] [--send 文件夹]"
+
+// maxScanInputs bounds the pictures of one run: the form is under a dozen pages, so 60 is
+// every page photographed several times over.
+const maxScanInputs = 60
+
+// mailLimit is a mailbox's attachment limit (163.com and most others: 50 MB); the folder to
+// send should stay well under it.
+const mailLimit = 50 << 20
+
+// runScans straightens the photographed or scanned pages of the sealed form, puts them in the
+// form's order, looks for the seals and writes one PDF (FORM.md §4). Exit: 0 written without
+// 错误, 1 written with 错误 or refused, 2 an input unreadable (nothing written).
+func runScans(o options, stdout, stderr io.Writer) int {
+	if len(o.files) < 2 {
+		fmt.Fprintf(stderr, "用法：%s\n", scansUsage)
+		return ExitUnreadable
+	}
+	if len(o.files)-1 > maxScanInputs {
+		fmt.Fprintf(stderr, "一次最多处理 %d 个照片或 PDF 文件（这次有 %d 个）。请只选申报表各页的照片。\n", maxScanInputs, len(o.files)-1)
+		return ExitUnreadable
+	}
+	d, ok := load(o.files[0], stderr)
+	if !ok {
+		return ExitUnreadable
+	}
+	e, err := scan.New(d)
+	if err != nil {
+		fmt.Fprintf(stderr, "无法排版草稿 %s：%v\n", o.files[0], err)
+		return ExitUnreadable
+	}
+	sts, unreadable := straightenAll(e, o.files[1:], stderr)
+	if unreadable {
+		fmt.Fprintln(stderr, "有文件无法读取，没有写出扫描件。请换掉上面列出的文件后再试。")
+		return ExitUnreadable
+	}
+	res := e.Assemble(sts)
+	for _, f := range res.Findings {
+		fmt.Fprintln(stdout, f)
+	}
+	out := o.out
+	if out == "" {
+		out = filepath.Join(filepath.Dir(o.files[0]), export.ScanName(d))
+	}
+	var pdf bytes.Buffer
+	info := scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: strings.TrimSpace(d.Get("host.name")),
+		Creator: "shenbao " + Version, Created: time.Now()}
+	if err := res.WritePDF(&pdf, info); err != nil {
+		fmt.Fprintln(stderr, "没有一张图片是这份申报表的页面，没有写出扫描件。")
+		return ExitFindings
+	}
+	if err := writeBytes(out, pdf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "无法写入 %s：%s\n", out, forms.Message(err))
+		return ExitUnreadable
+	}
+	fmt.Fprintln(stdout, out)
+	errs := res.Errors()
+	fmt.Fprintf(stderr, "扫描件已写出：%d 页（申报表共 %d 页），%s；%d 个错误，%d 个提醒。\n",
+		present(res), e.Pages(), sizeText(int64(pdf.Len())), errs, len(res.Findings)-errs)
+	if o.send != "" {
+		if code := send(d, o.send, pdf.Bytes(), res, e, stdout, stderr); code != ExitOK {
+			return code
+		}
+	}
+	if errs > 0 {
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+// straightenAll reads every input and straightens its pictures one at a time, so only one
+// full-size picture is in memory; it reports unreadable files on stderr.
+func straightenAll(e *scan.Engine, paths []string, stderr io.Writer) ([]*scan.Straight, bool) {
+	var sts []*scan.Straight
+	unreadable := false
+	for _, path := range paths {
+		data, size, err := readBounded(path, scan.MaxPDFBytes)
+		if err == nil && size > scan.MaxPDFBytes {
+			err = scan.ErrPDFTooLarge
+		}
+		if err == nil {
+			err = scan.Pictures(filepath.Base(path), data, func(source string, img image.Image) error {
+				if len(sts) >= maxScanInputs {
+					return scan.ErrPDFTooLarge
+				}
+				sts = append(sts, e.Straighten(source, img))
+				return nil
+			})
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "无法读取 %s：%s\n", path, scanMessage(err))
+			unreadable = true
+		}
+	}
+	return sts, unreadable
+}
+
+// scanMessage is the user's sentence for a file error or a picture refused by the pipeline.
+func scanMessage(err error) string {
+	if os.IsNotExist(err) || os.IsPermission(err) {
+		return forms.Message(err)
+	}
+	return scan.Message(err)
+}
+
+// readBounded reads at most limit+1 bytes of a regular file and returns the file's size.
+func readBounded(path string, limit int64) ([]byte, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, 0, fmt.Errorf("%s: %w", path, os.ErrInvalid)
+	}
+	if st.Size() > limit {
+		return nil, st.Size(), nil
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	return data, max(int64(len(data)), st.Size()), err
+}
+
+func writeBytes(path string, b []byte) error {
+	return forms.WriteFile(path, false, func(w io.Writer) error { _, err := w.Write(b); return err })
+}
+
+func present(r scan.Result) int {
+	n := 0
+	for _, p := range r.Pages {
+		if p != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func sizeText(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// send makes the folder to email: the .docx and the scanned PDF under the bureau's names,
+// then prints the checklist. A draft with 错误 is not sent: its Word file would be refused.
+func send(d *forms.Draft, dir string, pdf []byte, res scan.Result, e *scan.Engine, stdout, stderr io.Writer) int {
+	if findings := forms.Check(d); export.NeedsDraft(d, findings) {
+		n := printErrors(findings, stderr)
+		fmt.Fprintf(stderr, "草稿还有 %d 个错误，没有生成报送文件夹：请改正后再导出 Word 并报送。\n", n)
+		return ExitFindings
+	}
+	word, err := export.WriteWord(d, dir, export.Options{Creator: "shenbao " + Version})
+	if err != nil {
+		fmt.Fprintf(stderr, "无法写入 %s：%s\n", dir, forms.Message(err))
+		return ExitUnreadable
+	}
+	scanned := filepath.Join(dir, export.ScanName(d))
+	if err := writeBytes(scanned, pdf); err != nil {
+		fmt.Fprintf(stderr, "无法写入 %s：%s\n", scanned, forms.Message(err))
+		return ExitUnreadable
+	}
+	fmt.Fprintf(stdout, "报送文件夹：%s\n", dir)
+	var total int64
+	check := func(ok bool, format string, args ...any) {
+		mark := "✓"
+		if !ok {
+			mark = "✗"
+		}
+		fmt.Fprintf(stdout, "  %s %s\n", mark, fmt.Sprintf(format, args...))
+	}
+	for _, p := range []string{word, scanned} {
+		var size int64
+		if st, err := os.Stat(p); err == nil {
+			size = st.Size()
+		}
+		total += size
+		check(size > 0, "%s（%s）", filepath.Base(p), sizeText(size))
+	}
+	n := present(res)
+	check(n == e.Pages(), "扫描件 %d 页，申报表 %d 页", n, e.Pages())
+	missing := sealsMissing(res)
+	check(len(missing) == 0, "公章：%s", sealText(missing))
+	check(total < mailLimit/2, "合计 %s（邮箱附件上限 50 MB）", sizeText(total))
+	fmt.Fprintln(stdout, "请把这两个文件作为附件发送至 lzjyjszk@163.com（联系人：韦益金，电话 2822733），7月28日前。")
+	return ExitOK
+}
+
+// sealsMissing names the school's and county's boxes without a seal (or whose page is missing).
+func sealsMissing(r scan.Result) []string {
+	var out []string
+	for _, o := range []scan.Opinion{scan.School, scan.County} {
+		found := false
+		for _, p := range r.Pages {
+			if p != nil && p.Seal[o] >= scan.SealArea {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, o.Name())
+		}
+	}
+	return out
+}
+
+func sealText(missing []string) string {
+	if len(missing) == 0 {
+		return "所在学校、所在县区教育行政部门的公章都已找到"
+	}
+	return "没有找到“" + strings.Join(missing, "”“") + "”栏的公章"
+}

@@ -1,0 +1,149 @@
+package scan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/signintech/gopdf"
+
+	"shenbao/forms"
+)
+
+// Result is the pictures put in the form's order, and what is wrong with them.
+type Result struct {
+	// Pages holds, for each page of the draft, the picture that shows it (nil: missing).
+	Pages    []*Straight
+	Findings []forms.Finding
+}
+
+// Errors counts the 错误 findings.
+func (r Result) Errors() int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == forms.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Assemble puts the straightened pictures in the form's order and reports, one finding each:
+// a picture without the form or of another draft, a page twice, a page missing, the school's
+// or the county's seal missing, and a mark in the city's box.
+func (e *Engine) Assemble(sts []*Straight) Result {
+	r := Result{Pages: make([]*Straight, len(e.pages))}
+	add := func(path string, sev forms.Severity, format string, args ...any) {
+		r.Findings = append(r.Findings, forms.Finding{Path: path, Block: "scans", Severity: sev, Message: fmt.Sprintf(format, args...)})
+	}
+	seen := make([][]string, len(e.pages))
+	for _, st := range sts {
+		switch {
+		case !st.Found:
+			add(st.Source, forms.Error, "图片中找不到申报表的表格。请把整页纸平放、拍全（四边都在照片里）、拍清楚后重新拍照。")
+			continue
+		case st.Page < 0:
+			add(st.Source, forms.Error, "这一页不是这份草稿打印出来的（可能是另一份申报表，或修改前打印的旧版本）。请用这份草稿重新打印、盖章后再拍照或扫描。")
+			continue
+		}
+		seen[st.Page] = append(seen[st.Page], st.Source)
+		if cur := r.Pages[st.Page]; cur == nil || st.Fine > cur.Fine {
+			r.Pages[st.Page] = st
+		}
+	}
+	for i, srcs := range seen {
+		switch {
+		case len(srcs) == 0:
+			add(e.PageName(i), forms.Error, "缺少这一页的照片或扫描件。请补拍这一页后一起再处理。")
+		case len(srcs) > 1:
+			add(e.PageName(i), forms.Error, "这一页出现了 %d 次（%s）。只保留了最清楚的一张（%s），请删去多余的那张。",
+				len(srcs), strings.Join(srcs, "、"), r.Pages[i].Source)
+		}
+	}
+	for i, m := range e.pages {
+		st := r.Pages[i]
+		if st == nil {
+			continue
+		}
+		for _, o := range m.Opinions {
+			red := st.Seal[o.Which]
+			switch {
+			case o.Which != City && red < SealArea:
+				add(e.PageName(i), forms.Error, "“%s”栏里没有找到红色公章（%s）。请盖章后重新拍照或扫描这一页；如已盖章，请在光线好的地方拍，使印章清楚。",
+					o.Which.Name(), st.Source)
+			case o.Which == City && red >= SealArea:
+				add(e.PageName(i), forms.Warning, "“%s”栏里有红色印迹（%s）。这一栏由市教育局填写，应保持空白，请确认没有盖错位置。",
+					o.Which.Name(), st.Source)
+			}
+		}
+	}
+	return r
+}
+
+// JPEGQuality of the pages in the PDF: text and seals stay crisp, a greyscale page is about
+// 200–400 KB at DPI.
+const JPEGQuality = 80
+
+// WritePDF writes the pages present, in order, one A4 page each, as JPEG pictures.
+func (r Result) WritePDF(w io.Writer, info PDFInfo) error {
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	pdf.SetInfo(gopdf.PdfInfo{Title: bmpOnly(info.Title), Author: bmpOnly(info.Author), Creator: bmpOnly(info.Creator),
+		Producer: bmpOnly(info.Creator), CreationDate: info.Created})
+	n := 0
+	for _, st := range r.Pages {
+		if st == nil {
+			continue
+		}
+		data, err := encodeJPEG(st.Image)
+		if err != nil {
+			return err
+		}
+		h, err := gopdf.ImageHolderByBytes(data)
+		if err != nil {
+			return fmt.Errorf("scan: page picture: %w", err)
+		}
+		pdf.AddPage()
+		if err := pdf.ImageByHolder(h, 0, 0, &gopdf.Rect{W: gopdf.PageSizeA4.W, H: gopdf.PageSizeA4.H}); err != nil {
+			return fmt.Errorf("scan: page picture: %w", err)
+		}
+		n++
+	}
+	if n == 0 {
+		return ErrNoPages
+	}
+	_, err := pdf.WriteTo(w)
+	return err
+}
+
+// ErrNoPages is returned by WritePDF when no picture was recognised as a page.
+var ErrNoPages = errors.New("scan: no page to write")
+
+func encodeJPEG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: JPEGQuality}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// PDFInfo is what the PDF's document information says.
+type PDFInfo struct {
+	Title, Author, Creator string
+	Created                time.Time
+}
+
+// bmpOnly replaces characters beyond the BMP, which gopdf's info strings garble, with □.
+func bmpOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return '□'
+		}
+		return r
+	}, s)
+}
