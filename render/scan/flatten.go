@@ -59,59 +59,89 @@ func flatten(img *image.NRGBA) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	bw, bh := (w+block-1)/block, (h+block-1)/block
 	bg := make([][3]float64, bw*bh)
-	luma := make([]int, 0, block*block)
 	for by := 0; by < bh; by++ {
 		for bx := 0; bx < bw; bx++ {
-			luma = luma[:0]
-			for y := by * block; y < min(h, (by+1)*block); y++ {
-				for x := bx * block; x < min(w, (bx+1)*block); x++ {
-					p := img.Pix[y*img.Stride+x*4:]
-					luma = append(luma, (299*int(p[0])+587*int(p[1])+114*int(p[2]))/1000)
-				}
-			}
-			sorted := append([]int(nil), luma...)
-			sort.Ints(sorted)
-			cut := sorted[len(sorted)*9/10]
-			var sum [3]float64
-			n := 0
-			for y := by * block; y < min(h, (by+1)*block); y++ {
-				for x := bx * block; x < min(w, (bx+1)*block); x++ {
-					p := img.Pix[y*img.Stride+x*4:]
-					if (299*int(p[0])+587*int(p[1])+114*int(p[2]))/1000 >= cut {
-						sum[0] += float64(p[0])
-						sum[1] += float64(p[1])
-						sum[2] += float64(p[2])
-						n++
-					}
-				}
-			}
-			for c := range 3 {
-				bg[by*bw+bx][c] = sum[c] / float64(n)
-			}
+			bg[by*bw+bx] = paperOf(img, bx*block, by*block, min(w, (bx+1)*block), min(h, (by+1)*block))
 		}
 	}
 	bg = spreadPaper(bg, bw, bh)
+	// 1/paper per block, interpolated along y for the row, then along x per pixel.
+	inv := make([][3]float32, bw*bh)
+	for i, c := range bg {
+		for k := range 3 {
+			inv[i][k] = float32(1 / math.Max(c[k], 1))
+		}
+	}
+	rowInv := make([][3]float32, bw)
+	var lut [1025]uint8 // stretch of v in 0..4 (in 1/256 steps)
+	for i := range lut {
+		lut[i] = stretch(float64(i) / 256)
+	}
 	for y := 0; y < h; y++ {
 		fy := (float64(y)+0.5)/block - 0.5
 		by0 := clampInt(int(math.Floor(fy)), 0, bh-1)
 		by1 := clampInt(by0+1, 0, bh-1)
-		ay := math.Min(1, math.Max(0, fy-float64(by0)))
+		ay := float32(math.Min(1, math.Max(0, fy-float64(by0))))
+		for bx := range bw {
+			for k := range 3 {
+				a, b := inv[by0*bw+bx][k], inv[by1*bw+bx][k]
+				rowInv[bx][k] = a + ay*(b-a)
+			}
+		}
 		row := img.Pix[y*img.Stride:]
 		for x := 0; x < w; x++ {
-			fx := (float64(x)+0.5)/block - 0.5
-			bx0 := clampInt(int(math.Floor(fx)), 0, bw-1)
-			bx1 := clampInt(bx0+1, 0, bw-1)
-			ax := math.Min(1, math.Max(0, fx-float64(bx0)))
+			fx := (float32(x)+0.5)/block - 0.5
+			bx0 := int(fx)
+			if fx < 0 {
+				bx0 = 0
+			}
+			bx1 := min(bx0+1, bw-1)
+			ax := min(max(fx-float32(bx0), 0), 1)
 			p := row[x*4 : x*4+3 : x*4+3]
 			for c := 0; c < 3; c++ {
-				t := bg[by0*bw+bx0][c] + ax*(bg[by0*bw+bx1][c]-bg[by0*bw+bx0][c])
-				b := bg[by1*bw+bx0][c] + ax*(bg[by1*bw+bx1][c]-bg[by1*bw+bx0][c])
-				paper := t + ay*(b-t)
-				v := float64(p[c]) / math.Max(paper, 1)
-				p[c] = stretch(v)
+				a, b := rowInv[bx0][c], rowInv[bx1][c]
+				v := int(float32(p[c]) * (a + ax*(b-a)) * 256)
+				p[c] = lut[min(v, 1024)]
 			}
 		}
 	}
+}
+
+// paperOf is the paper's colour in one square: the mean of its brightest tenth of pixels.
+func paperOf(img *image.NRGBA, x0, y0, x1, y1 int) [3]float64 {
+	var hist [256]int
+	for y := y0; y < y1; y++ {
+		row := img.Pix[y*img.Stride:]
+		for x := x0; x < x1; x++ {
+			p := row[x*4:]
+			hist[(299*int(p[0])+587*int(p[1])+114*int(p[2]))/1000]++
+		}
+	}
+	n := (x1 - x0) * (y1 - y0)
+	cut, seen := 255, 0
+	for ; cut > 0; cut-- {
+		if seen += hist[cut]; seen*10 >= n {
+			break
+		}
+	}
+	var sum [3]float64
+	k := 0
+	for y := y0; y < y1; y++ {
+		row := img.Pix[y*img.Stride:]
+		for x := x0; x < x1; x++ {
+			p := row[x*4:]
+			if (299*int(p[0])+587*int(p[1])+114*int(p[2]))/1000 >= cut {
+				sum[0] += float64(p[0])
+				sum[1] += float64(p[1])
+				sum[2] += float64(p[2])
+				k++
+			}
+		}
+	}
+	if k == 0 {
+		return [3]float64{255, 255, 255}
+	}
+	return [3]float64{sum[0] / float64(k), sum[1] / float64(k), sum[2] / float64(k)}
 }
 
 // stretch maps a brightness relative to the paper to the output: the paper and anything

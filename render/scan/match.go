@@ -113,6 +113,12 @@ type candidate struct {
 // lie, and returns them best first.
 func candidates(g *grey, q quad, pages []pageModel, want [][]float64) []candidate {
 	var out []candidate
+	// Pages whose tables have the same outline share the straightened picture.
+	type key struct {
+		t    rect
+		turn int
+	}
+	seen := map[key][]float64{}
 	for i, m := range pages {
 		t := m.Table
 		corners := []point{{t.X0, t.Y0}, {t.X1, t.Y0}, {t.X1, t.Y1}, {t.X0, t.Y1}}
@@ -122,7 +128,13 @@ func candidates(g *grey, q quad, pages []pageModel, want [][]float64) []candidat
 			if err != nil {
 				continue
 			}
-			out = append(out, candidate{Page: i, Turn: turn, H: h, Score: ncc(observed(g, h), want[i])})
+			k := key{t, turn}
+			obs, ok := seen[k]
+			if !ok {
+				obs = observed(g, h)
+				seen[k] = obs
+			}
+			out = append(out, candidate{Page: i, Turn: turn, H: h, Score: ncc(obs, want[i])})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
@@ -138,7 +150,7 @@ const refineScale = 5.0
 // remaining distance between the two in mm.
 func refine(g *grey, h homography, m pageModel) (homography, float64) {
 	resid := math.Inf(1)
-	for iter := 0; iter < 3; iter++ {
+	for iter := 0; iter < 2; iter++ {
 		w := warpGrey(g, h, refineScale)
 		hf := fitRules(w, m.H, false)
 		vf := fitRules(w, m.V, true)

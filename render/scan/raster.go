@@ -75,6 +75,19 @@ func shrinkGrey(src *image.NRGBA, k int) *grey {
 	return g
 }
 
+// halve averages 2×2 pixels.
+func halve(g *grey) *grey {
+	out := newGrey(g.W/2, g.H/2)
+	for y := 0; y < out.H; y++ {
+		a, b := g.Pix[2*y*g.W:], g.Pix[(2*y+1)*g.W:]
+		o := out.Pix[y*out.W:]
+		for x := range o[:out.W] {
+			o[x] = uint8((int(a[2*x]) + int(a[2*x+1]) + int(b[2*x]) + int(b[2*x+1]) + 2) / 4)
+		}
+	}
+	return out
+}
+
 // warpGrey samples src through h (page mm → src pixels) onto a page picture of scale px/mm.
 func warpGrey(src *grey, h homography, scale float64) *grey {
 	w, ht := int(pageW*scale), int(pageH*scale)

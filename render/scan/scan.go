@@ -118,9 +118,10 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 	st := &Straight{Source: source, Page: -1, Seal: [3]float64{-1, -1, -1}}
 	src := toNRGBA(img)
 	long := max(src.Rect.Dx(), src.Rect.Dy())
-	kc := max(1, (long+1299)/1300) // the Hough picture: about 1000–1300 px long
 	kw := max(1, (long+2599)/2600) // the measuring picture: about 5 px/mm on the paper
-	coarse := shrinkGrey(src, kc)
+	work := shrinkGrey(src, kw)
+	kc := 2 * kw // the Hough picture: about 1000–1300 px long
+	coarse := halve(work)
 	q, ok := tableQuad(coarse)
 	if !ok {
 		return st
@@ -136,7 +137,6 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 		return st
 	}
 	st.Page = best.Page
-	work := shrinkGrey(src, kw)
 	h := compose(scaling(float64(kc)/float64(kw)), best.H)
 	h, st.Residual = e.refineTwice(work, h, best.Page)
 	full := compose(scaling(float64(kw)), h)
