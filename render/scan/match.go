@@ -308,8 +308,10 @@ func robustLine(ps []point) (lineFit, bool) {
 }
 
 // fineScore compares the straightened, flattened page with the draft's page as printed, at
-// fineScale, leaving out the opinion boxes (written and stamped by hand) and red ink.
-func fineScore(page *image.NRGBA, want []float64, m pageModel) float64 {
+// fineScale, leaving out the opinion boxes (written and stamped by hand) and red ink. It
+// returns the match of the whole page and of its worst text line (and which line that is):
+// another draft of the same form differs in a few lines only.
+func fineScore(page *image.NRGBA, want []float64, m pageModel) (whole, worst float64, line int) {
 	w, h := int(pageW*fineScale), int(pageH*fineScale)
 	k := float64(DPI) / 25.4 / fineScale // page pixels per fine pixel
 	got := make([]float64, w*h)
@@ -344,5 +346,41 @@ func fineScore(page *image.NRGBA, want []float64, m pageModel) float64 {
 			}
 		}
 	}
-	return ncc(boxBlur(got, w, h, 1), ref)
+	got = boxBlur(got, w, h, 1)
+	worst, line = 1, -1
+	for i, t := range m.Text {
+		if m.inOpinion(t) {
+			continue
+		}
+		if s := lineScore(got, ref, w, h, t); s < worst {
+			worst, line = s, i
+		}
+	}
+	return ncc(got, ref), worst, line
+}
+
+// inOpinion tells whether a text line is inside an opinion box (left out of the comparison).
+func (m pageModel) inOpinion(t rect) bool {
+	for _, o := range m.Opinions {
+		if t.X0 >= o.Box.X0 && t.X1 <= o.Box.X1 && t.Y0 >= o.Box.Y0 && t.Y1 <= o.Box.Y1 {
+			return true
+		}
+	}
+	return false
+}
+
+// lineScore is the match inside one text line's box (0.5 mm larger all round), 1 where the
+// box holds no ink in either picture.
+func lineScore(got, ref []float64, w, h int, t rect) float64 {
+	x0, y0 := max(0, int((t.X0-0.5)*fineScale)), max(0, int((t.Y0-0.5)*fineScale))
+	x1, y1 := min(w, int((t.X1+0.5)*fineScale)), min(h, int((t.Y1+0.5)*fineScale))
+	if x1-x0 < 4 || y1-y0 < 4 {
+		return 1
+	}
+	var a, b []float64
+	for y := y0; y < y1; y++ {
+		a = append(a, got[y*w+x0:y*w+x1]...)
+		b = append(b, ref[y*w+x0:y*w+x1]...)
+	}
+	return ncc(a, b)
 }

@@ -31,10 +31,11 @@ type rule struct {
 // table's rules and corners, where text is, and which opinion boxes it holds.
 type pageModel struct {
 	Table    rect
-	H, V     []rule  // horizontal and vertical rules
-	Junction []point // cell corners, where a horizontal and a vertical rule meet
-	Text     []rect  // ink boxes of the text lines
-	Pictures []rect  // the 1-inch photo
+	H, V     []rule   // horizontal and vertical rules
+	Junction []point  // cell corners, where a horizontal and a vertical rule meet
+	Text     []rect   // ink boxes of the text lines
+	Words    []string // what each of them prints
+	Pictures []rect   // the 1-inch photo
 	Opinions []opinionBox
 }
 
@@ -89,6 +90,7 @@ func modelOf(p render.Page, next *Opinion) pageModel {
 			m.Pictures = append(m.Pictures, mmRect(b))
 		case render.TextBox:
 			m.Text = append(m.Text, mmRect(b))
+			m.Words = append(m.Words, b.Text)
 			if b.Text == forms.Stamp && b.Cell >= 0 && *next <= City {
 				m.Opinions = append(m.Opinions, opinionBox{Which: *next, Box: mmRect(p.Boxes[b.Cell])})
 				*next++

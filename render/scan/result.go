@@ -48,7 +48,12 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 			add(st.Source, forms.Error, "图片中找不到申报表的表格。请把整页纸平放、拍全（四边都在照片里）、拍清楚后重新拍照。")
 			continue
 		case st.Page < 0:
-			add(st.Source, forms.Error, "这一页不是这份草稿打印出来的（可能是另一份申报表，或修改前打印的旧版本）。请用这份草稿重新打印、盖章后再拍照或扫描。")
+			where := ""
+			if st.Near >= 0 && strings.TrimSpace(st.WorstLine) != "" {
+				where = fmt.Sprintf("它像%s，但草稿在那里印的是“%s”，照片上不同", e.PageName(st.Near), strings.TrimSpace(st.WorstLine))
+				where = "（" + where + "）"
+			}
+			add(st.Source, forms.Error, "这一页不是这份草稿打印出来的，可能是另一份申报表或修改前打印的旧版本%s。请用这份草稿重新打印、盖章后再拍照或扫描。", where)
 			continue
 		}
 		seen[st.Page] = append(seen[st.Page], st.Source)

@@ -82,10 +82,16 @@ type Straight struct {
 	Source string // where the picture came from: a file name, or a PDF's name and image number
 	// Page is the draft's page the picture shows (0-based); -1 when no table was found, or the
 	// table is not one of this draft's pages.
-	Page  int
+	Page int
+	// Near is, for a page of the same form that is not this draft's, the page it resembles.
+	Near  int
 	Found bool    // the table's outline was found
 	Score float64 // how well its outline and layout match Page, 0..1
 	Fine  float64 // how well its print matches Page's, character by character, 0..1
+	// Worst is the match of the text line that differs most, WorstLine what the draft prints
+	// there: another draft's or an older version's page differs in a few lines.
+	Worst     float64
+	WorstLine string
 	// Residual is the mean distance (mm) between the table's crossings as photographed and as
 	// printed, after straightening: what is left of paper curl and lens distortion.
 	Residual float64
@@ -109,13 +115,17 @@ const MinScore = 0.5
 // and not another draft's or an older version's page of the same form.
 const MinFine = 0.5
 
+// MinLine is the least match of every text line: this draft's lines score 0.85–0.95
+// photographed, a line with other words below 0.2.
+const MinLine = 0.45
+
 // SealArea is the red area (mm²) that makes a seal: a 40 mm round seal's ring alone is about
 // 120 mm²; a red pen's signature or a smudge stays far below.
 const SealArea = 60.0
 
 // Straighten finds the table on one picture, recognises the page and straightens it.
 func (e *Engine) Straighten(source string, img image.Image) *Straight {
-	st := &Straight{Source: source, Page: -1, Seal: [3]float64{-1, -1, -1}}
+	st := &Straight{Source: source, Page: -1, Near: -1, Seal: [3]float64{-1, -1, -1}}
 	src := toNRGBA(img)
 	long := max(src.Rect.Dx(), src.Rect.Dy())
 	kw := max(1, (long+2599)/2600) // the measuring picture: about 5 px/mm on the paper
@@ -144,9 +154,13 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 	st.ToPage = func(x, y float64) (float64, float64) { p := inv.apply(point{x, y}); return p.X, p.Y }
 	page := warpColour(src, full)
 	flatten(page)
-	st.Fine = fineScore(page, e.fine[best.Page], e.pages[best.Page])
-	if st.Fine < MinFine {
-		st.Page = -1
+	var line int
+	st.Fine, st.Worst, line = fineScore(page, e.fine[best.Page], e.pages[best.Page])
+	if line >= 0 {
+		st.WorstLine = e.pages[best.Page].Words[line]
+	}
+	if st.Fine < MinFine || st.Worst < MinLine {
+		st.Near, st.Page = st.Page, -1
 		return st
 	}
 	red := 0.0

@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"shenbao/forms"
@@ -104,7 +105,7 @@ func TestStraightenPhotos(t *testing.T) {
 			continue
 		}
 		te := tableError(st, e.pages[i], truth)
-		t.Logf("page %d: rotate %.1f°, score %.3f fine %.3f, residual %.2f mm, table error %.2f mm, seals %.0f", i+1, sh.Rotate, st.Score, st.Fine, st.Residual, te, st.Seal)
+		t.Logf("page %d: rotate %.1f°, score %.3f fine %.3f worst %.3f %q, residual %.2f mm, table error %.2f mm, seals %.0f", i+1, sh.Rotate, st.Score, st.Fine, st.Worst, st.WorstLine, st.Residual, te, st.Seal)
 		if te > 1 {
 			t.Errorf("page %d: table %.2f mm off", i+1, te)
 		}
@@ -113,6 +114,88 @@ func TestStraightenPhotos(t *testing.T) {
 			if got := st.Seal[o.Which] >= SealArea; got != want {
 				t.Errorf("page %d: seal in %s found %v (%.0f mm²), want %v", i+1, o.Which.Name(), got, st.Seal[o.Which], want)
 			}
+		}
+	}
+}
+
+// otherDraft is the sample with another applicant: the same form, other words.
+func otherDraft() *forms.Draft {
+	d := forms.Sample()
+	d.Set("host.name", "黎明辉")
+	d.Set("host.unit", "柳州市第十二中学")
+	d.Set("host.research", "家校共育与班级文化建设")
+	return d
+}
+
+// TestAssembleFindings: shuffled photos with one page missing, one page twice, the county's
+// seal missing and a page of another draft give exactly those 错误, and the rest in order.
+func TestAssembleFindings(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 2))
+	pages := sealed(t, []Opinion{School}, rng)
+	other, err := rasterise(otherDraft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := engine(t)
+	type pic struct {
+		name string
+		img  *image.NRGBA
+	}
+	var pics []pic
+	for i, p := range pages {
+		if i == 3 { // 第4页 missing
+			continue
+		}
+		pics = append(pics, pic{fmt.Sprintf("p%d.jpg", i+1), p})
+	}
+	pics = append(pics, pic{"again2.jpg", pages[1]}, pic{"other1.jpg", other[0]})
+	rng.Shuffle(len(pics), func(i, j int) { pics[i], pics[j] = pics[j], pics[i] })
+	var sts []*Straight
+	for _, p := range pics {
+		data, _ := photograph(p.img, randomShot(rng, 1200, 1600), rng)
+		st := e.Straighten(p.name, decodeJPEG(t, data))
+		t.Logf("%s → page %d (score %.3f, fine %.3f, worst line %.3f %q)", p.name, st.Page+1, st.Score, st.Fine, st.Worst, st.WorstLine)
+		sts = append(sts, st)
+	}
+	r := e.Assemble(sts)
+	for i, st := range r.Pages {
+		switch {
+		case i == 3 && st != nil:
+			t.Errorf("page 4 was not photographed but holds %s", st.Source)
+		case i != 3 && st == nil:
+			t.Errorf("page %d missing", i+1)
+		case i != 3 && st.Source != fmt.Sprintf("p%d.jpg", i+1) && !(i == 1 && st.Source == "again2.jpg"):
+			t.Errorf("page %d holds %s", i+1, st.Source)
+		}
+	}
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, f.String())
+	}
+	want := []string{
+		"错误 other1.jpg: 这一页不是这份草稿打印出来的",
+		"错误 第2页",
+		"错误 第4页",
+		"错误 第8页",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("findings:\n%s\nwant %d", strings.Join(got, "\n"), len(want))
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, w)
+		}
+		if !found {
+			t.Errorf("no finding %q in:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+	for _, g := range got {
+		if strings.HasPrefix(g, "错误 第8页") && !strings.Contains(g, County.Name()) {
+			t.Errorf("page 8's finding should name the county's box: %s", g)
+		}
+		if strings.HasPrefix(g, "错误 第2页") && !strings.Contains(g, "2 次") {
+			t.Errorf("page 2's finding should say it came twice: %s", g)
 		}
 	}
 }
