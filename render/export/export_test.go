@@ -42,6 +42,31 @@ func TestName(t *testing.T) {
 	}
 }
 
+// TestScanName: the scanned PDF is Name's stem with （盖章扫描件）, and still fits 255 bytes
+// (with WriteFile's temporary suffix) when 工作单位 and 姓名 are both long.
+func TestScanName(t *testing.T) {
+	tests := []struct{ unit, name, want string }{
+		{"柳州市第二十九中学", "覃晓岚", "柳州市名班主任工作室申报表-柳州市第二十九中学-覃晓岚（盖章扫描件）.pdf"},
+		{"", "", "柳州市名班主任工作室申报表-未填写-未填写（盖章扫描件）.pdf"},
+		{strings.Repeat("柳州市", 20), strings.Repeat("欧阳", 20), ""},
+	}
+	for _, tt := range tests {
+		d := forms.New()
+		d.Set("host.unit", tt.unit)
+		d.Set("host.name", tt.name)
+		got := ScanName(d)
+		if tt.want != "" && got != tt.want {
+			t.Errorf("ScanName(%q, %q) = %q, want %q", tt.unit, tt.name, got, tt.want)
+		}
+		if !strings.HasPrefix(got, "柳州市名班主任工作室申报表-") || !strings.HasSuffix(got, ScanSuffix+".pdf") {
+			t.Errorf("ScanName = %q", got)
+		}
+		if n := len(got); n > 255-16 {
+			t.Errorf("ScanName(%q, %q) is %d bytes: no room for the temporary file's suffix under 255", tt.unit, tt.name, n)
+		}
+	}
+}
+
 func TestNeedsDraft(t *testing.T) {
 	bad := forms.Sample()
 	bad.Set("host.years", "3")
