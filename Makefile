@@ -4,7 +4,7 @@ BIN     := bin/shenbao
 SAMPLE  := 示例草稿.json
 export CGO_ENABLED := 1
 
-.PHONY: deps build run test vet fmt-check tidy-check bench sample clean windows check-windows vet-windows linux check-linux
+.PHONY: deps build run test vet fmt-check tidy-check bench sample clean windows check-windows check-windows-run vet-windows linux check-linux
 
 # The Debian packages the build and the tests need (sudo when not root); a no-op once installed.
 deps:
@@ -73,6 +73,12 @@ windows: $(PKGMETA) icon.png
 # icon, version information, manifest, imported DLLs, size.
 check-windows:
 	$(GO) test -count=1 -v -run Windows ./tools/distcheck
+
+# The .exe and the .com run under wine 10 (../shared/wine/winebox; root): every command equal to
+# the Linux build's (output, exit codes, files byte for byte), then the window photographed
+# into build/winshots/ (every page, the main dialogs, recovery after a kill).
+check-windows-run: windows build
+	tools/check-windows-run.sh build/winshots
 
 # Vets the Windows-only files too; -trimpath shares the compiled packages of `make windows`.
 vet-windows:
