@@ -122,6 +122,8 @@ func TestSchemasCatchMistakes(t *testing.T) {
 		{"word/header1.xml", `stroked="f"`, `stroked="maybe"`},
 		{"docProps/core.xml", `2024-07-20T09:30:00Z`, `yesterday`},
 		{"[Content_Types].xml", `<Default Extension="xml"`, `<Default Extension="xml" Bogus="1"`},
+		{"customXml/itemProps1.xml", `ds:itemID="`, `ds:itemId="`},
+		{DraftPart, `format="liuzhou-mbzr-shenbao"`, `format="other"`},
 	}
 	dir := t.TempDir()
 	for i, tt := range tests {

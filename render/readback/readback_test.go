@@ -51,7 +51,10 @@ func writeTemp(t testing.TB, name string, data []byte) string {
 }
 
 func testDrafts(t testing.TB) map[string]*forms.Draft {
-	out := map[string]*forms.Draft{"sample": forms.Sample(), "blank": forms.New()}
+	special := forms.Sample()
+	special.Set("plan", "<&>\"]]>\uFFFE\uFFFF\u0007\u2028 𠮷😀 end")
+	special.Set("host.name", "覃 <b>晓岚</b>")
+	out := map[string]*forms.Draft{"sample": forms.Sample(), "blank": forms.New(), "special": special}
 	for _, n := range []string{"longest", "short-lines", "emoji"} {
 		d, err := forms.Load(filepath.Join("..", "testdata", "drafts", n+".json"))
 		if err != nil {
