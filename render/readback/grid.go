@@ -18,6 +18,9 @@ type gridCell struct {
 	col   int    // first grid column
 	span  int
 	merge bool // w:vMerge continue: part of the cell above
+	// goesOn: the cell's first paragraph has no first-line indent (w:ind firstLine="0"): our
+	// writer's mark for the second half of a long paragraph it cut between two rows.
+	goesOn bool
 }
 
 type gridRow []gridCell
@@ -132,6 +135,11 @@ func tableRows(doc []byte) ([]gridRow, error) {
 				write(tb, "\n")
 			case "noBreakHyphen":
 				write(tb, "-")
+			case "ind":
+				// LibreOffice saves the same indent as w:hanging="0".
+				if tb != nil && tb.inCell && tb.paras == 1 && (attr(t, "firstLine") == "0" || attr(t, "hanging") == "0") {
+					tb.cell.goesOn = true
+				}
 			}
 		case xml.EndElement:
 			depth--

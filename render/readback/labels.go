@@ -354,17 +354,21 @@ func firstRune(s string) (rune, int) {
 // go on below it (their label cell merged into the label's, or empty); the row below when
 // the label stands alone in its row.
 func (r *cellReader) longText(i, j int) string {
-	var parts []string
+	var text strings.Builder
 	collect := func(row gridRow, from int) {
 		for _, c := range row[from:] {
-			if !c.merge && strings.TrimSpace(c.text) != "" {
-				parts = append(parts, c.text)
+			if c.merge || strings.TrimSpace(c.text) == "" {
+				continue
 			}
+			if text.Len() > 0 && !c.goesOn {
+				text.WriteByte('\n')
+			}
+			text.WriteString(c.text) // a paragraph cut between two rows is joined again
 		}
 	}
 	collect(r.rows[i], j+1)
 	labelCol := r.rows[i][j].col
-	alone := len(parts) == 0
+	alone := text.Len() == 0
 	for k := i + 1; k < len(r.rows); k++ {
 		next := r.rows[k]
 		if len(next) == 0 || rowHasLabel(next) {
@@ -377,12 +381,12 @@ func (r *cellReader) longText(i, j int) string {
 			collect(next, 1)
 		case alone && len(next) == 1:
 			collect(next, 0)
-			return strings.Join(parts, "\n")
+			return text.String()
 		default:
-			return strings.Join(parts, "\n")
+			return text.String()
 		}
 	}
-	return strings.Join(parts, "\n")
+	return text.String()
 }
 
 func rowHasLabel(row gridRow) bool {

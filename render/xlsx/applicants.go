@@ -29,7 +29,7 @@ func isApplicationFile(name string) bool {
 
 // kindRank orders the files of one applicant: the one whose values the row shows first. The
 // Word file is what the bureau is sent (and read with the cells edited in Word winning), then
-// the draft, our PDF, and a hand-filled form.
+// the draft, our PDF, and a hand-filled form; of two of one kind, the newer.
 func kindRank(k readback.Kind) int {
 	switch k {
 	case readback.OurDOCX:
@@ -80,6 +80,9 @@ func mergeApplicants(apps []application) []application {
 		sort.SliceStable(g, func(i, j int) bool {
 			if ri, rj := kindRank(g[i].kind), kindRank(g[j].kind); ri != rj {
 				return ri < rj
+			}
+			if !g[i].modified.Equal(g[j].modified) {
+				return g[i].modified.After(g[j].modified) // the newer Word file
 			}
 			return g[i].rel < g[j].rel
 		})

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/collate"
@@ -48,6 +49,7 @@ type Stats struct {
 type application struct {
 	rel          string // path below the folder
 	kind         readback.Kind
+	modified     time.Time // the file's time: of two files of one kind, the newer is shown
 	files        []string // every file of this applicant (applicants.go)
 	conflicts    []string // fields where they differ
 	cross        []string // 提醒: people also in another studio
@@ -208,6 +210,13 @@ func loadAll(dir string, paths []string) ([]application, []unreadable) {
 	return apps, bad
 }
 
+func modTime(path string) time.Time {
+	if st, err := os.Stat(path); err == nil {
+		return st.ModTime()
+	}
+	return time.Time{}
+}
+
 func loadOne(path string) (*application, error) {
 	r, err := readback.Open(path)
 	if errors.Is(err, forms.ErrNotDraft) && autosaveCopy(path) {
@@ -217,7 +226,7 @@ func loadOne(path string) (*application, error) {
 		return nil, err
 	}
 	d := r.Draft
-	a := &application{d: d, kind: r.Kind, county: countyOf(d.Get("host.pairedCounty")), unit: strings.TrimSpace(d.Get("host.unit"))}
+	a := &application{d: d, kind: r.Kind, modified: modTime(path), county: countyOf(d.Get("host.pairedCounty")), unit: strings.TrimSpace(d.Get("host.unit"))}
 	for _, f := range forms.Check(d) {
 		if f.Severity == forms.Error {
 			a.errs++
