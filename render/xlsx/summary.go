@@ -50,9 +50,9 @@ type application struct {
 	rel          string // path below the folder
 	kind         readback.Kind
 	modified     time.Time // the file's time: of two files of one kind, the newer is shown
-	files        []string // every file of this applicant (applicants.go)
-	conflicts    []string // fields where they differ
-	cross        []string // 提醒: people also in another studio
+	files        []string  // every file of this applicant (applicants.go)
+	conflicts    []string  // fields where they differ
+	cross        []string  // 提醒: people also in another studio
 	d            *forms.Draft
 	errs, warns  int
 	county, unit string
