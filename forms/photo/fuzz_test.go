@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/gen2brain/heic"
 )
 
 // FuzzProcess feeds the pipeline anything: it must never panic (process has no safety net, so
@@ -68,4 +70,36 @@ func fuzzSeeds(tb testing.TB) [][]byte {
 		heifMeta(box("ispe", u32(0, 4032, 3024)), box("irot", []byte{1})),
 		[]byte("%PDF-1.4\n"),
 	)
+}
+
+// FuzzProbe: reading a picture's headers (the size, the scans, the decode cost) is fast
+// whatever the bytes, and whatever Probe accepts is within every bound a decode checks.
+func FuzzProbe(f *testing.F) {
+	for _, seed := range fuzzSeeds(f) {
+		f.Add(seed)
+	}
+	f.Add(hostileJPEG(64, 48, 1, 3))
+	f.Add(hostileJPEG(64, 48, 4, 0))
+	f.Add(hostilePNG(f, 64, 48, true))
+	// A HEIC file our box reader cannot size goes to libheif, whose WebAssembly module
+	// compiles once per process (some 3 s on a busy machine): compile it before timing.
+	heic.DecodeConfig(bytes.NewReader(readFixture(f, "upright.heic")))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		hd, err := readHeader(data)
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("reading the headers took %v", took)
+		}
+		if err != nil {
+			if !isOurs(err) {
+				t.Fatalf("error not ours: %v", err)
+			}
+			return
+		}
+		c := cost(hd, data)
+		if c.bytes > maxDecodeBytes || c.scans > maxScans || c.visits > maxBlockVisits ||
+			int64(hd.w)*int64(hd.h) > MaxPixels || hd.w > MaxSide || hd.h > MaxSide {
+			t.Fatalf("accepted %dx%d at cost %+v", hd.w, hd.h, c)
+		}
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -16,6 +17,17 @@ import (
 // maxWorkbook bounds what ReadRoster reads: a roster is a few KB, a whole school's list a
 // few hundred; 20 MB is something else.
 const maxWorkbook = 20 << 20
+
+// Bounds on what a workbook may unpack to, checked from the zip directory before excelize
+// reads anything: a 2 KB file can declare merged cells down to row 1,048,576 and a 20 MB one
+// a million rows, which excelize would hold in memory as gigabytes.
+const (
+	maxUnzipped  = 64 << 20 // all parts together (pictures included)
+	maxSheetXML  = 4 << 20  // one worksheet, or the shared strings: some 20 000 rows of a list
+	maxSheets    = 50
+	maxMerges    = 1000 // merged ranges in one worksheet (excelize compares every pair)
+	maxSheetRows = 1000 // rows read of one sheet: a roster needs a few dozen
+)
 
 // maxExcessReported caps the per-row messages about people beyond the form's rows, for a
 // whole school's list imported by mistake; one more message counts the rest.
@@ -72,10 +84,17 @@ func openWorkbook(data []byte) (*excelize.File, error) {
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return nil, ErrNotWorkbook
 	}
-	if z, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil && !hasWorkbook(z) {
-		return nil, ErrNotWorkbook // a .docx or .ods is a zip file too
+	if z, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+		if !hasWorkbook(z) {
+			return nil, ErrNotWorkbook // a .docx or .ods is a zip file too
+		}
+		if err := checkParts(z); err != nil {
+			return nil, err
+		}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
+	// Every part stays in memory (UnzipXMLSizeLimit = UnzipSizeLimit): excelize would put a
+	// larger one in a temporary file, which a killed program leaves behind.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", ErrDamaged, err)
 	}
@@ -84,6 +103,53 @@ func openWorkbook(data []byte) (*excelize.File, error) {
 		return nil, ErrNotWorkbook
 	}
 	return f, nil
+}
+
+// checkParts refuses, from the zip directory and the worksheets' text, a workbook too large
+// to be a roster: what it unpacks to, its worksheets, their merged ranges.
+func checkParts(z *zip.Reader) error {
+	var total uint64
+	sheets := 0
+	for _, f := range z.File {
+		total += f.UncompressedSize64
+		if total > maxUnzipped {
+			return ErrWorkbookTooLarge
+		}
+		sheet := strings.HasPrefix(f.Name, "xl/worksheets/") && strings.HasSuffix(f.Name, ".xml")
+		if !sheet && f.Name != "xl/sharedStrings.xml" {
+			continue
+		}
+		if f.UncompressedSize64 > maxSheetXML {
+			return ErrWorkbookTooLarge
+		}
+		if !sheet {
+			continue
+		}
+		if sheets++; sheets > maxSheets {
+			return ErrTooManySheets
+		}
+		if n, err := countMerges(f); err != nil {
+			return fmt.Errorf("%w (%v)", ErrDamaged, err)
+		} else if n > maxMerges {
+			return ErrTooManyMerges
+		}
+	}
+	return nil
+}
+
+// countMerges counts the merged ranges a worksheet declares, reading at most maxSheetXML
+// bytes (the zip reader refuses a part longer than its directory says).
+func countMerges(f *zip.File) (int, error) {
+	r, err := f.Open()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	text, err := io.ReadAll(io.LimitReader(r, maxSheetXML+1))
+	if err != nil {
+		return 0, err
+	}
+	return bytes.Count(text, []byte("<mergeCell ")) + bytes.Count(text, []byte(":mergeCell ")), nil
 }
 
 // hasWorkbook reports whether a zip file holds a spreadsheet's workbook part.
@@ -151,6 +217,12 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 	grid, err := rd.f.GetRows(sheet)
 	if err != nil {
 		return nil, err
+	}
+	if len(grid) > maxSheetRows {
+		if hasContent(grid[maxSheetRows:]) {
+			rd.add(forms.Error, sheet, maxSheetRows+1, "这个工作表超过%d行（名单只需几十行），第%d行以后的内容没有读取：请删去名单以外的内容，或把名单复制到名单模板中后再导入。", maxSheetRows, maxSheetRows)
+		}
+		grid = grid[:maxSheetRows]
 	}
 	if visible, err := rd.f.GetSheetVisible(sheet); err == nil && !visible {
 		if hasContent(grid) {
@@ -229,6 +301,10 @@ func (rd *reader) person(sheet string, line int, cells []string, h header, used 
 		used[i] = true
 		key, ok := h.cols[i]
 		if !ok {
+			continue
+		}
+		if f := fieldOf(key); utf8.RuneCountInString(c) > f.CharLimit() {
+			rd.add(forms.Error, sheet, line, "第%s列“%s”有%d个字符，超过了%d个字符的上限：请删减后再导入。", col(i+1), f.Name(), utf8.RuneCountInString(c), f.CharLimit())
 			continue
 		}
 		v, msg := rd.value(sheet, line, i, fieldOf(key), c)
