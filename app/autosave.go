@@ -208,7 +208,7 @@ func (s *autosaver) dropStaleLock(file string) {
 }
 
 func readLeftover(file string) (leftover, error) {
-	data, err := os.ReadFile(file)
+	data, err := forms.ReadRegular(file, 2*forms.MaxFileSize) // a draft inside an envelope
 	if err != nil {
 		return leftover{}, err
 	}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"shenbao/forms"
 )
 
 // diskState is a draft file as it was when this window last read or wrote it, to notice a
@@ -32,7 +34,7 @@ func readDiskState(path string) diskState {
 
 // fileSum hashes a draft file; drafts are at most 20 MB, so reading it whole is bounded.
 func fileSum(path string) (sum [sha256.Size]byte, ok bool) {
-	f, err := os.Open(path)
+	f, _, err := forms.OpenRegular(path)
 	if err != nil {
 		return sum, false
 	}

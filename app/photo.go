@@ -163,14 +163,11 @@ func (u *UI) pictureRead(data []byte, preview image.Image, err error) {
 }
 
 func readPicture(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > maxPictureFile {
+	data, err := forms.ReadRegular(path, maxPictureFile) // never a FIFO, a device or a folder
+	if errors.Is(err, forms.ErrFileTooLarge) {
 		return nil, photo.ErrTooLarge
 	}
-	return os.ReadFile(path)
+	return data, err
 }
 
 // photoMessage is the pipeline's Chinese message, or the file's for a file that cannot be read.

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -82,7 +81,7 @@ func (u *UI) readRoster(path string) {
 }
 
 func readRosterFile(path string) (xlsx.Roster, []xlsx.Problem, error) {
-	f, err := os.Open(path)
+	f, _, err := forms.OpenRegular(path) // never a FIFO that would block, nor a device
 	if err != nil {
 		return xlsx.Roster{}, nil, err
 	}

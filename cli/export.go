@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -34,12 +35,17 @@ func runExport(o options, stdout, stderr io.Writer) int {
 		return ExitFindings
 	}
 	paths, err := export.Write(d, o.out, export.Options{Draft: marked, Creator: "shenbao " + Version})
-	for _, p := range paths {
-		fmt.Fprintln(stdout, p)
+	var lim *forms.LimitError
+	if errors.As(err, &lim) { // even --draft: no cell of the form holds it
+		fmt.Fprintf(stderr, "没有导出：%s。\n", lim.Error())
+		return ExitFindings
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "无法导出到 %s：%s\n", o.out, forms.Message(err))
 		return ExitUnreadable
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
 	}
 	if marked {
 		fmt.Fprintln(stderr, "注意：草稿还有错误，导出的文件每页都印有“草稿（未通过检查）”，不能用于正式申报。")

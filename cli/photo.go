@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
-	"os"
 
 	"shenbao/forms"
 	"shenbao/forms/photo"
@@ -60,15 +59,14 @@ func runPhoto(o options, stdout, stderr io.Writer) int {
 
 // readPicture reads at most maxPictureFile bytes of the picture and returns the file's size.
 func readPicture(path string) (data []byte, size int64, err error) {
-	f, err := os.Open(path)
+	f, st, err := forms.OpenRegular(path) // never a FIFO that would block, nor a device
 	if err != nil {
 		return nil, 0, err
 	}
 	defer f.Close()
-	data, err = io.ReadAll(io.LimitReader(f, maxPictureFile))
-	size = int64(len(data))
-	if st, serr := f.Stat(); serr == nil && st.Mode().IsRegular() {
-		size = max(size, st.Size())
+	if st.Size() > photo.MaxFileBytes { // refused unread
+		return nil, st.Size(), nil
 	}
-	return data, size, err
+	data, err = io.ReadAll(io.LimitReader(f, maxPictureFile))
+	return data, max(int64(len(data)), st.Size()), err
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"shenbao/forms"
+	"shenbao/render/export"
 	"shenbao/render/xlsx"
 )
 
@@ -75,7 +77,7 @@ func runImportRoster(o options, stdout, stderr io.Writer) int {
 }
 
 func readRoster(path string) (xlsx.Roster, []xlsx.Problem, error) {
-	f, err := os.Open(path)
+	f, _, err := forms.OpenRegular(path) // never a FIFO that would block, nor a device
 	if err != nil {
 		return xlsx.Roster{}, nil, err
 	}
@@ -127,6 +129,10 @@ func countErrors(ps []xlsx.Problem) int {
 func writeWorkbook(path string, write func(io.Writer) error, stdout, stderr io.Writer) int {
 	if err := forms.WriteFile(path, false, write); err != nil {
 		fmt.Fprintf(stderr, "无法写入 %s：%s\n", path, forms.Message(err))
+		var lim *forms.LimitError
+		if errors.As(err, &lim) { // refused for what the draft holds, not for the file
+			return ExitFindings
+		}
 		return ExitUnreadable
 	}
 	fmt.Fprintln(stdout, path)
@@ -147,12 +153,7 @@ func xlsxPath(out, name string) string {
 
 // safeName makes a typed name usable in a file name on every system.
 func safeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(s))
+	s = export.CleanName(s)
 	// A file name holds at most 255 bytes on Linux and macOS: keep 名单-<姓名>.xlsx and the
 	// temporary file's suffix well inside, and drop the trailing dots Windows would drop.
 	for len(s) > maxRosterNameBytes {

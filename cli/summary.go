@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -19,12 +20,16 @@ func runSummary(o options, stdout, stderr io.Writer) int {
 	}
 	dir := o.files[0]
 	path := xlsxPath(o.out, "申报汇总.xlsx")
-	var st xlsx.Stats
-	err := forms.WriteFile(path, false, func(w io.Writer) error {
-		var err error
-		st, err = xlsx.Summary(w, dir)
-		return err
-	})
+	// The workbook is made in memory first: the file is written only once it is whole, so
+	// a summary stopped midway leaves nothing behind.
+	var buf bytes.Buffer
+	st, err := xlsx.Summary(&buf, dir)
+	if err == nil {
+		err = forms.WriteFile(path, false, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		})
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "无法汇总 %s：%s\n", dir, xlsx.Message(err))
 		return ExitUnreadable

@@ -41,11 +41,14 @@ var errIsFolder = errors.New("已有同名的文件夹，无法保存：请换�
 func Message(err error) string {
 	var fte *FieldTypeError
 	var big *TooLargeError
+	var lim *LimitError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &fte):
 		return fte.Error()
+	case errors.As(err, &lim):
+		return lim.Error()
 	case errors.As(err, &big):
 		return fmt.Sprintf("文件太大（%.1f MB），本程序最多读 %.0f MB：请选择正确的文件", float64(big.Size)/(1<<20), float64(big.Limit)/(1<<20))
 	}

@@ -194,3 +194,29 @@ func TestUnknownValuesKeptByteForByte(t *testing.T) {
 		t.Error("a second round trip changed the file")
 	}
 }
+
+// TestWriteFileRemovesStaleTemporaryFiles: a write killed midway leaves .name.123.tmp; the
+// next write of the same file removes it once it is old, and leaves a fresh one (a write in
+// progress) alone.
+func TestWriteFileRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "草稿[1].json")
+	stale := filepath.Join(dir, ".草稿[1].json.123.tmp")
+	fresh := filepath.Join(dir, ".草稿[1].json.456.tmp")
+	for _, p := range []string{stale, fresh} {
+		if err := os.WriteFile(p, []byte("half"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	if err := Sample().Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale temporary file is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a fresh temporary file was removed")
+	}
+}

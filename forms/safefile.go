@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -31,6 +32,7 @@ func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err e
 	if dir == "" {
 		dir = "."
 	}
+	removeStale(dir, base)
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp") // CreateTemp makes it 0600
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
@@ -60,6 +62,32 @@ func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err e
 	}
 	syncDir(dir)
 	return nil
+}
+
+// staleAge: a temporary file lives for the second a write takes; one this old was left by a
+// program killed while writing, and is removed by the next write of the same file.
+const staleAge = 10 * time.Minute
+
+// removeStale removes the temporary files a killed write of dir/base left behind.
+func removeStale(dir, base string) {
+	old, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, p := range old {
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAge {
+			os.Remove(p)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Glob reads as patterns.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // backup keeps the current file as path + ".bak": a hard link where the file system has them

@@ -4,6 +4,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	"io"
@@ -82,15 +83,49 @@ func Paths(d *forms.Draft, dir string) []string {
 	return []string{base + ".docx", base + ".pdf"}
 }
 
-// Write writes the draft as .docx and .pdf into dir, creating dir if needed, each file
-// safely (forms.WriteFile), and returns their paths. A file of the same name is replaced.
+// Write writes the draft as .docx and .pdf into dir, creating dir if needed, and returns
+// their paths. A file of the same name is replaced. Both files are made in memory first and
+// both names checked (a folder, a read-only file or a FIFO of that name is refused) before
+// anything is written; if the second write still fails, the first file is removed again, so
+// an export leaves both files or neither. A value over its field's character limit is
+// refused (*forms.LimitError), marked draft or not.
 func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
+	if err := d.CheckLimits(); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	paths := Paths(d, dir)
+	for _, p := range paths {
+		if err := forms.CheckWritable(p); err != nil {
+			return nil, fmt.Errorf("export to %s: %w", dir, err)
+		}
+	}
+	files, err := render2(d, opt)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("export to %s: %w", dir, err)
 	}
+	for i, path := range paths {
+		err := forms.WriteFile(path, false, func(w io.Writer) error {
+			_, err := w.Write(files[i])
+			return err
+		})
+		if err != nil {
+			for _, done := range paths[:i] {
+				os.Remove(done)
+			}
+			return nil, err
+		}
+	}
+	return paths, nil
+}
+
+// render2 makes the .docx and the PDF in memory, in the order of Paths.
+func render2(d *forms.Draft, opt Options) ([][]byte, error) {
 	d = printablePhoto(d)
 	pages, err := render.Layout(d, render.Options{Draft: opt.Draft})
 	if err != nil {
@@ -107,13 +142,15 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 			return pdf.Write(w, pages, pdf.Info{Title: forms.Title, Author: author, Creator: opt.Creator, Created: opt.Now, Draft: d.Marshal()})
 		},
 	}
-	paths := Paths(d, dir)
-	for i, path := range paths {
-		if err := forms.WriteFile(path, false, writers[i]); err != nil {
-			return paths[:i], err
+	out := make([][]byte, len(writers))
+	for i, write := range writers {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return nil, fmt.Errorf("export: %w", err)
 		}
+		out[i] = buf.Bytes()
 	}
-	return paths, nil
+	return out, nil
 }
 
 // WriteWord writes only the .docx into dir (the folder to send holds it beside the scanned
@@ -164,23 +201,31 @@ func printablePhoto(d *forms.Draft) *forms.Draft {
 const maxNamePart = 40
 
 func namePart(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r):
-			return ' '
-		case strings.ContainsRune(`<>:"/\|?*`, r), unicode.IsControl(r):
-			return '_'
-		}
-		return r
-	}, s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = CleanName(s)
 	if r := []rune(s); len(r) > maxNamePart {
-		s = string(r[:maxNamePart])
+		s = strings.Trim(string(r[:maxNamePart]), ". ")
 	}
-	// Windows drops trailing dots and spaces from names; leading dots hide files elsewhere.
-	s = strings.Trim(s, ". ")
 	if s == "" {
 		return "未填写"
 	}
 	return s
+}
+
+// CleanName makes typed text usable in a file name on every system: characters Windows
+// refuses and control characters become _, spaces of any kind one space, and invisible format
+// characters (bidi overrides that would show 名单-覃岚晓.xlsx as another name, zero-width
+// spaces) are dropped. Windows drops trailing dots and spaces; leading dots hide files.
+func CleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		case unicode.IsSpace(r):
+			return ' '
+		case strings.ContainsRune(`<>:"/\|?*`, r), unicode.IsControl(r), r == utf8.RuneError:
+			return '_'
+		}
+		return r
+	}, s)
+	return strings.Trim(strings.Join(strings.Fields(s), " "), ". ")
 }

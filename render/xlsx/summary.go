@@ -128,6 +128,11 @@ func findDrafts(dir string) (paths []string, bad []unreadable, err error) {
 			return nil
 		}
 		if !e.IsDir() && isApplicationFile(name) && !isAutosave(name) {
+			if t := e.Type(); t&fs.ModeType != 0 && t&fs.ModeSymlink == 0 {
+				// A FIFO would block the reader for ever, a device never end: listed, not read.
+				bad = append(bad, unreadable{rel: rel(dir, path), reason: forms.Message(forms.ErrNotRegular)})
+				return nil
+			}
 			paths = append(paths, path)
 		}
 		return nil
@@ -149,7 +154,7 @@ const autosaveKind = "shenbao-autosave"
 var errAutosave = errors.New("autosave copy")
 
 func autosaveCopy(path string) bool {
-	data, err := os.ReadFile(path)
+	data, err := forms.ReadRegular(path, forms.MaxFileSize)
 	if err != nil {
 		return false
 	}

@@ -27,7 +27,15 @@ func Template(w io.Writer) error { return writeRoster(w, nil) }
 
 // ExportRoster writes the draft's filled advisers and members into the same workbook as
 // Template, values as the outputs print them (1985.03, plain digits).
-func ExportRoster(w io.Writer, d *forms.Draft) error { return writeRoster(w, d) }
+//
+// A value over its field's character limit is refused (*forms.LimitError): the limits are far
+// below the 32 767 characters of an Excel cell, which excelize would silently cut.
+func ExportRoster(w io.Writer, d *forms.Draft) error {
+	if err := d.CheckLimits("advisers", "members"); err != nil {
+		return err
+	}
+	return writeRoster(w, d)
+}
 
 func writeRoster(w io.Writer, d *forms.Draft) error {
 	f := excelize.NewFile()

@@ -1,0 +1,49 @@
+package forms
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// LimitError says a value holds more characters than its field allows (Field.CharLimit).
+// The outputs refuse such a draft even as a --draft: the work of laying out megabytes of
+// text is not bounded otherwise, and no cell of the form could hold it.
+type LimitError struct {
+	Path  string // the field path, as in findings
+	Where string // the field named for the user
+	N     int    // characters it holds
+	Limit int
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s有%d个字符，超过了%d个字符的上限：请删减到%d个字符以内后再试", e.Where, e.N, e.Limit, e.Limit)
+}
+
+// CheckLimits returns a *LimitError for the first value over its field's character limit,
+// nil when every value fits. With block keys, only those blocks are checked.
+func (d *Draft) CheckLimits(blocks ...string) error {
+	for _, b := range Form {
+		if len(blocks) > 0 && !contains(blocks, b.Key) {
+			continue
+		}
+		rows := 1
+		if b.Kind == TableBlock {
+			rows = d.Rows(b.Key)
+		}
+		for row := 1; row <= rows; row++ {
+			for _, f := range b.Fields {
+				if f.Kind == Picture {
+					continue
+				}
+				v := d.Value(b, f, row)
+				if len(v) <= f.CharLimit() { // bytes ≥ characters: the usual case costs nothing
+					continue
+				}
+				if n := utf8.RuneCountInString(v); n > f.CharLimit() {
+					return &LimitError{Path: Path(b, f, row), Where: where(b, f, row), N: n, Limit: f.CharLimit()}
+				}
+			}
+		}
+	}
+	return nil
+}
