@@ -3,6 +3,7 @@ package readback
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"shenbao/forms"
+	"shenbao/forms/photo"
 	"shenbao/render/docx"
 )
 
@@ -36,7 +38,8 @@ func ReadDOCX(data []byte) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := readPart(zr, documentPart(zr))
+	docPart := documentPart(zr)
+	doc, err := readPart(zr, docPart)
 	if err != nil {
 		if saved != nil {
 			return &Result{Draft: saved, Kind: OurDOCX}, nil
@@ -58,7 +61,40 @@ func ReadDOCX(data []byte) (*Result, error) {
 	if !cells.isForm() {
 		return nil, ErrNoFormDOCX
 	}
-	return &Result{Draft: cells.draft(), Kind: FilledDOCX, Missing: cells.missing()}, nil
+	r := &Result{Draft: cells.draft(), Kind: FilledDOCX, Missing: cells.missing()}
+	if cells.photo != "" {
+		r.Draft.Photo, r.PhotoProblem = cellPhoto(zr, docPart, cells.photo)
+	}
+	return r, nil
+}
+
+// cellPhoto reads the picture in the form's photo cell through the photo pipeline, as if
+// the teacher had chosen it in the app: turned upright, cut to 5:7, stored as the JPEG the
+// form prints. A picture the pipeline refuses is left out, with the reason.
+func cellPhoto(zr *zip.Reader, docPart, id string) (*forms.Photo, string) {
+	rels, err := readPart(zr, path.Join(path.Dir(docPart), "_rels", path.Base(docPart)+".rels"))
+	if err != nil {
+		return nil, ""
+	}
+	var target string
+	for _, r := range parseRelsWithID(rels) {
+		if r.id == id && strings.HasSuffix(r.typ, "/image") {
+			target = path.Join(path.Dir(docPart), r.target)
+		}
+	}
+	if target == "" {
+		return nil, ""
+	}
+	data, err := readPart(zr, strings.TrimPrefix(target, "/"))
+	if err != nil {
+		return nil, ""
+	}
+	res, err := photo.Process(data, nil)
+	if err != nil {
+		return nil, photo.Message(err)
+	}
+	return &forms.Photo{MIME: photo.MIME, Data: base64.StdEncoding.EncodeToString(res.JPEG),
+		SourceWidth: res.SourceWidth, SourceHeight: res.SourceHeight}, ""
 }
 
 var errNoPart = errors.New("part not in the package")
@@ -78,13 +114,17 @@ func documentPart(zr *zip.Reader) string {
 	return "word/document.xml"
 }
 
-type relation struct{ typ, target string }
+type relation struct{ id, typ, target string }
 
-func parseRels(data []byte) []relation {
+func parseRels(data []byte) []relation { return parseRelsWithID(data) }
+
+func parseRelsWithID(data []byte) []relation {
 	var doc struct {
 		Rels []struct {
+			ID     string `xml:"Id,attr"`
 			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
 		} `xml:"Relationship"`
 	}
 	if xml.Unmarshal(data, &doc) != nil {
@@ -92,7 +132,10 @@ func parseRels(data []byte) []relation {
 	}
 	var out []relation
 	for _, r := range doc.Rels {
-		out = append(out, relation{r.Type, r.Target})
+		if r.Mode == "External" {
+			continue // a linked picture is not in the file, and is never fetched
+		}
+		out = append(out, relation{r.ID, r.Type, r.Target})
 	}
 	return out
 }

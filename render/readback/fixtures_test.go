@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/photo"
 )
 
 // The fixtures are made by testdata/make.sh: our sample exported, saved again by LibreOffice,
@@ -127,6 +128,14 @@ func TestHandFilledTemplate(t *testing.T) {
 			if _, ok := want[p]; !ok {
 				t.Errorf("%s: %s = %q read, nothing typed there", name, p, r.Draft.Get(p))
 			}
+		}
+		if _, typed := want["host.photo"]; typed != (r.Draft.Photo != nil) {
+			t.Errorf("%s: photo read %v, a picture in the photo cell %v", name, r.Draft.Photo != nil, typed)
+		} else if typed {
+			if data, err := forms.PhotoBytes(r.Draft.Photo); err != nil || !photo.Ready(data) {
+				t.Errorf("%s: the photo is not as the pipeline stores it (%v)", name, err)
+			}
+			delete(want, "host.photo")
 		}
 		for p, v := range want {
 			if got := r.Draft.Get(p); got != v {

@@ -21,6 +21,7 @@ type gridCell struct {
 	// goesOn: the cell's first paragraph has no first-line indent (w:ind firstLine="0"): our
 	// writer's mark for the second half of a long paragraph it cut between two rows.
 	goesOn bool
+	images []string // relationship ids of the pictures in the cell (DrawingML, VML)
 }
 
 type gridRow []gridCell
@@ -38,6 +39,8 @@ const (
 	nsMain   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 	nsStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 	nsMC     = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+	nsA      = "http://schemas.openxmlformats.org/drawingml/2006/main"
+	nsVML    = "urn:schemas-microsoft-com:vml"
 )
 
 // tableState is one open table (tables nest inside cells).
@@ -88,6 +91,11 @@ func tableRows(doc []byte) ([]gridRow, error) {
 			if t.Name.Space == nsMC && t.Name.Local == "Fallback" || fallback > 0 {
 				fallback++
 				continue
+			}
+			if id := pictureRel(t); id != "" {
+				if tb := top(); tb != nil && tb.inCell && len(tb.cell.images) < 4 {
+					tb.cell.images = append(tb.cell.images, id)
+				}
 			}
 			if !isW(t.Name) {
 				continue
@@ -181,6 +189,18 @@ func tableRows(doc []byte) ([]gridRow, error) {
 		}
 	}
 	return rows, nil
+}
+
+// pictureRel is the relationship id of a picture element: DrawingML's a:blip r:embed, or
+// VML's v:imagedata r:id (older Word and WPS).
+func pictureRel(t xml.StartElement) string {
+	switch {
+	case t.Name.Space == nsA && t.Name.Local == "blip":
+		return attr(t, "embed")
+	case t.Name.Space == nsVML && t.Name.Local == "imagedata":
+		return attr(t, "id")
+	}
+	return ""
 }
 
 func isW(n xml.Name) bool { return n.Space == nsMain || n.Space == nsStrict }

@@ -20,6 +20,7 @@ type formCells struct {
 	columns map[string]map[string]bool     // table key → field keys that have a column
 	labels  map[string]bool                // the form's labels found (normalized)
 	strong  int                            // of them, labels no other form would have
+	photo   string                         // relationship id of the first picture among the host's cells
 }
 
 // norm is a label as compared: no spaces of any width, no closing colon or asterisk.
@@ -175,6 +176,9 @@ func (r *cellReader) row(i int) {
 	for j, cell := range row {
 		if cell.merge {
 			continue
+		}
+		if len(cell.images) > 0 && r.c.photo == "" && len(r.c.tables) == 0 && !r.inTable {
+			r.c.photo = cell.images[0] // the photo cell, wherever the host's rows put it
 		}
 		li, ok := lookup(cell.text)
 		if !ok {

@@ -60,6 +60,8 @@ type Result struct {
 	// Missing are the labels of the form a hand-filled file lacks (a template of another
 	// year, a row deleted by hand): what could not be read, so nothing goes unseen.
 	Missing []string
+	// PhotoProblem: the picture in a hand-filled form's photo cell could not be used, and why.
+	PhotoProblem string
 }
 
 // Notes are the lines to tell the user about where the draft came from, one per line.
@@ -79,7 +81,14 @@ func (r *Result) Notes() []string {
 	case OurPDF:
 		out = append(out, "从本程序导出的 PDF 文件中读取了草稿。")
 	case FilledDOCX:
-		out = append(out, "按栏目名称从手工填写的申报表 Word 文件中读取了内容（照片请另行添加）。")
+		switch {
+		case r.PhotoProblem != "":
+			out = append(out, "按栏目名称从手工填写的申报表 Word 文件中读取了内容；照片栏中的图片不能使用（"+r.PhotoProblem+"），请另选照片。")
+		case r.Draft.Photo == nil:
+			out = append(out, "按栏目名称从手工填写的申报表 Word 文件中读取了内容（文件中没有照片，请另行添加）。")
+		default:
+			out = append(out, "按栏目名称从手工填写的申报表 Word 文件中读取了内容，照片栏中的图片已按 1 寸照片裁好。")
+		}
 		if len(r.Missing) > 0 {
 			out = append(out, "  文件中没有这些栏目，没有读取："+strings.Join(r.Missing, "、"))
 		}

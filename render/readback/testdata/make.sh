@@ -6,8 +6,9 @@
 #   edited.docx         ours.docx edited afterwards (edit.py: phone, a member's name, the plan)
 #   lo-edited.docx      lo-resaved.docx edited the same way
 #   template-*.docx     the bureau's form built from the notice's table, filled by hand
-#                       (template.py), values beside the labels and below them; the values
-#                       typed are in template-*.values.json
+#                       (template.py), values beside the labels (with the sample's photo
+#                       inserted in the photo cell) and below them; the values typed are in
+#                       template-*.values.json
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(git -C "$here" rev-parse --show-toplevel)
@@ -22,6 +23,8 @@ soffice -env:UserInstallation=file://"$tmp/profile" --headless --convert-to 'doc
 cp "$tmp/lo/ours.docx" "$here/lo-resaved.docx"
 /usr/bin/python3 "$here/edit.py" "$here/ours.docx" "$here/edited.docx"
 /usr/bin/python3 "$here/edit.py" "$here/lo-resaved.docx" "$here/lo-edited.docx"
-/usr/bin/python3 "$here/template.py" "$notice" "$here/template-beside.docx" "$here/template-beside.values.json"
+/usr/bin/python3 -c 'import base64, json, sys; d = json.load(open(sys.argv[1])); open(sys.argv[2], "wb").write(base64.b64decode(d["host"]["photo"]["data"]))' "$tmp/sample.json" "$tmp/photo.jpg"
+convert "$tmp/photo.jpg" "$tmp/photo-jfif.jpg"   # python-docx wants a JFIF or EXIF header
+/usr/bin/python3 "$here/template.py" "$notice" "$here/template-beside.docx" "$here/template-beside.values.json" "$tmp/photo-jfif.jpg"
 /usr/bin/python3 "$here/template.py" "$notice" "$here/template-below.docx" "$here/template-below.values.json" below
 ls -l "$here"/*.docx

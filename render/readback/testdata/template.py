@@ -9,8 +9,9 @@ nine columns): the host rows' seven cells spread with gridSpan, the photo cell m
 three rows (vMerge), the headings across the table, label|content rows as two cells. Labels
 keep their line breaks (主持人 / 姓名) and get the spaces teachers pad them with (性  别).
 
-usage: template.py NOTICE.txt OUT.docx OUT.values.json [below]
+usage: template.py NOTICE.txt OUT.docx OUT.values.json [below | PHOTO.jpg]
   below: the host's values in the row under its labels instead of beside them.
+  PHOTO.jpg: a picture put into the photo cell, under its label, as Word's 插入 → 图片 does.
 Needs python3-docx (Debian: apt-get install python3-docx).
 """
 import json
@@ -106,7 +107,7 @@ def set_text(cell, text):
         run.font.size = Pt(10.5)
 
 
-def build(notice, out, values_out, below):
+def build(notice, out, values_out, below, photo=None):
     rows = attachment_rows(notice)
     doc = docx.Document()
     doc.add_paragraph("柳州市首批“名班主任工作室”申报表")
@@ -175,11 +176,15 @@ def build(notice, out, values_out, below):
     if photo_top is not None:
         last = photo_top + (5 if below else 2)
         top = table.cell(photo_top, 7)
-        top.merge(table.cell(last, 8))
+        cell = top.merge(table.cell(last, 8))
+        if photo:
+            cell.add_paragraph().add_run().add_picture(photo, width=docx.shared.Mm(25))
+            values["host.photo"] = "(picture)"
     doc.save(out)
     with open(values_out, "w", encoding="utf-8") as f:
         json.dump(values, f, ensure_ascii=False, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":
-    build(sys.argv[1], sys.argv[2], sys.argv[3], len(sys.argv) > 4 and sys.argv[4] == "below")
+    extra = sys.argv[4] if len(sys.argv) > 4 else ""
+    build(sys.argv[1], sys.argv[2], sys.argv[3], extra == "below", extra if extra.endswith(".jpg") else None)
