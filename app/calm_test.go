@@ -74,11 +74,11 @@ func TestOneCountForListAndStatusBar(t *testing.T) {
 	if e == 0 {
 		t.Fatal("a blank draft has no 错误 to hide")
 	}
-	if got := h.u.counts.Text; !strings.HasPrefix(got, "0 个错误") || !strings.Contains(got, "待填写") || badges() != 0 {
+	if got := h.u.counts.Text; !strings.HasPrefix(got, "0个错误") || !strings.Contains(got, "待填写") || badges() != 0 {
 		t.Errorf("blank draft: status %q, badges %d", got, badges())
 	}
 	h.u.showPage("检查")
-	want := itoa(e) + " 个错误"
+	want := itoa(e) + "个错误"
 	if got := h.u.counts.Text; !strings.HasPrefix(got, want) || strings.Contains(got, "待填写") || badges() != e {
 		t.Errorf("after 检查: status %q, badges %d, want %s", got, badges(), want)
 	}
@@ -212,7 +212,7 @@ func TestDeleteRowDefaultsToCancel(t *testing.T) {
 			del = tb
 		}
 	})
-	if del == nil || del.Tip != "删除第 1 行" {
+	if del == nil || del.Tip != "删除第1行" {
 		t.Fatalf("delete button %v", del)
 	}
 	test.Tap(del)

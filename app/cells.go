@@ -156,6 +156,12 @@ func wrappedRows(text string, width float32) int {
 	if text == "" || width <= 0 {
 		return 1
 	}
+	// Most values fit on one line: a single measurement says so without laying out a
+	// RichText (the tables hold up to 40 cells, each measured at every width change).
+	pad := 2*theme.InnerPadding() + 2
+	if fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+pad <= width {
+		return 1
+	}
 	rowMeter.mu.Lock()
 	defer rowMeter.mu.Unlock()
 	if rowMeter.rt == nil {

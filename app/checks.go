@@ -243,9 +243,9 @@ func (u *UI) checkPage() fyne.CanvasObject {
 	case errs == 0 && warns == 0:
 		summary = "没有发现问题，可以到“预览与导出”导出申报表。"
 	case errs == 0:
-		summary = "没有错误，可以导出申报表。有 " + itoa(warns) + " 个提醒，请看一看是否需要修改。"
+		summary = "没有错误，可以导出申报表。有" + itoa(warns) + "个提醒，请看一看是否需要修改。"
 	default:
-		summary = "有 " + itoa(errs) + " 个错误、" + itoa(warns) + " 个提醒。错误改正之前，只能导出带“草稿（未通过检查）”字样的版本。点一条可以转到要改的地方。"
+		summary = "有" + itoa(errs) + "个错误、" + itoa(warns) + "个提醒。错误改正之前，只能导出带“草稿（未通过检查）”字样的版本。点一条可以转到要改的地方。"
 	}
 	box := container.NewVBox(wrapped(summary))
 	for _, b := range forms.Form {

@@ -41,10 +41,10 @@ func (u *UI) exportPanel() fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		box.Add(b)
 	default:
-		box.Add(wrapped(fmt.Sprintf("还有 %d 个错误，改正以前只能导出每页印有“草稿（未通过检查）”的版本，不能用于正式申报。", len(errs))))
+		box.Add(wrapped(fmt.Sprintf("还有%d个错误，改正以前只能导出每页印有“草稿（未通过检查）”的版本，不能用于正式申报。", len(errs))))
 		for i, f := range errs {
 			if i == maxListed {
-				box.Add(widget.NewLabel(fmt.Sprintf("……还有 %d 个，见“检查”。", len(errs)-maxListed)))
+				box.Add(widget.NewLabel(fmt.Sprintf("……还有%d个，见“检查”。", len(errs)-maxListed)))
 				break
 			}
 			path := f.Path
@@ -82,12 +82,12 @@ func (u *UI) exportDialog() {
 	var lines []string
 	for i, f := range errs {
 		if i == maxListed {
-			lines = append(lines, fmt.Sprintf("……还有 %d 个错误。", len(errs)-maxListed))
+			lines = append(lines, fmt.Sprintf("……还有%d个错误。", len(errs)-maxListed))
 			break
 		}
 		lines = append(lines, "· "+f.Message)
 	}
-	msg := fmt.Sprintf("还有 %d 个错误，不能导出正式的申报表：\n\n%s\n\n可以先导出草稿看看效果：草稿每页都印有“草稿（未通过检查）”，不能用于正式申报。",
+	msg := fmt.Sprintf("还有%d个错误，不能导出正式的申报表：\n\n%s\n\n可以先导出草稿看看效果：草稿每页都印有“草稿（未通过检查）”，不能用于正式申报。",
 		len(errs), strings.Join(lines, "\n"))
 	ask(u.win, "还有错误", wrapped(msg),
 		choice{text: "取消"},
@@ -141,7 +141,7 @@ func (u *UI) export(dir string, draft bool) {
 			busy.Stop()
 			wait.hide()
 			if err != nil {
-				showMessage(u.win, "没有导出", "导出失败："+forms.Message(err)+"\n\n请换一个文件夹（例如桌面）再试。")
+				showMessage(u.win, "没有导出", "导出失败："+forms.Message(err)+"。\n\n请换一个文件夹（例如桌面）再试。")
 				return
 			}
 			u.showExported(paths, draft)
@@ -184,10 +184,16 @@ func (u *UI) showExported(paths []string, draft bool) {
 }
 
 // openPath opens a folder or a file with the system's program, or says where it is.
+// The opener may take a few seconds to answer (platform.OpenPath), so it runs off the UI thread.
 func (u *UI) openPath(p string) {
-	if err := u.env.OpenPath(p); err != nil {
-		showMessage(u.win, "无法打开", "没能自动打开，请自己打开这个位置：\n"+p)
-	}
+	u.env.Go(func() {
+		if err := u.env.OpenPath(p); err != nil {
+			fyne.LogError("opening "+p, err)
+			fyne.Do(func() {
+				showMessage(u.win, "无法打开", "这台电脑没能自动打开它。请在文件管理器（“此电脑”或“文件”）中自己打开这个位置：\n"+p)
+			})
+		}
+	})
 }
 
 // openWithSystem opens a file or folder as a double-click in the file manager would, with the

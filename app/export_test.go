@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,7 +57,7 @@ func TestExportWithErrorsOffersOnlyADraft(t *testing.T) {
 	h.files.folder = t.TempDir()
 	h.u.exportDialog()
 	text := h.overlayTexts()
-	if !strings.Contains(text, "还有 1 个错误") || !strings.Contains(text, "不是11位手机号码") || strings.Contains(text, "[导出]") {
+	if !strings.Contains(text, "还有1个错误") || !strings.Contains(text, "不是11位手机号码") || strings.Contains(text, "[导出]") {
 		t.Fatalf("dialog:\n%s", text)
 	}
 	if entries, _ := os.ReadDir(h.files.folder); len(entries) != 0 {
@@ -96,5 +97,18 @@ func TestExportOfEmptyDraftIsTheBlankForm(t *testing.T) {
 	}
 	if txt := pdfText(t, paths[1]); txt != "" && strings.Contains(txt, render.DraftMark) {
 		t.Error("the blank form is marked as a draft")
+	}
+}
+
+// 打开文件夹 says so when nothing could open the folder, and where it is.
+func TestOpenFolderSaysWhenItCannot(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.u.env.OpenPath = func(string) error { return errors.New("exit status 3") }
+	dir := t.TempDir()
+	h.u.openPath(dir)
+	got := h.overlayTexts()
+	if !strings.Contains(got, "无法打开") || !strings.Contains(got, dir) || strings.Contains(got, "exit status") {
+		t.Errorf("message:\n%s", got)
 	}
 }

@@ -231,12 +231,3 @@ func (l *maxWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// thousands writes 2871 as 2,871, as Word shows 字数.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

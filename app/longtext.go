@@ -58,7 +58,7 @@ type longText struct {
 }
 
 // longTextPage is a text block: the form's hint, the editor filling the page, and a live 字数
-// count in Word's words ("字数：2,871 / 3000"), red past the limit.
+// count in Word's words ("字数：2871/3000"), red past the limit.
 func (u *UI) longTextPage(p *page) fyne.CanvasObject {
 	b := p.block
 	f := b.Fields[0]
@@ -100,10 +100,10 @@ func planOutline() string { return strings.Join(forms.PlanOutline, "\n\n") + "\n
 // update shows the 字数 of s and offers the outline only while the text is empty.
 func (lt *longText) update(s string) {
 	n := forms.CountWords(s)
-	text := "字数：" + thousands(n)
+	text := "字数：" + itoa(n) // written as the checks write it: 2917字, no 2,917
 	lt.count.Importance = widget.MediumImportance
 	if max := lt.field.MaxWords; max > 0 {
-		text += " / " + itoa(max)
+		text += "/" + itoa(max)
 		switch {
 		case n > max:
 			lt.count.Importance = widget.DangerImportance

@@ -116,7 +116,7 @@ func (pv *preview) draw() {
 	pv.applyFit(page)
 	zoom := pv.zoom
 	scale := zoom * pxPerPt * float64(pv.u.win.Canvas().Scale())
-	pv.where.SetText("第 " + itoa(pv.index+1) + " 页，共 " + itoa(len(pv.pages)) + " 页")
+	pv.where.SetText("第" + itoa(pv.index+1) + "页，共" + itoa(len(pv.pages)) + "页")
 	pv.showZoom()
 	pv.prev.Disable()
 	pv.next.Disable()

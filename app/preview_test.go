@@ -23,13 +23,13 @@ func TestPreviewTurnsPagesAndZooms(t *testing.T) {
 	if len(pv.pages) < 2 {
 		t.Fatalf("%d pages", len(pv.pages))
 	}
-	want := "第 1 页，共 " + itoa(len(pv.pages)) + " 页"
+	want := "第1页，共" + itoa(len(pv.pages)) + "页"
 	if pv.where.Text != want || !pv.prev.Disabled() || pv.next.Disabled() {
 		t.Fatalf("%q prev %v next %v", pv.where.Text, pv.prev.Disabled(), pv.next.Disabled())
 	}
 	size := pv.sheet.MinSize()
 	test.Tap(pv.next)
-	if pv.index != 1 || !strings.HasPrefix(pv.where.Text, "第 2 页") {
+	if pv.index != 1 || !strings.HasPrefix(pv.where.Text, "第2页") {
 		t.Errorf("after 下一页: %q", pv.where.Text)
 	}
 	pv.step(1)
@@ -79,7 +79,7 @@ func TestPreviewOfDraftWithErrorsIsMarked(t *testing.T) {
 	if !found {
 		t.Error("no watermark on a draft with 错误")
 	}
-	if !strings.Contains(texts(h.u.content), "还有 1 个错误") {
+	if !strings.Contains(texts(h.u.content), "还有1个错误") {
 		t.Errorf("the export panel does not say what blocks:\n%s", texts(h.u.content))
 	}
 	// The page shown draws both marks as the PDF prints them: the words in the top margin in

@@ -109,13 +109,13 @@ func (u *UI) rosterRead(path string, r xlsx.Roster, ps []xlsx.Problem, err error
 	var middle []fyne.CanvasObject
 	if len(ps) > 0 {
 		box.Add(widget.NewSeparator())
-		box.Add(widget.NewLabel(fmt.Sprintf("名单中发现 %d 个问题：", len(ps))))
+		box.Add(widget.NewLabel(fmt.Sprintf("名单中发现%d个问题：", len(ps))))
 		middle = append(middle, problemList(ps))
 	}
 	var verdict *zhText
 	switch {
 	case refused:
-		verdict = wrapped(fmt.Sprintf("名单中有 %d 个错误，没有导入，草稿没有改动。请在 Excel 或 WPS 中按上面的行号改正名单，保存后再导入。", countProblems(ps, forms.Error)))
+		verdict = wrapped(fmt.Sprintf("名单中有%d个错误，没有导入，草稿没有改动。请在 Excel 或 WPS 中按上面的行号改正名单，保存后再导入。", countProblems(ps, forms.Error)))
 		verdict.setColor(theme.ColorNameError)
 	case people == 0:
 		verdict = wrapped("名单中没有可导入的人员，草稿没有改动。请在名单模板的“指导老师”“工作室成员”工作表中填写后再导入。")

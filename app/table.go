@@ -22,11 +22,11 @@ func (u *UI) tablePage(p *page) fyne.CanvasObject {
 }
 
 func tableHelp(b *forms.Block) string {
-	s := fmt.Sprintf("最多填 %d 行", b.Rows)
+	s := fmt.Sprintf("最多填%d行", b.Rows)
 	if b.MinRows > 0 {
-		s = fmt.Sprintf("填 %d～%d 行", b.MinRows, b.Rows)
+		s = fmt.Sprintf("填%d～%d行", b.MinRows, b.Rows)
 	}
-	return s + "；一行是一个人，要填就把这一行填完整。出生年月写成 1985.03 的样子，手机号码为 11 位。"
+	return s + "；一行是一个人，要填就把这一行填完整。出生年月写成 1985.03 的样子，手机号码为11位。"
 }
 
 // fillTable (re)builds the rows of a table inside body.
@@ -60,7 +60,7 @@ func (u *UI) tableRow(body *fyne.Container, b *forms.Block, cols *columns, r int
 	for _, f := range b.Fields {
 		cells = append(cells, u.fieldWidget(b, f, r).obj)
 	}
-	del := newToolButton(theme.DeleteIcon(), fmt.Sprintf("删除第 %d 行", r), func() { u.askRemoveRow(body, b, r) })
+	del := newToolButton(theme.DeleteIcon(), fmt.Sprintf("删除第%d行", r), func() { u.askRemoveRow(body, b, r) })
 	cells = append(cells, container.NewVBox(del)) // at the top of a row that grew
 	msg := messageLabel()
 	u.rowMsgs[fmt.Sprintf("%s[%d]", b.Key, r)] = msg
@@ -144,7 +144,7 @@ func (u *UI) askRemoveRow(body *fyne.Container, b *forms.Block, r int) {
 		who = "（" + who + "）"
 	}
 	// 取消 is the default: Enter, Esc or a slip of the hand keeps the row.
-	ask(u.win, "删除这一行？", wrapped(fmt.Sprintf("要删除%s第 %d 行%s吗？这一行填的内容会一起删除。", b.Nav, r, who)),
+	ask(u.win, "删除这一行？", wrapped(fmt.Sprintf("要删除%s第%d行%s吗？这一行填的内容会一起删除。", b.Nav, r, who)),
 		choice{text: "取消", primary: true}, choice{text: "删除", danger: true, do: func() { u.removeRow(body, b, r) }})
 }
 

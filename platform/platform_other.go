@@ -3,11 +3,13 @@
 package platform
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // DesktopDir is the user's desktop folder, where exports go by default: XDG_DESKTOP_DIR of
@@ -79,14 +81,32 @@ func InstallGLFailureDialog() {}
 
 // OpenPath opens a file or folder with the desktop's default program (xdg-open). The path is
 // one argument, never parsed by a shell; env is the environment the program gets (nil: ours).
+//
+// xdg-open hands the path to the desktop's opener and ends, with a non-zero status when none
+// could open it (no file manager, no PDF reader): that answer is awaited for a few seconds,
+// so the caller can say so. Where xdg-open itself runs the viewer and stays, no news within
+// that time is taken as success. Call it off the UI thread.
 func OpenPath(p string, env []string) error {
-	cmd := exec.Command("xdg-open", p)
+	return openWith("xdg-open", p, env, 4*time.Second)
+}
+
+func openWith(opener, p string, env []string, wait time.Duration) error {
+	cmd := exec.Command(opener, p)
 	cmd.Env = env
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	go cmd.Wait() // reap it; the viewer lives on after we return
-	return nil
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }() // also reaps it when the viewer lives on
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", opener, p, err)
+		}
+		return nil
+	case <-time.After(wait):
+		return nil
+	}
 }
 
 // ProcessAlive reports whether a process with this id is running (signal 0 checks without

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDesktopIn(t *testing.T) {
@@ -92,5 +93,24 @@ func TestNoDisplay(t *testing.T) {
 	t.Setenv("DISPLAY", ":0")
 	if msg := NoDisplay(); msg != "" {
 		t.Errorf("with DISPLAY: %q", msg)
+	}
+}
+
+// An opener that fails (no file manager, no PDF reader) is reported, not taken as done; one
+// that keeps running is taken as success after the wait.
+func TestOpenWithReportsFailure(t *testing.T) {
+	dir := t.TempDir()
+	fail := filepath.Join(dir, "fail")
+	stay := filepath.Join(dir, "stay")
+	os.WriteFile(fail, []byte("#!/bin/sh\nexit 3\n"), 0o755)
+	os.WriteFile(stay, []byte("#!/bin/sh\nsleep 5\n"), 0o755)
+	if err := openWith(fail, dir, nil, 2*time.Second); err == nil {
+		t.Error("a failing opener was taken as success")
+	}
+	if err := openWith(stay, dir, nil, 200*time.Millisecond); err != nil {
+		t.Errorf("a viewer that stays open: %v", err)
+	}
+	if err := openWith(filepath.Join(dir, "missing"), dir, nil, time.Second); err == nil {
+		t.Error("a missing opener was taken as success")
 	}
 }
