@@ -237,3 +237,18 @@ func TestAddRowFillsTheFirstEmptyRow(t *testing.T) {
 		t.Errorf("rows %d (was %d), focus %T", h.u.d.Rows("members"), rows, h.canvas().Focused())
 	}
 }
+
+// One highlight in the list: going to a page by a link (the status bar's count, a finding)
+// while the list has the keyboard takes the list's focus mark away from the old item.
+func TestOneHighlightInTheList(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.canvas().Focus(h.u.nav)
+	test.Tap(h.u.counts) // → 检查
+	if h.canvas().Focused() == h.u.nav {
+		t.Error("the list keeps its focus mark on 主持人 beside the selected 检查")
+	}
+	if h.u.pages[h.u.current].nav != "检查" {
+		t.Errorf("on %s", h.u.pages[h.u.current].nav)
+	}
+}

@@ -22,20 +22,24 @@ func (u *UI) cropDialog(img image.Image, done func(photo.Crop)) *cropFrame {
 	preview := canvas.NewImageFromImage(cf.cropped())
 	preview.FillMode = canvas.ImageFillStretch
 	preview.ScaleMode = canvas.ImageScaleSmooth
+	// The slider is the frame's size, as its label says: to the right the frame grows, about
+	// its centre (it moves only where the picture's edge stops it).
 	slider := widget.NewSlider(0, 100)
+	slider.Value = 100
 	syncing := false
 	slider.OnChanged = func(v float64) {
 		if !syncing {
-			cf.setZoom(v / 100)
+			cf.setZoom(1 - v/100)
 		}
 	}
 	cf.onChange = func() {
 		preview.Image = cf.cropped()
 		preview.Refresh()
 		syncing = true
-		slider.SetValue(cf.zoom() * 100)
+		slider.SetValue((1 - cf.zoom()) * 100)
 		syncing = false
 	}
+	cf.slider = slider
 	help := wrapped("拖动方框，把头像放在框里；滚动鼠标滚轮或拖动下面的滑块改变方框大小。框里的部分就是打印出来的照片。")
 	right := container.NewVBox(widget.NewLabel("打印效果"),
 		container.New(&fixedSize{fyne.NewSize(photoW, photoH)}, preview))
@@ -62,6 +66,7 @@ type cropFrame struct {
 	img     image.Image
 	iw, ih  float64
 	x, y, h float64 // the frame in picture pixels; its width is h × 5/7
+	slider  *widget.Slider // 方框大小, for tests
 	// onChange is called after every move or resize, on the UI thread.
 	onChange func()
 }

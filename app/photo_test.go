@@ -151,3 +151,27 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// The 方框大小 slider grows the frame to the right of the slider, about the frame's centre.
+func TestCropSliderGrowsTheFrameAboutItsCentre(t *testing.T) {
+	h := newHarness(t, "")
+	cf := h.u.cropDialog(image.NewRGBA(image.Rect(0, 0, 1000, 1000)), func(photo.Crop) {})
+	if cf.slider.Value != 100 {
+		t.Fatalf("slider starts at %v for the largest frame", cf.slider.Value)
+	}
+	cf.slider.SetValue(20) // small
+	c0 := cf.Crop()
+	cx, cy := c0.X+c0.W/2, c0.Y+c0.H/2
+	cf.slider.SetValue(60) // to the right: larger
+	c1 := cf.Crop()
+	if c1.H <= c0.H {
+		t.Fatalf("to the right the frame shrank: %v → %v", c0.H, c1.H)
+	}
+	if math.Abs(c1.X+c1.W/2-cx) > 1e-9 || math.Abs(c1.Y+c1.H/2-cy) > 1e-9 {
+		t.Errorf("the frame grew off its centre: %+v → %+v", c0, c1)
+	}
+	cf.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 40)}) // wheel up: smaller
+	if cf.slider.Value >= 60 {
+		t.Errorf("the slider did not follow the wheel: %v", cf.slider.Value)
+	}
+}

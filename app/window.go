@@ -97,11 +97,12 @@ type UI struct {
 	env Env
 	set *settings
 
-	d       *forms.Draft
-	path    string    // the draft's file; "" until saved
-	dirty   bool      // changed since opened or saved
-	disk    diskState // the file as last read or written here
-	settled bool      // start-up is over (warm-up done, memory handed back)
+	d        *forms.Draft
+	path     string    // the draft's file; "" until saved
+	dirty    bool      // changed since opened or saved
+	disk     diskState // the file as last read or written here
+	settled  bool      // start-up is over (warm-up done, memory handed back)
+	navClick bool      // show was called by the list itself
 	// Which findings show on the fields (see visible): by unit, a field outside the tables,
 	// a table row ("advisers[1]") or a block.
 	shown   map[string]bool // units whose findings show
@@ -204,7 +205,11 @@ func (u *UI) resetViews() {
 
 func (u *UI) buildShell() {
 	u.nav = widget.NewList(func() int { return len(u.pages) }, newNavItem, u.updateNavItem)
-	u.nav.OnSelected = func(i widget.ListItemID) { u.show(i) }
+	u.nav.OnSelected = func(i widget.ListItemID) {
+		u.navClick = true // the list's own selection: its focus is on that item already
+		defer func() { u.navClick = false }()
+		u.show(i)
+	}
 	u.content = container.NewStack()
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -282,6 +287,11 @@ func (u *UI) show(i int) {
 		u.nav.OnSelected = nil // selecting here must not call show again
 		u.nav.Select(i)
 		u.nav.OnSelected = sel
+		if c := u.win.Canvas(); c.Focused() == u.nav && !u.navClick {
+			// Moved by a link, a menu or a shortcut while the list had the keyboard: its
+			// focus mark would stay on the old item beside the new selection.
+			c.Unfocus()
+		}
 	}
 }
 
