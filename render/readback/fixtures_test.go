@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"shenbao/forms"
@@ -145,6 +146,15 @@ func TestHandFilledTemplate(t *testing.T) {
 		if len(r.Missing) != 0 {
 			t.Errorf("%s: labels reported missing: %v", name, r.Missing)
 		}
+		// check finds in the file what it finds in the same values typed into a draft.
+		typed := forms.New()
+		for p, v := range want {
+			typed.Set(p, v)
+		}
+		typed.Photo = r.Draft.Photo
+		if got, exp := findings(r.Draft), findings(typed); got != exp {
+			t.Errorf("%s: check gives\n%s\nwant, as for the typed draft,\n%s", name, got, exp)
+		}
 	}
 }
 
@@ -156,4 +166,12 @@ func firstDiff(a, b string) string {
 		i++
 	}
 	return "got  …" + string(ra[max(0, i-10):min(len(ra), i+20)]) + "\nwant …" + string(rb[max(0, i-10):min(len(rb), i+20)])
+}
+
+func findings(d *forms.Draft) string {
+	var b strings.Builder
+	for _, f := range forms.Check(d) {
+		b.WriteString(f.String() + "\n")
+	}
+	return b.String()
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the committed .docx fixtures of render/readback's tests. Run it again only to change
-# them; the tests never run it. Needs Go, LibreOffice (soffice) and python3-docx.
+# them; the tests never run it. Needs Go, LibreOffice (soffice), python3-docx and ImageMagick.
 #   ours.docx           the sample draft exported by shenbao
 #   lo-resaved.docx     ours.docx opened and saved again by LibreOffice, as a Word user does
 #   edited.docx         ours.docx edited afterwards (edit.py: phone, a member's name, the plan)
