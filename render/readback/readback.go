@@ -198,9 +198,9 @@ func sniff(path string) (string, error) {
 		return "pdf", nil
 	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")): // OLE2: Word 97–2003 .doc, .xls, .wps
 		return "", ErrOldDoc
-	case ext == ".docx" && n > 0:
+	case ext == ".docx": // an empty one too: it is no draft either
 		return "", ErrBadDOCX
-	case ext == ".pdf" && n > 0:
+	case ext == ".pdf":
 		return "", ErrNoFormPDF
 	}
 	return "json", nil

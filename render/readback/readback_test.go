@@ -224,6 +224,8 @@ func TestRefused(t *testing.T) {
 		{"text.pdf", textPDF(t), ErrNoFormPDF},
 		{"scan.pdf", scannedPDF(t), ErrScan},
 		{"notpdf.pdf", []byte("hello"), ErrNoFormPDF},
+		{"empty.docx", nil, ErrBadDOCX},
+		{"empty.pdf", nil, ErrNoFormPDF},
 		{"draft.json", []byte(`{"format":"other"}`), forms.ErrNotDraft},
 	}
 	for _, tt := range tests {
