@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"fmt"
+
+	"github.com/xuri/excelize/v2"
 	"sort"
 	"strings"
 	"unicode"
@@ -158,4 +160,25 @@ func crossStudio(apps []application) {
 	for i := range apps {
 		apps[i].warns += len(apps[i].cross)
 	}
+}
+
+// writeFindings lists every finding of every applicant, one a row, as check prints them, in
+// the summary's order; the 提醒 about people in two studios with them.
+func writeFindings(f *excelize.File, apps []application, st summaryStyles) error {
+	grid := [][]any{{"姓名", "工作单位", "文件", "类别", "栏目", "说明"}}
+	for _, a := range apps {
+		row := func(severity, path, msg string) {
+			grid = append(grid, []any{strings.TrimSpace(a.d.Get("host.name")), a.unit, a.rel, severity, path, msg})
+		}
+		for _, fd := range a.findings {
+			row(fd.Severity.String(), fd.Path, fd.Message)
+		}
+		for _, c := range a.cross {
+			// "提醒 members[2].name: …" as crossStudio writes it
+			head, msg, _ := strings.Cut(strings.TrimPrefix(c, "提醒 "), ": ")
+			row("提醒", head, msg)
+		}
+	}
+	shaded := func(r int) bool { return r > 0 && grid[r][3] == forms.Error.String() }
+	return writeTable(f, FindingsSheet, grid, st, shaded)
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,6 +122,21 @@ func TestSummaryOfWhatSchoolsSend(t *testing.T) {
 	if c := get("甲", "跨工作室提醒"); c != "" {
 		t.Errorf("甲 has nobody in two studios: %q", c)
 	}
+	// The 检查结果 sheet holds each applicant's findings, as many as the row counts.
+	found, _ := f.GetRows(FindingsSheet)
+	per := map[string]int{}
+	for _, r := range found[1:] {
+		per[r[0]]++
+		if r[3] != "错误" && r[3] != "提醒" || r[4] == "" || r[5] == "" {
+			t.Errorf("finding row %q", r)
+		}
+	}
+	for name := range byName {
+		want := atoi(get(name, "错误数")) + atoi(get(name, "提醒数"))
+		if per[name] != want || want == 0 {
+			t.Errorf("%s: %d findings listed, the row counts %d", name, per[name], want)
+		}
+	}
 	scans, _ := f.GetRows(ScanSheet)
 	if len(scans) != 2 || scans[1][0] != "盖章扫描件.pdf" {
 		t.Errorf("scans sheet %q", scans)
@@ -129,4 +145,10 @@ func TestSummaryOfWhatSchoolsSend(t *testing.T) {
 	if len(bad) != 2 || bad[1][0] != "通知.docx" || !strings.Contains(bad[1][1], "不是 .docx") {
 		t.Errorf("unreadable sheet %q", bad)
 	}
+}
+
+func atoi(s string) int {
+	n := 0
+	fmt.Sscan(s, &n)
+	return n
 }

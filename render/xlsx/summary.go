@@ -28,6 +28,7 @@ const (
 	CountySheet     = "县区统计"
 	UnreadableSheet = "无法读取"
 	ScanSheet       = "扫描件"
+	FindingsSheet   = "检查结果"
 )
 
 // County groups besides forms.Counties.
@@ -53,6 +54,7 @@ type application struct {
 	files        []string  // every file of this applicant (applicants.go)
 	conflicts    []string  // fields where they differ
 	cross        []string  // 提醒: people also in another studio
+	findings     []forms.Finding
 	d            *forms.Draft
 	errs, warns  int
 	county, unit string
@@ -232,7 +234,8 @@ func loadOne(path string) (*application, error) {
 	}
 	d := r.Draft
 	a := &application{d: d, kind: r.Kind, modified: modTime(path), county: countyOf(d.Get("host.pairedCounty")), unit: strings.TrimSpace(d.Get("host.unit"))}
-	for _, f := range forms.Check(d) {
+	a.findings = forms.Check(d)
+	for _, f := range a.findings {
 		if f.Severity == forms.Error {
 			a.errs++
 		} else {
@@ -373,12 +376,15 @@ func writeSummary(w io.Writer, apps []application, bad, scans []unreadable) erro
 	if err := f.SetSheetName(f.GetSheetName(0), SummarySheet); err != nil {
 		return err
 	}
-	for _, s := range []string{CountySheet, UnreadableSheet, ScanSheet} {
+	for _, s := range []string{FindingsSheet, CountySheet, UnreadableSheet, ScanSheet} {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
 	}
 	if err := writeApplications(f, apps, st); err != nil {
+		return err
+	}
+	if err := writeFindings(f, apps, st); err != nil {
 		return err
 	}
 	if err := writeCounties(f, apps, st); err != nil {

@@ -103,7 +103,7 @@ func TestSummary(t *testing.T) {
 	if st != (Stats{Drafts: 5, WithErrors: 2, Unreadable: 4, Files: 5}) {
 		t.Errorf("stats %+v", st)
 	}
-	if got := strings.Join(f.GetSheetList(), ","); got != "申报汇总,县区统计,无法读取,扫描件" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "申报汇总,检查结果,县区统计,无法读取,扫描件" {
 		t.Fatalf("sheets %s", got)
 	}
 	want := summaryWant(t, dir)
