@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"unicode"
 
 	"shenbao/forms"
+	"shenbao/render/export"
 	"shenbao/render/readback"
 )
 
@@ -181,4 +183,23 @@ func writeFindings(f *excelize.File, apps []application, st summaryStyles) error
 	}
 	shaded := func(r int) bool { return r > 0 && grid[r][3] == forms.Error.String() }
 	return writeTable(f, FindingsSheet, grid, st, shaded)
+}
+
+// matchScans gives each scan named as `shenbao scans` names it (export.ScanName: the
+// applicant's unit and name) to its applicant: listed with the applicant's files, and its
+// owner said on the 扫描件 sheet.
+func matchScans(apps []application, scans []unreadable) {
+	byName := map[string]int{}
+	for i, a := range apps {
+		byName[export.ScanName(a.d)] = i
+	}
+	for k := range scans {
+		i, ok := byName[filepath.Base(scans[k].rel)]
+		if !ok {
+			continue
+		}
+		a := &apps[i]
+		a.files = append(a.files, scans[k].rel)
+		scans[k].owner = fmt.Sprintf(" %s（%s）", strings.TrimSpace(a.d.Get("host.name")), a.unit)
+	}
 }

@@ -64,8 +64,10 @@ func schoolsFolder(t *testing.T) string {
 		t.Fatal(err)
 	}
 
-	os.WriteFile(filepath.Join(dir, "盖章扫描件.pdf"), []byte("%PDF-1.4\n1 0 obj\n<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length 1 >>\nstream\nx\nendstream\nendobj\n"), 0o600)
-	os.WriteFile(filepath.Join(dir, "~$草稿.docx"), []byte("lock"), 0o600) // Word's lock file: passed over
+	scan := []byte("%PDF-1.4\n1 0 obj\n<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length 1 >>\nstream\nx\nendstream\nendobj\n")
+	os.WriteFile(filepath.Join(dir, "盖章扫描件.pdf"), scan, 0o600)
+	os.WriteFile(filepath.Join(dir, "覃晓岚", export.ScanName(s)), scan, 0o600) // as `shenbao scans` names it
+	os.WriteFile(filepath.Join(dir, "~$草稿.docx"), []byte("lock"), 0o600)     // Word's lock file: passed over
 	os.WriteFile(filepath.Join(dir, "通知.docx"), []byte("PK\x03\x04 not a package"), 0o600)
 	return dir
 }
@@ -75,8 +77,8 @@ func schoolsFolder(t *testing.T) string {
 func TestSummaryOfWhatSchoolsSend(t *testing.T) {
 	dir := schoolsFolder(t)
 	f, st := summaryOf(t, dir)
-	if st.Drafts != 4 || st.Files != 7 || st.Scans != 1 || st.Unreadable != 1 {
-		t.Errorf("stats %+v, want 4 applicants from 7 files, 1 scan, 1 unreadable", st)
+	if st.Drafts != 4 || st.Files != 7 || st.Scans != 2 || st.Unreadable != 1 {
+		t.Errorf("stats %+v, want 4 applicants from 7 files, 2 scans, 1 unreadable", st)
 	}
 	rows, err := f.GetRows(SummarySheet)
 	if err != nil {
@@ -94,7 +96,8 @@ func TestSummaryOfWhatSchoolsSend(t *testing.T) {
 		byName[r[0]] = r
 	}
 	get := func(name, column string) string { return byName[name][col[column]] }
-	if files := get("覃晓岚", "文件"); strings.Count(files, "\n") != 2 || !strings.Contains(files, ".docx") || !strings.Contains(files, ".pdf") || !strings.Contains(files, "草稿.json") {
+	if files := get("覃晓岚", "文件"); strings.Count(files, "\n") != 3 || !strings.Contains(files, ".docx") || !strings.Contains(files, ".pdf") ||
+		!strings.Contains(files, "草稿.json") || !strings.Contains(files, export.ScanSuffix) {
 		t.Errorf("覃晓岚's files: %q", files)
 	}
 	if c := get("覃晓岚", "文件间不一致"); c != "" {
@@ -138,7 +141,12 @@ func TestSummaryOfWhatSchoolsSend(t *testing.T) {
 		}
 	}
 	scans, _ := f.GetRows(ScanSheet)
-	if len(scans) != 2 || scans[1][0] != "盖章扫描件.pdf" {
+	notes := map[string]string{}
+	for _, r := range scans[1:] {
+		notes[r[0]] = r[1]
+	}
+	if len(scans) != 3 || !strings.Contains(notes[filepath.Join("覃晓岚", export.ScanName(forms.Sample()))], "属于 覃晓岚") ||
+		notes["盖章扫描件.pdf"] == "" || strings.Contains(notes["盖章扫描件.pdf"], "属于") {
 		t.Errorf("scans sheet %q", scans)
 	}
 	bad, _ := f.GetRows(UnreadableSheet)

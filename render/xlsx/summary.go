@@ -63,7 +63,8 @@ type application struct {
 // unreadable is a file that is not a readable draft, and why, in the user's words.
 type unreadable struct {
 	rel, reason string
-	scan        bool // a scanned PDF: listed as such, not as an error
+	scan        bool   // a scanned PDF: listed as such, not as an error
+	owner       string // a scan named as `shenbao scans` names it: whose it is
 }
 
 // splitScans takes the scanned PDFs out of the unreadable files.
@@ -98,6 +99,7 @@ func Summary(w io.Writer, dir string) (Stats, error) {
 	bad, scans := splitScans(append(bad, more...))
 	apps = mergeApplicants(apps)
 	crossStudio(apps)
+	matchScans(apps, scans)
 	sortApplications(apps)
 	sort.Slice(bad, func(i, j int) bool { return bad[i].rel < bad[j].rel })
 	st := Stats{Drafts: len(apps), Unreadable: len(bad), Files: files, Scans: len(scans)}
@@ -191,7 +193,7 @@ func loadAll(dir string, paths []string) ([]application, []unreadable) {
 					continue
 				}
 				if err != nil {
-					results[i].bad = &unreadable{rel(dir, paths[i]), readback.Message(err), readback.IsScan(err)}
+					results[i].bad = &unreadable{rel: rel(dir, paths[i]), reason: readback.Message(err), scan: readback.IsScan(err)}
 					continue
 				}
 				a.rel = rel(dir, paths[i])
@@ -458,7 +460,11 @@ func writeCounties(f *excelize.File, apps []application, st summaryStyles) error
 func writeScans(f *excelize.File, scans []unreadable, st summaryStyles) error {
 	grid := [][]any{{"文件", "说明"}}
 	for _, s := range scans {
-		grid = append(grid, []any{s.rel, "扫描件（只有图片）：内容请以同一申请人的 Word 文件或草稿为准"})
+		note := "扫描件（只有图片）：内容请以同一申请人的 Word 文件或草稿为准"
+		if s.owner != "" {
+			note = "盖章扫描件，属于" + s.owner + "的申报表"
+		}
+		grid = append(grid, []any{s.rel, note})
 	}
 	return writeTable(f, ScanSheet, grid, st, nil)
 }
