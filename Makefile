@@ -4,7 +4,7 @@ BIN     := bin/shenbao
 SAMPLE  := 示例草稿.json
 export CGO_ENABLED := 1
 
-.PHONY: deps build run test vet fmt-check tidy-check bench sample clean windows check-windows check-windows-run vet-windows linux check-linux
+.PHONY: deps build run test vet fmt-check tidy-check bench sample clean windows check-windows check-windows-run check-windows-ime vet-windows linux check-linux
 
 # The Debian packages the build and the tests need (sudo when not root); a no-op once installed.
 deps:
@@ -79,6 +79,11 @@ check-windows:
 # into build/winshots/ (every page, the main dialogs, recovery after a kill).
 check-windows-run: windows build
 	tools/check-windows-run.sh build/winshots
+
+# Pinyin typed into the .exe under wine with fcitx5 (../shared/wine/imebox; root): the candidate
+# popup must open at the caret of 主持人姓名 and of the plan's editor, not the window's corner.
+check-windows-ime: windows build
+	tools/check-windows-ime.sh build/winshots
 
 # Vets the Windows-only files too; -trimpath shares the compiled packages of `make windows`.
 vet-windows:
