@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -168,9 +169,7 @@ func (u *UI) showExported(paths []string, draft bool) {
 			pdfPath = p
 		}
 	}
-	open := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() {
-		u.openPath(filepath.Dir(paths[0]))
-	})
+	open := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { u.reveal(paths...) })
 	print := widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() { u.openPath(pdfPath) })
 	box.Add(container.NewHBox(open, print))
 	box.Add(note("“打印”会用电脑上的 PDF 阅读器打开 PDF，在阅读器里选择打印（A4、实际大小）。"))
@@ -183,19 +182,41 @@ func (u *UI) showExported(paths []string, draft bool) {
 	m.show()
 }
 
-// openPath opens a folder or a file with the system's program, or says where it is.
-// The opener may take a few seconds to answer (platform.OpenPath), so it runs off the UI thread.
+// openPath opens a folder or a file with the system's program, or says where it is. It waits
+// for the system's answer off the UI thread.
 func (u *UI) openPath(p string) {
 	u.env.Go(func() {
 		if err := u.env.OpenPath(p); err != nil {
 			fyne.LogError("opening "+p, err)
-			fyne.Do(func() {
-				showMessage(u.win, "无法打开", "这台电脑没能自动打开它。请在文件管理器（“此电脑”或“文件”）中自己打开这个位置：\n"+p)
-			})
+			fyne.Do(func() { u.cannotOpen(p, err) })
 		}
 	})
+}
+
+// reveal shows files in the file manager (selected, on Windows), or says where they are.
+func (u *UI) reveal(paths ...string) {
+	u.env.Go(func() {
+		if err := u.env.Reveal(paths...); err != nil {
+			fyne.LogError("showing "+paths[0], err)
+			fyne.Do(func() { u.cannotOpen(filepath.Dir(paths[0]), err) })
+		}
+	})
+}
+
+func (u *UI) cannotOpen(p string, err error) {
+	if errors.Is(err, platform.ErrNoProgram) && strings.EqualFold(filepath.Ext(p), ".pdf") {
+		showMessage(u.win, "没有能打开 PDF 的程序", "这台电脑上没有能打开 PDF 文件的程序，所以不能直接打印。\n\n"+
+			"PDF 文件在：\n"+p+"\n\n"+
+			"可以用浏览器（Edge、Chrome 等）打开这个文件再打印，或安装一个 PDF 阅读器（如 WPS Office、Adobe Acrobat Reader）后再点“打印”；"+
+			"也可以把它用 U 盘拷到别的电脑上打印。")
+		return
+	}
+	showMessage(u.win, "无法打开", "这台电脑没能自动打开它。请在文件管理器（“此电脑”或“文件”）中自己打开这个位置：\n"+p)
 }
 
 // openWithSystem opens a file or folder as a double-click in the file manager would, with the
 // user's own language settings (the app forces Chinese only for itself).
 func openWithSystem(p string) error { return platform.OpenPath(p, zhlocale.Environ()) }
+
+// revealWithSystem shows files in Explorer, selected (elsewhere: opens their folder).
+func revealWithSystem(paths ...string) error { return platform.Reveal(paths, zhlocale.Environ()) }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"shenbao/platform"
 	"shenbao/render"
 	"shenbao/render/export"
 )
@@ -31,8 +32,11 @@ func TestExportWritesBothFilesAndOffersFolderAndPrint(t *testing.T) {
 	}
 	h.tapButton("打印")
 	h.tapButton("打开文件夹")
-	if len(h.opened) != 2 || h.opened[0] != want[1] || h.opened[1] != h.files.folder {
-		t.Errorf("opened %q", h.opened)
+	if len(h.opened) != 1 || h.opened[0] != want[1] {
+		t.Errorf("打印 opened %q, want the PDF", h.opened)
+	}
+	if len(h.revealed) != 1 || strings.Join(h.revealed[0], "|") != strings.Join(want, "|") {
+		t.Errorf("打开文件夹 showed %q, want both files", h.revealed)
 	}
 	if h.u.set.ExportDir != h.files.folder {
 		t.Errorf("export folder not remembered: %q", h.u.set.ExportDir)
@@ -110,5 +114,30 @@ func TestOpenFolderSaysWhenItCannot(t *testing.T) {
 	got := h.overlayTexts()
 	if !strings.Contains(got, "无法打开") || !strings.Contains(got, dir) || strings.Contains(got, "exit status") {
 		t.Errorf("message:\n%s", got)
+	}
+}
+
+// Where nothing opens PDFs, 打印 says so plainly, with the file's place and what to do.
+func TestPrintWithoutAPDFProgramSaysSo(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.files.folder = t.TempDir()
+	h.u.exportDialog()
+	pdf := export.Paths(h.u.d, h.files.folder)[1]
+	h.openErr = platform.ErrNoProgram
+	h.tapButton("打印")
+	text := h.overlayTexts()
+	for _, s := range []string{"没有能打开 PDF 的程序", pdf, "浏览器", "PDF 阅读器"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the message lacks %q:\n%s", s, text)
+		}
+	}
+	h.closeDialogs()
+	h.openErr = errors.New("xdg-open: no display")
+	h.files.folder = t.TempDir()
+	h.u.exportDialog()
+	h.tapButton("打开文件夹")
+	if text := h.overlayTexts(); !strings.Contains(text, "没能自动打开") || !strings.Contains(text, h.files.folder) {
+		t.Errorf("a folder that did not open: %s", text)
 	}
 }

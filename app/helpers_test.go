@@ -88,12 +88,14 @@ func (f *fakeFiles) Folder(_ fyne.Window, title, _ string, done func(string)) {
 }
 
 type harness struct {
-	t      testing.TB
-	u      *UI
-	clock  *fakeClock
-	files  *fakeFiles
-	config string
-	opened []string // paths given to the system viewer
+	t        testing.TB
+	u        *UI
+	clock    *fakeClock
+	files    *fakeFiles
+	config   string
+	opened   []string   // paths given to the system viewer
+	revealed [][]string // files shown in the file manager
+	openErr  error      // what the system viewer answers
 }
 
 // newHarness builds the app on Fyne's headless test driver, with the Chinese theme, a fake
@@ -110,7 +112,8 @@ func newHarness(t testing.TB, config string) *harness {
 	}
 	h.u = New(a, w, Env{ConfigDir: h.config, After: h.clock.After, Now: h.clock.Now,
 		Go: func(f func()) { f() }, Files: h.files,
-		OpenPath: func(p string) error { h.opened = append(h.opened, p); return nil }})
+		OpenPath: func(p string) error { h.opened = append(h.opened, p); return h.openErr },
+		Reveal:   func(ps ...string) error { h.revealed = append(h.revealed, ps); return h.openErr }})
 	w.Show()
 	return h
 }

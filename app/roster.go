@@ -260,7 +260,7 @@ func (u *UI) showSavedWorkbook(title, done, path string) {
 	l := widget.NewLabel(path)
 	l.Wrapping = fyne.TextWrapBreak
 	l.Selectable = true
-	open := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { u.openPath(filepath.Dir(path)) })
+	open := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { u.reveal(path) })
 	box := container.NewVBox(wrapped(done), l, container.NewHBox(open))
 	var m *modal
 	closeBtn := widget.NewButton("关闭", func() { m.hide() })

@@ -192,15 +192,15 @@ func TestExportRosterAndTemplateAreReadable(t *testing.T) {
 		{h.u.saveRosterTemplate, "模板.xlsx", 0},
 	} {
 		h.files.save = filepath.Join(dir, c.name)
-		h.opened = nil
+		h.revealed = nil
 		c.do()
 		text := h.overlayTexts()
 		if !strings.Contains(text, h.files.save) || !strings.Contains(text, "[打开文件夹]") {
 			t.Errorf("%s: the result does not show the path:\n%s", c.name, text)
 		}
 		h.tapButton("打开文件夹")
-		if len(h.opened) != 1 || h.opened[0] != dir {
-			t.Errorf("%s: opened %q", c.name, h.opened)
+		if len(h.revealed) != 1 || len(h.revealed[0]) != 1 || h.revealed[0][0] != h.files.save {
+			t.Errorf("%s: showed %q", c.name, h.revealed)
 		}
 		h.closeDialogs()
 		r, ps, err := readRosterFile(h.files.save)

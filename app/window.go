@@ -35,6 +35,7 @@ type Env struct {
 	Go        func(func())     // work off the UI thread: photos, export, autosave writes
 	Files     Chooser          // file dialogs
 	OpenPath  func(path string) error
+	Reveal    func(paths ...string) error // shows files selected in Explorer (Linux: their folder)
 }
 
 func (e Env) withDefaults() Env {
@@ -59,6 +60,9 @@ func (e Env) withDefaults() Env {
 	}
 	if e.OpenPath == nil {
 		e.OpenPath = openWithSystem
+	}
+	if e.Reveal == nil {
+		e.Reveal = revealWithSystem
 	}
 	return e
 }

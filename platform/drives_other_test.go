@@ -3,8 +3,11 @@
 package platform
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
@@ -38,6 +41,20 @@ func TestDriveOfTypeNamesAsExplorerDoes(t *testing.T) {
 		d, ok := driveOfType(c.t, "D", `D:\`)
 		if ok != c.ok || d.Name != c.name || (ok && d.Path != `D:\`) {
 			t.Errorf("type %d: %+v %v", c.t, d, ok)
+		}
+	}
+}
+
+// xdg-open's "no program for this type" (exit 3 or 4) is ErrNoProgram; other failures stay
+// what they are.
+func TestXdgFailedTellsNoProgram(t *testing.T) {
+	for _, c := range []struct {
+		code int
+		want bool
+	}{{3, true}, {4, true}, {1, false}, {2, false}} {
+		err := exec.Command("sh", "-c", "exit "+strconv.Itoa(c.code)).Run()
+		if got := errors.Is(xdgFailed(err), ErrNoProgram); got != c.want {
+			t.Errorf("exit %d: no program = %v", c.code, got)
 		}
 	}
 }

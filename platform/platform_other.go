@@ -101,7 +101,7 @@ func openWith(opener, p string, env []string, wait time.Duration) error {
 	select {
 	case err := <-done:
 		if err != nil {
-			return fmt.Errorf("%s %s: %w", opener, p, err)
+			return fmt.Errorf("%s %s: %w", opener, p, xdgFailed(err))
 		}
 		return nil
 	case <-time.After(wait):

@@ -82,7 +82,7 @@ func OpenPath(p string, env []string) error {
 	if err := windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED|windows.COINIT_DISABLE_OLE1DDE); err == nil || err == windows.Errno(1) {
 		defer windows.CoUninitialize()
 	}
-	return windows.ShellExecute(0, verb, file, nil, nil, windows.SW_SHOWNORMAL)
+	return shellExecute(verb, file)
 }
 
 // ProcessAlive reports whether a process with this id is running.
