@@ -65,7 +65,7 @@ type cropFrame struct {
 	widget.BaseWidget
 	img     image.Image
 	iw, ih  float64
-	x, y, h float64 // the frame in picture pixels; its width is h × 5/7
+	x, y, h float64        // the frame in picture pixels; its width is h × 5/7
 	slider  *widget.Slider // 方框大小, for tests
 	// onChange is called after every move or resize, on the UI thread.
 	onChange func()
