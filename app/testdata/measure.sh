@@ -1,6 +1,7 @@
 #!/bin/sh
 # Measures the app under Xvfb at 1366×768 with the sample draft:
-#  - start to first drawn window (the list at the left painted), 5 runs;
+#  - start to first drawn window (the list at the left painted), 5 runs, with the CPU time the
+#    program had used by then (a busy machine stretches the first, not the second);
 #  - resident memory with the sample open, after visiting every page (preview included);
 #  - switching blocks: click in the list → the new page's heading on screen, timed by
 #    clickwait.c (XTest click, then XGetImage of one pixel in a loop), twice round the list;
@@ -51,7 +52,10 @@ for run in 1 2 3 4 5; do
 	SHENBAO_TRACE=1 "$work/shenbao" "$work/sample.json" >"$work/trace.log" 2>&1 &
 	app=$!
 	waitpixel 100 54 "$(pixel 100 54)" || true # the selected 主持人 item's highlight
-	echo "  run $run: $(((before - t0) / 1000000))–$(((after - t0) / 1000000))"
+	# CPU time the program used until then (user + system, clock ticks of 10 ms): what the
+	# start costs, whatever else the machine is doing at the same time.
+	cpu=$(awk '{print ($14 + $15) * 10}' /proc/$app/stat)
+	echo "  run $run: $(((before - t0) / 1000000))–$(((after - t0) / 1000000)) (CPU time $cpu ms)"
 	if [ $run -lt 5 ]; then kill $app; wait $app 2>/dev/null || true; sleep 0.5; fi
 done
 
