@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"shenbao/forms"
@@ -250,5 +252,35 @@ func TestOneHighlightInTheList(t *testing.T) {
 	}
 	if h.u.pages[h.u.current].nav != "检查" {
 		t.Errorf("on %s", h.u.pages[h.u.current].nav)
+	}
+}
+
+// A tooltip is drawn in the window's tip layer (no pop-up that would eat the next click) and
+// goes when the mouse leaves.
+func TestToolButtonTooltip(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.showPage("指导老师")
+	var del *toolButton
+	walk(h.tableBody("advisers"), func(o fyne.CanvasObject) {
+		if tb, ok := o.(*toolButton); ok && del == nil {
+			del = tb
+		}
+	})
+	layer := tipLayers[h.canvas()]
+	del.MouseIn(&desktop.MouseEvent{})
+	del.showTip(fyne.NewPos(100, 100))
+	var shown string
+	for _, o := range layer.Objects {
+		if tx, ok := o.(*canvas.Text); ok {
+			shown = tx.Text
+		}
+	}
+	if shown != "删除第1行" || h.canvas().Overlays().Top() != nil {
+		t.Errorf("tooltip %q, overlay %v", shown, h.canvas().Overlays().Top())
+	}
+	del.MouseOut()
+	if len(layer.Objects) != 0 {
+		t.Errorf("the tooltip stays after the mouse left: %d objects", len(layer.Objects))
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -22,7 +21,7 @@ type toolButton struct {
 
 	hovered bool
 	bg      *canvas.Rectangle
-	tip     *widget.PopUp
+	tip     []fyne.CanvasObject // the tooltip shown now: its box and its text
 	tipSeq  int // bumped when the mouse leaves: a tooltip on its way is not shown
 }
 
@@ -72,30 +71,53 @@ func (b *toolButton) MouseOut() {
 	b.Refresh()
 }
 
-// showTip shows the tooltip under the pointer (pos in the window).
+// showTip shows the tooltip under the pointer (pos in the window). It is drawn in the
+// window's tip layer, not in a pop-up: a pop-up would take the next click to close itself.
 func (b *toolButton) showTip(pos fyne.Position) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(b)
-	if c == nil || b.Tip == "" {
+	layer := tipLayers[c]
+	if c == nil || layer == nil || b.Tip == "" {
 		return
 	}
-	l := widget.NewLabel(b.Tip)
+	b.hideTip()
+	l := canvas.NewText(b.Tip, theme.Color(theme.ColorNameForeground))
+	l.TextSize = theme.Size(sizeMessage)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.StrokeColor = theme.Color(theme.ColorNameShadow)
+	bg.StrokeColor = theme.Color(theme.ColorNameInputBorder)
 	bg.StrokeWidth = 1
-	b.tip = widget.NewPopUp(container.NewStack(bg, l), c)
-	at := pos.Add(fyne.NewPos(0, 24))
-	if size := b.tip.MinSize(); at.X+size.Width > c.Size().Width {
-		at.X = max(0, c.Size().Width-size.Width)
-	}
-	b.tip.ShowAtPosition(at)
+	pad := theme.InnerPadding() / 2
+	size := l.MinSize().Add(fyne.NewSquareSize(2 * pad))
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(layer)
+	at := pos.Subtract(origin).Add(fyne.NewPos(0, 24))
+	at.X = max(0, min(at.X, layer.Size().Width-size.Width))
+	bg.Resize(size)
+	bg.Move(at)
+	l.Move(at.Add(fyne.NewSquareOffsetPos(pad)))
+	b.tip = []fyne.CanvasObject{bg, l}
+	layer.Objects = append(layer.Objects, bg, l)
+	layer.Refresh()
 }
 
 func (b *toolButton) hideTip() {
-	if b.tip != nil {
-		b.tip.Hide()
-		b.tip = nil
+	if b.tip == nil {
+		return
 	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if layer := tipLayers[c]; layer != nil {
+		kept := layer.Objects[:0]
+		for _, o := range layer.Objects {
+			if o != b.tip[0] && o != b.tip[1] {
+				kept = append(kept, o)
+			}
+		}
+		layer.Objects = kept
+		layer.Refresh()
+	}
+	b.tip = nil
 }
+
+// tipLayers are the windows' layers for tooltips: drawn over the content, taking no clicks.
+var tipLayers = map[fyne.Canvas]*fyne.Container{}
 
 func (b *toolButton) MinSize() fyne.Size {
 	return fyne.NewSquareSize(theme.IconInlineSize() + 2*theme.InnerPadding())

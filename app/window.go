@@ -222,7 +222,10 @@ func (u *UI) buildShell() {
 	bar := container.NewBorder(nil, nil, nil, u.counts, u.status)
 	left := container.New(&fixedWidth{w: 188}, u.nav)
 	body := container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, u.content)
-	u.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, body))
+	tips := container.NewWithoutLayout() // tooltips (toolButton), over everything, taking no clicks
+	tipLayers[u.win.Canvas()] = tips
+	u.win.SetContent(container.NewStack(
+		container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, body), tips))
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 }
 

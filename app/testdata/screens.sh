@@ -42,7 +42,7 @@ start() { # start the app with arguments, wait for its window, fill the screen w
 	sleep 1
 }
 stop() { # end the app and wait until its window is gone
-	stop
+	kill $app
 	while xdotool search --name '柳州市名班主任工作室申报表' >/dev/null 2>&1; do sleep 0.1; done
 }
 shot() { sleep "${2:-1}"; import -window root "$out/$1.png"; echo "$out/$1.png"; }
@@ -56,7 +56,7 @@ for name in 1-主持人 2-指导老师 3-工作室成员 4-近5年业绩 5-已�
 	i=$((i + 1))
 done
 nav 7
-xdotool mousemove 463 143 click 1 # 下一页
+xdotool mousemove 374 143 click 1 # 下一页
 shot 9-预览第2页 2
 
 if [ "$size" != 1366x768 ]; then
@@ -71,7 +71,7 @@ if [ "$size" != 1366x768 ]; then
 fi
 
 nav 0
-xdotool mousemove 600 401 click 1 key ctrl+a type 3 # 从事班主任工作年限 → 3
+xdotool mousemove 600 560 click 1 key ctrl+a type 3 # 从事班主任工作年限 → 3
 xdotool mousemove 600 152 click 1                   # away, so the border shows
 shot 10-年限错误 1
 nav 6
@@ -81,7 +81,7 @@ xdotool key ctrl+o
 shot 12-打开对话框 1
 xdotool key Escape
 nav 0
-xdotool mousemove 1113 413 click 1 # 调整位置和大小…
+xdotool mousemove 1113 417 click 1 # 调整位置和大小…
 shot 13-调整照片 2
 xdotool key Escape
 
@@ -117,13 +117,16 @@ stop
 # A name typed into an empty member row: nothing is marked until the row is left.
 start
 nav 2
-xdotool mousemove 320 296 click 1 type 张三
+xdotool mousemove 298 257 click 1
+sleep 0.3
+xdotool type --delay 300 张三 # slowly: xdotool remaps a key for each Chinese character
 shot 22-成员行填写中 1
 xdotool mousemove 800 600 click 1 # away from the row
 shot 23-成员行离开后 1
 stop
 
 # The last draft is on a USB stick that is not plugged in.
+rm -f "$XDG_CONFIG_HOME"/shenbao/autosave/session-*
 "$work/shenbao" sample -o "$HOME/U盘草稿.json" >/dev/null
 start "$HOME/U盘草稿.json"
 stop
