@@ -31,8 +31,16 @@ const eps = 1e-6
 // of the form and the draft, its rows paginated, page numbers at the foot, and the draft
 // watermark when asked. An empty draft gives the blank form.
 func Layout(d *forms.Draft, opt Options) ([]Page, error) {
+	_, pages, err := Paginate(d, opt)
+	return pages, err
+}
+
+// Paginate is Layout that also returns the table it laid out, each row's Drop filled in as the
+// pages print it: what a writer that paginates on its own (the .docx) needs to break its pages
+// where the PDF does.
+func Paginate(d *forms.Draft, opt Options) (Table, []Page, error) {
 	if d == nil {
-		return nil, errors.New("render: no draft to lay out")
+		return Table{}, nil, errors.New("render: no draft to lay out")
 	}
 	form := opt.Form
 	if form == nil {
@@ -40,7 +48,7 @@ func Layout(d *forms.Draft, opt Options) ([]Page, error) {
 	}
 	t, err := BuildTable(d, form)
 	if err != nil {
-		return nil, err
+		return Table{}, nil, err
 	}
 	m := opt.Measurer
 	if m == nil {
@@ -50,16 +58,19 @@ func Layout(d *forms.Draft, opt Options) ([]Page, error) {
 	l.newPage()
 	l.title()
 	l.rows(t.Rows)
-	return l.finish(opt.Draft), nil
+	return t, l.finish(opt.Draft), nil
 }
 
 // rows places the table's rows: rows beside a picture together, a person table's heading and
-// column labels with its first row, its column labels again on every page it reaches.
+// column labels with its first row and again on every page the table reaches.
 func (l *layouter) rows(rows []Row) {
 	for i := 0; i < len(rows); {
 		r := rows[i]
-		if l.header != nil && r.Block != l.headerBlock {
-			l.header = nil
+		if r.Block != l.headerBlock {
+			l.header, l.heads, l.headerBlock = nil, nil, r.Block
+		}
+		if !r.Repeat && len(l.heads) > 0 { // the table's heading rows are placed: repeat them
+			l.header, l.heads = l.heads, nil
 		}
 		if n := spanned(r); n > 1 && i+n <= len(rows) {
 			l.spanRows(rows[i : i+n])
@@ -77,6 +88,7 @@ func (l *layouter) rows(rows []Row) {
 			l.ensure(h)
 		}
 		lr := l.row(r)
+		l.drawn, l.drop, l.tail, l.moved = false, 0, 0, false
 		switch {
 		case r.Role == BlockRow:
 			l.placeLabelRow(lr)
@@ -85,9 +97,10 @@ func (l *layouter) rows(rows []Row) {
 		default:
 			l.place(lr)
 		}
-		if r.Role == HeaderRow {
-			l.header, l.headerBlock = &lr, r.Block
+		if r.Repeat {
+			l.heads = append(l.heads, lr)
 		}
+		rows[i].Drop, rows[i].Tail, rows[i].Break = l.drop, max(l.tail, 0), l.moved
 		i++
 	}
 	l.header = nil
@@ -180,6 +193,9 @@ type row struct {
 	// plain is the row without that standing-alone first line, used instead when the row
 	// starts a new page.
 	plain *row
+	// drop: the row's first cell has its first line standing alone, the other cells' text
+	// starts this much lower (separated).
+	drop float64
 }
 
 func (r row) contentHeight() float64 {
@@ -192,6 +208,15 @@ func (r row) contentHeight() float64 {
 
 func (r row) height() float64 { return math.Max(r.min, r.contentHeight()) }
 
+// heightBeside is the height of the row's cells but its first (the label).
+func (r row) heightBeside() float64 {
+	h := 0.0
+	for i, c := range r.cells[min(1, len(r.cells)):] {
+		h = math.Max(h, c.height()+stagger(i+1))
+	}
+	return h
+}
+
 // layouter places rows on pages, top to bottom.
 type layouter struct {
 	ts          typesetter
@@ -199,8 +224,16 @@ type layouter struct {
 	page        *Page
 	y           float64 // the top of the next row
 	start       float64 // where rows start on this page (below the title or a repeated header)
-	header      *row    // a table's column-label row, repeated on every page the table reaches
-	headerBlock int     // the block of that table
+	header      []row   // a table's heading rows, repeated on every page the table reaches
+	heads       []row   // heading rows placed so far, not yet repeated
+	headerBlock int     // the block of the rows being placed
+	// drawn, drop: whether the row being placed has been drawn (a part of it), and its first
+	// part's drop (see row.drop), which Paginate reports as Row.Drop.
+	drawn bool
+	drop  float64
+	// tail, moved: Row.Tail and Row.Break of the row being placed.
+	tail  float64
+	moved bool
 	// loose: the last row on this page is a label | content row whose content ends within its
 	// label's height, so the next one must stand its label's first line alone.
 	loose bool
@@ -211,10 +244,11 @@ func (l *layouter) newPage() {
 	l.pages = append(l.pages, l.page)
 	l.y = MarginTop
 	l.loose = false
-	if l.header != nil {
-		h := l.header.height()
-		l.draw(*l.header, h)
+	drawn := l.drawn // the repeated heading rows are not the row being placed
+	for _, r := range l.header {
+		l.draw(r, r.height())
 	}
+	l.drawn = drawn
 	l.start = l.y
 }
 
@@ -226,8 +260,8 @@ func (l *layouter) room() float64 {
 // freshRoom is the room a new page would give.
 func (l *layouter) freshRoom() float64 {
 	top := MarginTop
-	if l.header != nil {
-		top += l.header.height()
+	for _, r := range l.header {
+		top += r.height()
 	}
 	return BodyBottom - top
 }
@@ -261,10 +295,14 @@ func (l *layouter) ensure(h float64) {
 // place puts a row on the page, moving it to the next page or splitting it over pages as
 // needed.
 func (l *layouter) place(r row) {
+	split := false
 	for {
 		need, room := r.height(), l.room()
 		switch {
 		case need <= room+eps:
+			if split {
+				l.tail = need - r.heightBeside()
+			}
 			l.draw(r, need)
 			return
 		case !r.keep && r.contentHeight() <= room+eps && room >= r.min/2:
@@ -278,13 +316,14 @@ func (l *layouter) place(r row) {
 		}
 		part, rest, ok := r.split(room, l.fresh())
 		if !ok {
+			l.moved = l.moved || !l.drawn && !r.keep
 			l.newPage()
 			r = r.onNewPage()
 			continue
 		}
 		l.draw(part, room)
 		l.newPage()
-		r = rest
+		r, split = rest, true
 	}
 }
 
@@ -295,6 +334,7 @@ func (r row) split(room float64, force bool) (part, rest row, ok bool) {
 	avail := room - 2*PadY
 	part, rest = r, r
 	part.plain, rest.plain = nil, nil
+	rest.drop = 0
 	part.cells = make([]cell, len(r.cells))
 	rest.cells = make([]cell, len(r.cells))
 	rest.min = 0
@@ -358,6 +398,9 @@ func (r row) onNewPage() row {
 
 // draw puts row r at the current position with height h and moves below it.
 func (l *layouter) draw(r row, h float64) {
+	if !l.drawn {
+		l.drawn, l.drop = true, r.drop
+	}
 	x := MarginLeft
 	idx := make([]int, len(r.cells))
 	for i, c := range r.cells {

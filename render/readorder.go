@@ -58,6 +58,7 @@ func separated(r row) row {
 		return out
 	}
 	first := r.cells[0].lines[0]
+	out.drop = first.pitch + SeparatorGap
 	out.cells[0].lines = append([]line{first, spacer(SeparatorGap)}, r.cells[0].lines[1:]...)
 	drop := first.pitch + SeparatorGap
 	for i := 1; i < len(out.cells); i++ {

@@ -29,8 +29,7 @@ const (
 	GridRow RowRole = iota
 	// SectionRow: one full-width cell, a person table's section heading.
 	SectionRow
-	// HeaderRow: a person table's column labels, printed again at the top of every page the
-	// table reaches (Word: tblHeader).
+	// HeaderRow: a person table's column labels.
 	HeaderRow
 	// BlockRow: a block's label cell and one content cell (blocks 4–9).
 	BlockRow
@@ -48,11 +47,25 @@ type Row struct {
 	// KeepNext: the row stays on the page of the row below it (the heading and column labels
 	// of a person table with its first row).
 	KeepNext bool
+	// Repeat: the row heads its table (its block's rows) on every page the table reaches:
+	// a person table's section heading and column labels (Word: tblHeader).
+	Repeat bool
 	// MinLines: where a row splits, each cell keeps at least this many lines on the page.
 	MinLines int
 	// Separated: the first line of the row's first cell stands alone, for text extraction
-	// (readorder.go); the .docx needs nothing of it.
+	// (readorder.go).
 	Separated bool
+	// Drop: set by Paginate where the PDF prints the row so (Separated, or a label | content
+	// row below one whose content ends within its label's height): the first line of its
+	// first cell stands alone, SeparatorGap above the rest, and the other cells' text starts
+	// Drop lower. 0 for the other rows.
+	Drop float64
+	// Tail: set by Paginate for a row split over pages whose last part the PDF prints taller
+	// than its content (the label + （续） it repeats is taller): the height that adds.
+	Tail float64
+	// Break: set by Paginate for a row that may split but that the PDF moved whole to the
+	// next page (its label would have been cut).
+	Break bool
 }
 
 // Cell is one cell of a row.
@@ -275,9 +288,9 @@ func (tb *tableBuilder) table(b forms.Block) error {
 	for _, f := range b.Fields {
 		widths = append(widths, f.ValueMM)
 	}
-	heading := Row{Role: SectionRow, Keep: true, KeepNext: true, Min: HeadingRowMin,
+	heading := Row{Role: SectionRow, Keep: true, KeepNext: true, Repeat: true, Min: HeadingRowMin,
 		Cells: []Cell{{W: TextWidth, Content: Content{Kind: Heading, Text: b.Label}}}}
-	header := Row{Role: HeaderRow, Keep: true, KeepNext: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
+	header := Row{Role: HeaderRow, Keep: true, KeepNext: true, Repeat: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
 	header.Cells[0].Content = Content{Kind: Label, Text: SerialLabel}
 	for i, f := range b.Fields {
 		header.Cells[i+1].Content = Content{Kind: Label, Text: f.Label}

@@ -14,6 +14,8 @@ pkgs=(
   gcc-mingw-w64-x86-64 fonttools
   # winebox (the .exe under wine 10 in a Debian 13 chroot) and the single-font LibreOffice set-ups.
   debootstrap fonts-noto-cjk fonts-arphic-uming fonts-wqy-zenhei
+  # Liberation Serif stands in for Times New Roman when LibreOffice sets the .docx (page tests).
+  fonts-liberation2
 )
 missing=()
 for p in "${pkgs[@]}"; do

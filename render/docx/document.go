@@ -69,10 +69,12 @@ func spacerPara(pPr string) string {
 	return `<w:p><w:pPr>` + pPr + `<w:spacing w:before="0" w:after="0" w:line="2" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`
 }
 
-// tables writes render's table. Its rows are one w:tbl but for each person table, whose
-// column-label row starts a w:tbl of its own, and whose section heading is one too: Word
-// repeats heading rows (tblHeader) only at the top of a table, and a person table's column
-// labels head every page it reaches, as in the PDF. The heading stays with them (keepNext).
+// tables writes render's table. Its rows are one w:tbl but for each person table, a w:tbl of
+// its own: Word and LibreOffice repeat heading rows (tblHeader) only at the top of a table,
+// and a person table's heading and column labels head every page it reaches, as in the PDF.
+// Between two tables a paragraph 1/10 pt high keeps them apart. A long text that the PDF
+// moves whole to the next page (its label would be cut) starts a table after a page break
+// (Word and LibreOffice cut a label cell line by line).
 func (bd *body) tables() {
 	rows := bd.t.Rows
 	start := 0
@@ -81,7 +83,11 @@ func (bd *body) tables() {
 			continue
 		}
 		if start > 0 {
-			bd.b.WriteString(spacerPara(keepIf(rows[start-1].KeepNext)))
+			pPr := keepIf(rows[start-1].KeepNext)
+			if rows[start].Break {
+				pPr += `<w:pageBreakBefore/>`
+			}
+			bd.b.WriteString(spacerPara(pPr))
 		}
 		bd.table(rows[start:i])
 		start = i
@@ -90,15 +96,10 @@ func (bd *body) tables() {
 
 // tableBreak: a new w:tbl starts at row i, the current one having started at row start.
 func tableBreak(rows []render.Row, start, i int) bool {
-	switch {
-	case rows[i].Role == render.SectionRow, rows[i].Role == render.HeaderRow:
+	if rows[i].Repeat && !rows[i-1].Repeat || rows[i].Break {
 		return true
-	case rows[start].Role == render.SectionRow: // a heading alone
-		return true
-	case rows[start].Role == render.HeaderRow:
-		return rows[i].Block != rows[start].Block
 	}
-	return false
+	return rows[start].Repeat && rows[i].Block != rows[start].Block
 }
 
 func keepIf(keep bool) string {
@@ -142,15 +143,28 @@ func (bd *body) row(r render.Row) {
 	if r.Min > 0 {
 		b.WriteString(`<w:trHeight w:val="` + itoa(render.Twips(r.Min)) + `" w:hRule="atLeast"/>`)
 	}
-	if r.Role == render.HeaderRow {
+	if r.Repeat {
 		b.WriteString(`<w:tblHeader/>`)
 	}
 	b.WriteString(`</w:trPr>`)
 	keep := keepIf(r.KeepNext)
-	for _, c := range r.Cells {
-		bd.cell(c, keep)
+	for i, c := range r.Cells {
+		drop, tail := 0.0, 0.0
+		if i > 0 {
+			drop = r.Drop
+		}
+		if i == 1 {
+			tail = r.Tail
+		}
+		bd.cell(c, keep, drop, tail, r.Drop > 0 && i == 0)
 	}
 	b.WriteString(`</w:tr>`)
+}
+
+// dropPara is an empty paragraph drop points high: the PDF starts the cell's text that much
+// lower (render.Row.Drop).
+func dropPara(drop float64) string {
+	return `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="` + itoa(render.Twips(drop)) + `" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`
 }
 
 // keepWhole reports whether a row may be kept on one page (cantSplit): Word cuts off a row
@@ -214,9 +228,27 @@ func (bd *body) cellStart(c render.Cell, vMerge, vAlign string) {
 
 // cell writes one cell as render's model has it; keep (keepNext or "") goes into its
 // paragraphs.
-func (bd *body) cell(c render.Cell, keep string) {
+func (bd *body) cell(c render.Cell, keep string, drop, tail float64, alone bool) {
 	ct := c.Content
 	switch {
+	case alone && ct.Kind == render.Label:
+		// the label's first line stands alone, SeparatorGap above the rest (render.Row.Drop)
+		bd.cellStart(c, "", vTop)
+		lines := render.LabelLines(nil, ct.Text, c.W)
+		bd.para(styleLabel, keep, lines[0])
+		if len(lines) > 1 {
+			gap := `<w:spacing w:before="` + itoa(render.Twips(render.SeparatorGap)) + `" w:after="0" w:line="` + itoa(bd.g.tableLine) + `" w:lineRule="exact"/>`
+			bd.para(styleLabel, keep+gap, strings.Join(lines[1:], "\n"))
+		}
+	case (drop > 0 || tail > 0) && !c.Covered && ct.Kind != render.Photo && ct.Kind != render.Empty:
+		bd.cellStart(c, "", vTop)
+		if drop > 0 {
+			bd.b.WriteString(dropPara(drop))
+		}
+		bd.content(c, keep)
+		if tail > 0 { // the PDF's last part of the row is as tall as its label + （续）
+			bd.b.WriteString(dropPara(tail))
+		}
 	case c.Covered: // only the photo covers rows
 		va := vTop
 		if bd.photo != nil {

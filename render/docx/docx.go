@@ -38,7 +38,9 @@ func buildParts(d *forms.Draft, opt Options) ([]part, error) {
 	if form == nil {
 		form = forms.Form
 	}
-	t, err := render.BuildTable(d, form)
+	// The table as the PDF paginates it: where the PDF lowers a row's content (Row.Drop),
+	// the .docx does too, so Word breaks its pages where the PDF does.
+	t, _, err := render.Paginate(d, render.Options{Form: form})
 	if err != nil {
 		return nil, err
 	}

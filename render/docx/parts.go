@@ -61,7 +61,8 @@ func stylesXML(g geom) []byte {
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
 		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>` + noGridPPr + exact(0, g.tableLine) + `<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 
-	paraStyle(&b, styleNormal, "Normal", "", true, "", "")
+	// The defaults again in Normal: LibreOffice takes autoSpaceDE/DN only from a style.
+	paraStyle(&b, styleNormal, "Normal", "", true, `<w:widowControl w:val="0"/>`+noGridPPr, "")
 	b.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
 	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>` +
 		`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
