@@ -208,3 +208,35 @@ func TestAssembleFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestTurnedPhotos: a landscape photo of the page lying sideways, and one upside down, come
+// back as their pages, upright.
+func TestTurnedPhotos(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 4))
+	pages := sealed(t, []Opinion{School, County}, rng)
+	e := engine(t)
+	for _, tc := range []struct {
+		page, w, h int
+		rotate     float64
+		turn       int
+	}{
+		{0, 1600, 1200, 95, 1},
+		{7, 1200, 1600, 172, 2},
+		{2, 1600, 1200, -84, 3},
+	} {
+		sh := randomShot(rng, tc.w, tc.h)
+		sh.Rotate = tc.rotate
+		data, truth := photograph(pages[tc.page], sh, rng)
+		st := e.Straighten("turned.jpg", decodeJPEG(t, data))
+		if st.Page != tc.page {
+			t.Errorf("turned %.0f°: page %d, want %d (score %.3f)", tc.rotate, st.Page+1, tc.page+1, st.Score)
+			continue
+		}
+		if te := tableError(st, e.pages[tc.page], truth); te > 1 {
+			t.Errorf("turned %.0f°: table %.2f mm off", tc.rotate, te)
+		}
+		if st.Turn != tc.turn {
+			t.Errorf("turned %.0f°: %d quarter turns found, want %d", tc.rotate, st.Turn, tc.turn)
+		}
+	}
+}
