@@ -21,10 +21,6 @@ const scansUsage = "shenbao scans 草稿.json 照片或PDF… [-o 扫描件.pdf]
 // every page photographed several times over.
 const maxScanInputs = 60
 
-// mailLimit is a mailbox's attachment limit (163.com and most others: 50 MB); the folder to
-// send should stay well under it.
-const mailLimit = 50 << 20
-
 // runScans straightens the photographed or scanned pages of the sealed form, puts them in the
 // form's order, looks for the seals and writes one PDF (FORM.md §4). Exit: 0 written without
 // 错误, 1 written with 错误 or refused, 2 an input unreadable (nothing written).
@@ -73,7 +69,7 @@ func runScans(o options, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, out)
 	errs := res.Errors()
 	fmt.Fprintf(stderr, "扫描件已写出：%d 页（申报表共 %d 页），%s；%d 个错误，%d 个提醒。\n",
-		present(res), e.Pages(), sizeText(int64(pdf.Len())), errs, len(res.Findings)-errs)
+		res.Present(), e.Pages(), scan.SizeText(int64(pdf.Len())), errs, len(res.Findings)-errs)
 	if o.send != "" {
 		if code := send(d, o.send, pdf.Bytes(), res, e, stdout, stderr); code != ExitOK {
 			return code
@@ -145,87 +141,27 @@ func writeBytes(path string, b []byte) error {
 	return forms.WriteFile(path, false, func(w io.Writer) error { _, err := w.Write(b); return err })
 }
 
-func present(r scan.Result) int {
-	n := 0
-	for _, p := range r.Pages {
-		if p != nil {
-			n++
-		}
-	}
-	return n
-}
-
-func sizeText(n int64) string {
-	if n < 1<<20 {
-		return fmt.Sprintf("%d KB", (n+1023)>>10)
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-}
-
-// send makes the folder to email: the .docx and the scanned PDF under the bureau's names,
-// then prints the checklist. A draft with 错误 is not sent: its Word file would be refused.
+// send makes the folder to email and prints the checklist. A draft with 错误 is not sent: its
+// Word file would be refused.
 func send(d *forms.Draft, dir string, pdf []byte, res scan.Result, e *scan.Engine, stdout, stderr io.Writer) int {
 	if findings := forms.Check(d); export.NeedsDraft(d, findings) {
 		n := printErrors(findings, stderr)
 		fmt.Fprintf(stderr, "草稿还有 %d 个错误，没有生成报送文件夹：请改正后再导出 Word 并报送。\n", n)
 		return ExitFindings
 	}
-	word, err := export.WriteWord(d, dir, export.Options{Creator: "shenbao " + Version})
+	items, err := scan.Send(d, dir, pdf, res, e.Pages(), "shenbao "+Version)
 	if err != nil {
 		fmt.Fprintf(stderr, "无法写入 %s：%s\n", dir, forms.Message(err))
 		return ExitUnreadable
 	}
-	scanned := filepath.Join(dir, export.ScanName(d))
-	if err := writeBytes(scanned, pdf); err != nil {
-		fmt.Fprintf(stderr, "无法写入 %s：%s\n", scanned, forms.Message(err))
-		return ExitUnreadable
-	}
 	fmt.Fprintf(stdout, "报送文件夹：%s\n", dir)
-	var total int64
-	check := func(ok bool, format string, args ...any) {
+	for _, it := range items {
 		mark := "✓"
-		if !ok {
+		if !it.OK {
 			mark = "✗"
 		}
-		fmt.Fprintf(stdout, "  %s %s\n", mark, fmt.Sprintf(format, args...))
+		fmt.Fprintf(stdout, "  %s %s\n", mark, it.Text)
 	}
-	for _, p := range []string{word, scanned} {
-		var size int64
-		if st, err := os.Stat(p); err == nil {
-			size = st.Size()
-		}
-		total += size
-		check(size > 0, "%s（%s）", filepath.Base(p), sizeText(size))
-	}
-	n := present(res)
-	check(n == e.Pages(), "扫描件 %d 页，申报表 %d 页", n, e.Pages())
-	missing := sealsMissing(res)
-	check(len(missing) == 0, "公章：%s", sealText(missing))
-	check(total < mailLimit/2, "合计 %s（邮箱附件上限 50 MB）", sizeText(total))
 	fmt.Fprintln(stdout, "请把这两个文件作为附件发送至 lzjyjszk@163.com（联系人：韦益金，电话 2822733），7月28日前。")
 	return ExitOK
-}
-
-// sealsMissing names the school's and county's boxes without a seal (or whose page is missing).
-func sealsMissing(r scan.Result) []string {
-	var out []string
-	for _, o := range []scan.Opinion{scan.School, scan.County} {
-		found := false
-		for _, p := range r.Pages {
-			if p != nil && p.Seal[o] >= scan.SealArea {
-				found = true
-			}
-		}
-		if !found {
-			out = append(out, o.Name())
-		}
-	}
-	return out
-}
-
-func sealText(missing []string) string {
-	if len(missing) == 0 {
-		return "所在学校、所在县区教育行政部门的公章都已找到"
-	}
-	return "没有找到“" + strings.Join(missing, "”“") + "”栏的公章"
 }
