@@ -2,8 +2,9 @@ package scan
 
 import (
 	"fmt"
-	"image"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"shenbao/forms/photo"
@@ -19,6 +20,11 @@ func BenchmarkTenPhotos(b *testing.B) {
 	for i := range 10 {
 		data, _ := photograph(pages[i%len(pages)], randomShot(rng, 3000, 4000), rng)
 		photos = append(photos, data)
+		if debugDir != "" { // the photos, for timing `shenbao scans` on them
+			if err := os.WriteFile(filepath.Join(debugDir, fmt.Sprintf("bench-%02d.jpg", i+1)), data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 	b.ResetTimer()
 	for range b.N {
@@ -42,5 +48,3 @@ func BenchmarkTenPhotos(b *testing.B) {
 type discard struct{ n int }
 
 func (d *discard) Write(p []byte) (int, error) { d.n += len(p); return len(p), nil }
-
-var _ image.Image
