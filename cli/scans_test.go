@@ -62,12 +62,17 @@ func TestScansUnsealed(t *testing.T) {
 	}
 	for _, want := range []string{
 		"错误 第3页", "缺少这一页",
-		"错误 第8页（以“工作室”开头）: “所在学校推荐意见”栏里没有找到红色公章",
+		"“所在学校推荐意见”栏里没有找到红色公章",
 		"“所在县区教育行政部门意见”栏里没有找到红色公章",
 		"✗ 扫描件 8 页，申报表 9 页", "✗ 公章", "✓ 合计",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.Contains(line, "没有找到红色公章") && !strings.HasPrefix(line, "错误 第8页（") {
+			t.Errorf("the seal findings should name page 8: %s", line)
 		}
 	}
 	scanned := filepath.Join(dir, export.ScanName(forms.Sample()))

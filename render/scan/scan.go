@@ -63,18 +63,25 @@ func (e *Engine) PageName(i int) string {
 	return fmt.Sprintf("第%d页（%s）", i+1, e.names[i])
 }
 
-// firstWords is the start of the first label printed in the page's table.
+// firstWords is the start of the first thing the draft prints on the page (a value, so that
+// the pages of a long text differ), or of its first label when it holds no value.
 func firstWords(p render.Page) string {
-	for _, b := range p.Boxes {
-		if b.Kind == render.TextBox && b.Cell >= 0 && strings.TrimSpace(b.Text) != "" {
-			s := strings.Join(strings.Fields(b.Text), "")
-			if utf8.RuneCountInString(s) > 10 {
-				s = string([]rune(s)[:10]) + "…"
+	pick := func(values bool) string {
+		for _, b := range p.Boxes {
+			if b.Kind == render.TextBox && b.Cell >= 0 && (b.Path != "") == values && strings.TrimSpace(b.Text) != "" {
+				s := strings.Join(strings.Fields(b.Text), "")
+				if utf8.RuneCountInString(s) > 10 {
+					s = string([]rune(s)[:10]) + "…"
+				}
+				return "以“" + s + "”开头"
 			}
-			return "以“" + s + "”开头"
 		}
+		return ""
 	}
-	return ""
+	if s := pick(true); s != "" {
+		return s
+	}
+	return pick(false)
 }
 
 // Straight is one picture after straightening.
