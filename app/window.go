@@ -172,7 +172,8 @@ func (u *UI) makePages() []*page {
 		}
 		ps = append(ps, &page{nav: b.Nav, block: b})
 	}
-	ps = append(ps, &page{nav: "检查", build: u.checkPage}, &page{nav: "预览与导出", build: u.previewPage})
+	ps = append(ps, &page{nav: "检查", build: u.checkPage}, &page{nav: "预览与导出", build: u.previewPage},
+		&page{nav: "报送", build: u.scansPage})
 	for _, p := range ps {
 		if p.block != nil {
 			p.build = func() fyne.CanvasObject { return u.blockPage(p) }
