@@ -233,9 +233,9 @@ func (s *scansView) showChecklist(dir string, items []scan.CheckItem, blocked bo
 		box.Add(l)
 	}
 	for _, it := range items {
-		l := wrapped("✓ " + it.Text)
+		l := wrapped("√ " + it.Text)
 		if !it.OK {
-			l = wrapped("✗ " + it.Text)
+			l = wrapped("× " + it.Text)
 			l.setColor(theme.ColorNameError)
 		}
 		box.Add(l)

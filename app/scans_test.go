@@ -74,7 +74,7 @@ func TestScansPage(t *testing.T) {
 	h.files.folder = filepath.Join(dir, "报送")
 	h.tapContent("写出扫描件和报送文件夹…")
 	over := h.overlayTexts()
-	for _, want := range []string{"报送文件夹", "✗ 扫描件 1 页，申报表 9 页", "✗ 公章", "✓ 合计", "lzjyjszk@163.com"} {
+	for _, want := range []string{"报送文件夹", "× 扫描件 1 页，申报表 9 页", "× 公章", "√ 合计", "lzjyjszk@163.com"} {
 		if !strings.Contains(over, want) {
 			t.Errorf("checklist lacks %q:\n%s", want, over)
 		}

@@ -22,7 +22,7 @@ func TestNavigationListsBlocksThenCheckAndPreview(t *testing.T) {
 	for _, p := range h.u.pages {
 		got = append(got, p.nav)
 	}
-	want := []string{"主持人", "指导老师", "工作室成员", "近5年业绩", "已设工作室", "三年发展规划", "检查", "预览与导出"}
+	want := []string{"主持人", "指导老师", "工作室成员", "近5年业绩", "已设工作室", "三年发展规划", "检查", "预览与导出", "报送"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("pages %v, want %v", got, want)
 	}

@@ -156,9 +156,9 @@ func send(d *forms.Draft, dir string, pdf []byte, res scan.Result, e *scan.Engin
 	}
 	fmt.Fprintf(stdout, "报送文件夹：%s\n", dir)
 	for _, it := range items {
-		mark := "✓"
+		mark := "√"
 		if !it.OK {
-			mark = "✗"
+			mark = "×"
 		}
 		fmt.Fprintf(stdout, "  %s %s\n", mark, it.Text)
 	}

@@ -64,7 +64,7 @@ func TestScansUnsealed(t *testing.T) {
 		"错误 第3页", "缺少这一页",
 		"“所在学校推荐意见”栏里没有找到红色公章",
 		"“所在县区教育行政部门意见”栏里没有找到红色公章",
-		"✗ 扫描件 8 页，申报表 9 页", "✗ 公章", "✓ 合计",
+		"× 扫描件 8 页，申报表 9 页", "× 公章", "√ 合计",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
