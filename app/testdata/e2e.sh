@@ -8,7 +8,7 @@
 set -eu
 work=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
-go build -o "$work/shenbao" .
+go build -tags no_emoji -o "$work/shenbao" . # as make builds it
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=:79
 mkdir -p "$XDG_CONFIG_HOME" "$HOME/Desktop"
 Xvfb :79 -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &

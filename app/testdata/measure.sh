@@ -15,7 +15,7 @@
 set -eu
 work=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
-go build -o "$work/shenbao" .
+go build -tags no_emoji -o "$work/shenbao" . # as make builds it
 gcc -O2 -o "$work/clickwait" app/testdata/clickwait.c -lX11 -lXtst
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=${XVFB_DISPLAY:-:78}
 mkdir -p "$XDG_CONFIG_HOME"

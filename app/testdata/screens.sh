@@ -18,7 +18,7 @@ out=$(cd "$out" && pwd)
 work=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
 
-go build -o "$work/shenbao" .
+go build -tags no_emoji -o "$work/shenbao" . # as make builds it
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=${XVFB_DISPLAY:-:77}
 mkdir -p "$HOME/Desktop" "$XDG_CONFIG_HOME"
 size=${SIZE:-1366x768}
