@@ -42,9 +42,19 @@ func newModal(w fyne.Window, title string, content fyne.CanvasObject, buttons []
 	body := container.NewBorder(heading(title, theme.SizeNameSubHeadingText), row, nil, nil, content)
 	m := &modal{}
 	m.pop = widget.NewModalPopUp(container.NewStack(bg, container.NewPadded(container.NewPadded(body))), w.Canvas())
-	min := m.pop.Content.MinSize()
-	m.pop.Resize(fyne.NewSize(max(size.Width, min.Width), max(size.Height, min.Height)))
+	m.pop.Resize(dialogSize(size, m.pop.Content.MinSize(), w.Canvas().Size()))
 	return m
+}
+
+// dialogSize is the size asked for, cut to the window (at 150 % on a 1366×768 screen the
+// file dialog's 860×560 units are taller than the window) but never below what the content
+// needs.
+func dialogSize(want, min, win fyne.Size) fyne.Size {
+	const margin = 16
+	if win.Width > 2*margin && win.Height > 2*margin {
+		want = want.Min(fyne.NewSize(win.Width-2*margin, win.Height-2*margin))
+	}
+	return want.Max(min)
 }
 
 func (m *modal) show() {

@@ -19,3 +19,17 @@ func TestClosingRemembersTheWindowsSize(t *testing.T) {
 		t.Errorf("remembered %+v, want %d × %d", s.Window, want, int(640*scale)+guessedFrame.H)
 	}
 }
+
+// A dialog is cut to the window it is in, but never below what its content needs.
+func TestDialogSizeFitsTheWindow(t *testing.T) {
+	for _, c := range []struct{ want, min, win, got fyne.Size }{
+		{fyne.NewSize(860, 560), fyne.NewSize(400, 300), fyne.NewSize(1366, 768), fyne.NewSize(860, 560)},
+		{fyne.NewSize(860, 560), fyne.NewSize(400, 300), fyne.NewSize(910, 480), fyne.NewSize(860, 448)},
+		{fyne.NewSize(860, 560), fyne.NewSize(700, 500), fyne.NewSize(682, 380), fyne.NewSize(700, 500)},
+		{fyne.NewSize(860, 560), fyne.NewSize(400, 300), fyne.NewSize(0, 0), fyne.NewSize(860, 560)},
+	} {
+		if got := dialogSize(c.want, c.min, c.win); got != c.got {
+			t.Errorf("dialogSize(%v, %v, %v) = %v, want %v", c.want, c.min, c.win, got, c.got)
+		}
+	}
+}
