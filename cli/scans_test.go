@@ -71,8 +71,8 @@ func TestScansUnsealed(t *testing.T) {
 		}
 	}
 	for _, line := range strings.Split(stdout, "\n") {
-		if strings.Contains(line, "没有找到红色公章") && !strings.HasPrefix(line, "错误 第8页（") {
-			t.Errorf("the seal findings should name page 8: %s", line)
+		if strings.Contains(line, "没有找到红色公章") && !strings.HasPrefix(line, "错误 第") {
+			t.Errorf("a seal finding should name its page: %s", line)
 		}
 	}
 	scanned := filepath.Join(dir, export.ScanName(forms.Sample()))
