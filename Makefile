@@ -7,7 +7,7 @@ export CGO_ENABLED := 1
 # them), and parsing that font for every text style cost 15 MB of resident memory.
 TAGS    := no_emoji
 
-.PHONY: deps build run test vet fmt-check tidy-check bench sample clean windows check-windows check-windows-run check-windows-ime vet-windows linux check-linux
+.PHONY: deps build run test vet measure-hostile fmt-check tidy-check bench sample clean windows check-windows check-windows-run check-windows-ime vet-windows linux check-linux
 
 # The Debian packages the build and the tests need (sudo when not root); a no-op once installed.
 deps:
@@ -38,6 +38,11 @@ test: deps fmt-check tidy-check vet
 
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# Time and peak memory of every hostile input of issue 14 (decoder bombs, huge workbooks,
+# special files); see tools/measure-hostile.sh.
+measure-hostile: deps
+	tools/measure-hostile.sh
 
 clean:
 	rm -rf bin dist $(RSRC)

@@ -16,6 +16,8 @@ pkgs=(
   debootstrap fonts-noto-cjk fonts-arphic-uming fonts-wqy-zenhei
   # Liberation Serif stands in for Times New Roman when LibreOffice sets the .docx (page tests).
   fonts-liberation2
+  # tools/measure-hostile.sh: peak memory of each run (GNU time's max RSS).
+  time
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -52,8 +52,8 @@ func cost(hd header, data []byte) decodeCost {
 }
 
 // heicBytesPerPixel: libheif in WebAssembly (gen2brain/heic) holds the coded tiles, YCbCr
-// planes, RGBA output and the module's grown memory: about 16 bytes a pixel measured.
-const heicBytesPerPixel = 16
+// planes, RGBA output and the module's grown memory: 22 to 24 bytes a pixel measured.
+const heicBytesPerPixel = 25
 
 // pngBytes is what Go's PNG decoder allocates: the image at its colour model's size, and for
 // an interlaced file each pass's image besides (together about as large again).
@@ -210,8 +210,8 @@ func checkCost(hd header, c decodeCost) error {
 	case c.visits > maxBlockVisits:
 		return detail(ErrTooLarge, "这张 JPEG 图片（%d×%d 像素，%d 次扫描）读取的工作量太大。请用手机相册或画图软件把照片缩小（例如长边不超过 4000 像素）或另存为普通 JPEG 后再选择。", hd.w, hd.h, c.scans)
 	case c.bytes > maxDecodeBytes:
-		return detail(ErrTooLarge, "这张%s图片（%d×%d 像素）读取时需要约 %d MB 内存，超过了本程序的上限（%d MB）。请用手机相册或画图软件把照片缩小（例如长边不超过 4000 像素）或另存为普通 JPEG 后再选择。",
-			formatName(hd.format)+" ", hd.w, hd.h, mb, maxDecodeBytes>>20)
+		return detail(ErrTooLarge, "这张 %s 图片（%d×%d 像素）读取时需要约 %d MB 内存，超过了本程序的上限（%d MB）。请用手机相册或画图软件把照片缩小（例如长边不超过 4000 像素）或另存为普通 JPEG 后再选择。",
+			formatName(hd.format), hd.w, hd.h, mb, maxDecodeBytes>>20)
 	}
 	return nil
 }

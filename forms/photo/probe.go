@@ -20,9 +20,10 @@ const (
 	MaxFileBytes = 50 << 20    // the picture file
 	MaxPixels    = 100_000_000 // width × height
 	MaxSide      = 30000       // either side, in pixels
-	// HEIC decodes in WebAssembly, about 2.5 megapixels a second on one core: 50 million
-	// pixels (a 48-megapixel iPhone picture) take some 20 seconds and 1 GB.
-	MaxPixelsHEIC = 50_000_000
+	// HEIC decodes in WebAssembly, about 3 megapixels a second on one busy core, with some
+	// 24 bytes a pixel (measured: 20 megapixels took 6.7 s and 490 MB): an iPhone's
+	// 24-megapixel picture (5712×4284) still fits 10 s and 1 GB, its 48-megapixel one not.
+	MaxPixelsHEIC = 24_500_000
 )
 
 // header is what the file says about itself before any pixel is decoded.
@@ -118,7 +119,7 @@ func checkSize(format string, w, h int) error {
 		return detail(ErrCorrupt, "图片文件已损坏（记录的尺寸是 %d×%d 像素）。请重新导出或拍摄照片后再选择。", w, h)
 	}
 	if format == FormatHEIC && int64(w)*int64(h) > MaxPixelsHEIC {
-		return detail(ErrTooLarge, "HEIC 照片太大（%d×%d 像素，约 %d 万像素），本程序最多处理 5000 万像素的 HEIC 照片。请在手机相册里把照片导出为 JPEG，或缩小（例如长边不超过 4000 像素）后再选择。",
+		return detail(ErrTooLarge, "HEIC 照片太大（%d×%d 像素，约 %d 万像素），本程序最多处理 2400 万像素的 HEIC 照片。请在手机相册里把照片导出为 JPEG，或缩小（例如长边不超过 4000 像素）后再选择。",
 			w, h, (int64(w)*int64(h)+5000)/10000)
 	}
 	if w > MaxSide || h > MaxSide || int64(w)*int64(h) > MaxPixels {
