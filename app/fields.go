@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -94,6 +95,9 @@ func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
 		e.PlaceHolder = strings.TrimPrefix(f.Hint, "如 ") // 1985.03 fits the column, 如 1985.03 not
 		e.SetText(u.d.Get(path))
 		e.OnChanged = func(val string) {
+			if val = u.clip(f, val); val != e.Text {
+				e.SetText(val)
+			}
 			e.fit()
 			u.edit(path, val)
 		}
@@ -104,7 +108,12 @@ func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
 		e.PlaceHolder = f.Hint
 		e.SetText(u.d.Get(path))
 		e.AlwaysShowValidationError = true
-		e.OnChanged = func(val string) { u.edit(path, val) }
+		e.OnChanged = func(val string) {
+			if val = u.clip(f, val); val != e.Text {
+				e.SetText(val)
+			}
+			u.edit(path, val)
+		}
 		w, v.focus, v.entry = e, e, &e.Entry
 	}
 	if inTable {
@@ -170,6 +179,16 @@ func (u *UI) edit(path, val string) {
 	u.editing = path
 	u.edited[unitOf(path)] = true
 	u.changed()
+}
+
+// clip keeps a typed or pasted value within the field's character limit, and says so when
+// it cut: the draft never holds more than the form can print or the file can keep.
+func (u *UI) clip(f forms.Field, val string) string {
+	c, cut := forms.Clip(f, val)
+	if cut {
+		showMessage(u.win, "内容太长", fmt.Sprintf("“%s”最多%d个字符，超出的部分没有填进来。请检查粘贴的内容是否正确。", f.Name(), f.CharLimit()))
+	}
+	return c
 }
 
 // changed is called after every change of the draft.

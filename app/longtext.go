@@ -67,6 +67,10 @@ func (u *UI) longTextPage(p *page) fyne.CanvasObject {
 	lt.count.Alignment = fyne.TextAlignTrailing
 	lt.editor.SetText(u.d.Get(path))
 	lt.editor.SetOnChanged(func(s string) {
+		if c := u.clip(f, s); c != s {
+			s = c
+			lt.editor.SetText(s)
+		}
 		lt.update(s)
 		u.edit(path, s)
 	})

@@ -372,3 +372,20 @@ func TestEscapeAndEnterInDialogs(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A paste past a field's character limit is cut to it, and the user is told (issue 14).
+func TestPasteOverLimitIsClipped(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start("")
+	h.u.showPage("主持人")
+	h.entry("host.name").SetText(strings.Repeat("覃", forms.MaxCharsLine+50))
+	if got := []rune(h.u.d.Get("host.name")); len(got) != forms.MaxCharsLine {
+		t.Errorf("host.name holds %d characters, want %d", len(got), forms.MaxCharsLine)
+	}
+	h.u.showPage("近5年业绩")
+	lt := h.u.long["achievements"]
+	lt.editor.SetText(strings.Repeat("a", forms.MaxCharsLong+10))
+	if got := len(h.u.d.Get("achievements")); got != forms.MaxCharsLong {
+		t.Errorf("achievements holds %d characters, want %d", got, forms.MaxCharsLong)
+	}
+}

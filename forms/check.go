@@ -246,7 +246,9 @@ func describeRune(r rune) string {
 		return "换行符"
 	case r == '\t':
 		return "制表符（Tab）"
-	case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r) || r == 0xFFFD:
+	case r == 0xFFFD: // what a program puts where it could not convert a character
+		return "替换字符“\uFFFD”（" + code + "，文字在别的软件中转换编码时已经损坏，这里原来是另一个字，需要重新输入）"
+	case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r):
 		return "不可见的控制字符（" + code + "）"
 	case unicode.Is(unicode.Co, r):
 		return "自造字（" + code + "）"

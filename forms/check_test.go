@@ -264,6 +264,7 @@ func checkCases(t testing.TB) []checkCase {
 		{"name 😀", set("host.name", "覃晓岚😀"), []want{e("host.name", "“😀”")}},
 		{"name bell", set("host.name", "覃\a晓岚"), []want{e("host.name", "U+0007")}},
 		{"name zero-width space", set("host.name", "覃\u200b晓岚"), []want{e("host.name", "U+200B")}},
+		{"name replacement character", set("host.name", "覃\ufffd岚"), []want{e("host.name", "替换字符", "编码", "重新输入")}},
 		{"name two bad characters", set("host.name", "𠮷😀𠮷"), []want{e("host.name", "“𠮷”", "“😀”")}},
 		{"name line break", set("host.name", "覃\n晓岚"), []want{e("host.name", "换行符（第2个字）")}},
 		{"plan bad character after line breaks", set("plan", "一\n二\n三𠮷"), []want{e("plan", "第3段第2个字")}},
@@ -506,4 +507,21 @@ func FuzzCheckValue(f *testing.F) {
 		}
 		CountWords(s)
 	})
+}
+
+func TestClip(t *testing.T) {
+	f := Field{Kind: Text, MaxChars: 3}
+	for _, tc := range []struct {
+		in, want string
+		cut      bool
+	}{
+		{"", "", false},
+		{"覃晓岚", "覃晓岚", false},
+		{"覃晓岚a", "覃晓岚", true},
+		{"abcdef", "abc", true},
+	} {
+		if got, cut := Clip(f, tc.in); got != tc.want || cut != tc.cut {
+			t.Errorf("Clip(%q) = %q %v, want %q %v", tc.in, got, cut, tc.want, tc.cut)
+		}
+	}
 }

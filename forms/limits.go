@@ -47,3 +47,19 @@ func (d *Draft) CheckLimits(blocks ...string) error {
 	}
 	return nil
 }
+
+// Clip cuts s to the field's character limit; cut says whether anything was cut. The app
+// clips what is typed or pasted, so the draft never holds more than the form can print.
+func Clip(f Field, s string) (clipped string, cut bool) {
+	if len(s) <= f.CharLimit() {
+		return s, false
+	}
+	n := 0
+	for i := range s {
+		if n == f.CharLimit() {
+			return s[:i], true
+		}
+		n++
+	}
+	return s, false
+}
