@@ -7,14 +7,14 @@
 #   app/testdata/fontcheck.sh [out-dir]     (from the repository root; default fontcheck/)
 #
 # Needs root (unshare -m to hide the fonts only for the app), Xvfb, xdotool, ImageMagick.
-# DISPLAY_NUM (default 120) is the Xvfb display used; SHENBAO_BIN a program to check instead
+# XVFB_DISPLAY (default :120) is the Xvfb display used; SHENBAO_BIN a program to check instead
 # of building this tree. Exits 1 when a pair differs.
 set -eu
 out=${1:-fontcheck}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 work=$(mktemp -d)
-disp=:${DISPLAY_NUM:-120}
+disp=${XVFB_DISPLAY:-:120}
 trap 'kill $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
 
 if [ -n "${SHENBAO_BIN:-}" ]; then cp "$SHENBAO_BIN" "$work/shenbao"; else go build -o "$work/shenbao" .; fi
