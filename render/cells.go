@@ -38,6 +38,8 @@ type line struct {
 	align       hAlign
 	width       float64 // extent used for alignment: the runs plus any right inset
 	segs        []seg
+	keepNext    bool // a one-line heading of a long text: never the last line on a page
+	para        int  // a long text's line: 1 + the index of its paragraph; 0 otherwise
 }
 
 func spacer(h float64) line { return line{pitch: h} }
@@ -189,8 +191,9 @@ func (t typesetter) labelled(label, value string, width float64, path string) []
 func (t typesetter) paragraphs(paras []string, width float64, path string) []line {
 	size, pitch := LongSize, LineHeight(LongSize, LongSpacing)
 	indent := 2 * t.measure("\u3000", Regular, size)
+	heads := t.headings(paras, width)
 	var out []line
-	for _, para := range paras {
+	for k, para := range paras {
 		if strings.TrimSpace(para) == "" {
 			out = append(out, spacer(pitch))
 			continue
@@ -206,10 +209,38 @@ func (t typesetter) paragraphs(paras []string, width float64, path string) []lin
 				sg.extra = text.Justify(vis, tl.Width, avail)
 				sg.w = tl.Width + sum(sg.extra)
 			}
-			out = append(out, line{size: size, pitch: pitch, width: dx + sg.w, segs: []seg{sg}})
+			out = append(out, line{size: size, pitch: pitch, width: dx + sg.w, segs: []seg{sg}, keepNext: heads[k], para: k + 1})
 		}
 	}
 	return out
+}
+
+// headings tells, for each paragraph of a long text set width wide, whether it is a heading
+// (第三阶段：…): one line followed by a paragraph of several (a list of one-line items has
+// none). A heading never ends a page; it goes on to the next page with what follows.
+func (t typesetter) headings(paras []string, width float64) []bool {
+	out := make([]bool, len(paras))
+	indent := 2 * t.measure("\u3000", Regular, LongSize)
+	lines := make([]int, len(paras))
+	for k, p := range paras {
+		if strings.TrimSpace(p) != "" {
+			lines[k] = len(t.wrap(p, Regular, LongSize, width, indent))
+		}
+	}
+	for k := 0; k+1 < len(paras); k++ {
+		out[k] = lines[k] == 1 && lines[k+1] > 1
+	}
+	return out
+}
+
+// Headings is headings for the .docx: the paragraphs of a long text in a cell cellWidth wide
+// (padding included) that keep with the next one.
+func Headings(paras []string, cellWidth float64) []bool {
+	ps := make([]string, len(paras))
+	for i, p := range paras {
+		ps[i] = printable(p)
+	}
+	return typesetter{FontMeasurer()}.headings(ps, cellWidth-2*PadX)
 }
 
 func sum(xs []float64) float64 {

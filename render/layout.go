@@ -88,7 +88,7 @@ func (l *layouter) rows(rows []Row) {
 			l.ensure(h)
 		}
 		lr := l.row(r)
-		l.drawn, l.drop, l.tail, l.moved = false, 0, 0, false
+		l.drawn, l.drop, l.tail, l.moved, l.moves = false, 0, 0, false, nil
 		switch {
 		case r.Role == BlockRow:
 			l.placeLabelRow(lr)
@@ -100,7 +100,7 @@ func (l *layouter) rows(rows []Row) {
 		if r.Repeat {
 			l.heads = append(l.heads, lr)
 		}
-		rows[i].Drop, rows[i].Tail, rows[i].Break = l.drop, max(l.tail, 0), l.moved
+		rows[i].Drop, rows[i].Tail, rows[i].Break, rows[i].Moves = l.drop, max(l.tail, 0), l.moved, l.moves
 		i++
 	}
 	l.header = nil
@@ -196,6 +196,8 @@ type row struct {
 	// drop: the row's first cell has its first line standing alone, the other cells' text
 	// starts this much lower (separated).
 	drop float64
+	// move: a part of a split row whose last line, a heading, went on to the next part.
+	move *Move
 }
 
 func (r row) contentHeight() float64 {
@@ -234,6 +236,7 @@ type layouter struct {
 	// tail, moved: Row.Tail and Row.Break of the row being placed.
 	tail  float64
 	moved bool
+	moves []Move
 	// loose: the last row on this page is a label | content row whose content ends within its
 	// label's height, so the next one must stand its label's first line alone.
 	loose bool
@@ -322,6 +325,9 @@ func (l *layouter) place(r row) {
 			continue
 		}
 		l.draw(part, room)
+		if part.move != nil {
+			l.moves = append(l.moves, *part.move)
+		}
 		l.newPage()
 		r, split = rest, true
 	}
@@ -334,6 +340,7 @@ func (r row) split(room float64, force bool) (part, rest row, ok bool) {
 	avail := room - 2*PadY
 	part, rest = r, r
 	part.plain, rest.plain = nil, nil
+	part.move, rest.move = nil, nil
 	rest.drop = 0
 	part.cells = make([]cell, len(r.cells))
 	rest.cells = make([]cell, len(r.cells))
@@ -341,6 +348,10 @@ func (r row) split(room float64, force bool) (part, rest row, ok bool) {
 	progress := false
 	for i, c := range r.cells {
 		n := fitLines(c.lines, avail-stagger(i))
+		if n > 1 && n < len(c.lines) && c.lines[n-1].keepNext {
+			n-- // a heading goes on with what follows it
+			part.move = &Move{Para: c.lines[n].para - 1, Gap: avail - stagger(i) - linesHeight(c.lines[:n])}
+		}
 		pc, rc := c, c
 		pc.lines, rc.lines = c.lines[:n], nil
 		rc.photo = nil // printed once, in the first part

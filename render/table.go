@@ -66,6 +66,16 @@ type Row struct {
 	// Break: set by Paginate for a row that may split but that the PDF moved whole to the
 	// next page (its label would have been cut).
 	Break bool
+	// Moves: set by Paginate for a long text whose headings the PDF moved on to the next page
+	// rather than end a page with them.
+	Moves []Move
+}
+
+// Move is a heading of a long text (a paragraph of Content.Paras) that the PDF moved on to
+// the next page, leaving Gap points empty at the foot of the page before.
+type Move struct {
+	Para int
+	Gap  float64
 }
 
 // Cell is one cell of a row.

@@ -1,8 +1,12 @@
 package render
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
+
+	"shenbao/forms"
 )
 
 func TestParagraphs(t *testing.T) {
@@ -21,5 +25,43 @@ func TestParagraphs(t *testing.T) {
 		if got := Paragraphs(tt.in); !slices.Equal(got, tt.want) {
 			t.Errorf("Paragraphs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A one-line heading of a long text (第三阶段：…) is never the last line on a page: it goes on
+// to the next page with the paragraph it heads.
+func TestHeadingKeepsWithNext(t *testing.T) {
+	d := forms.Sample()
+	var sb strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&sb, "第%d阶段：工作重点\n%s\n", i, strings.Repeat("开展主题班会课研讨和结对帮扶活动，", 2+i%5))
+	}
+	d.Set("plan", sb.String())
+	pages, err := Layout(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for i, p := range pages[:len(pages)-1] {
+		var last Box
+		for _, b := range p.Boxes {
+			if b.Kind == TextBox && b.Path == "plan" {
+				last = b
+			}
+		}
+		if strings.HasSuffix(last.Text, "工作重点") {
+			t.Errorf("page %d ends with the heading %q", i+1, last.Text)
+		}
+		for _, b := range pages[i+1].Boxes {
+			if b.Kind == TextBox && b.Path == "plan" {
+				if strings.HasSuffix(b.Text, "工作重点") {
+					moved++
+				}
+				break
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("no page starts with a heading: the test no longer tries the rule")
 	}
 }

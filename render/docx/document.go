@@ -148,15 +148,8 @@ func (bd *body) row(r render.Row) {
 	}
 	b.WriteString(`</w:trPr>`)
 	keep := keepIf(r.KeepNext)
-	for i, c := range r.Cells {
-		drop, tail := 0.0, 0.0
-		if i > 0 {
-			drop = r.Drop
-		}
-		if i == 1 {
-			tail = r.Tail
-		}
-		bd.cell(c, keep, drop, tail, r.Drop > 0 && i == 0)
+	for i := range r.Cells {
+		bd.cell(r, i, keep)
 	}
 	b.WriteString(`</w:tr>`)
 }
@@ -226,10 +219,22 @@ func (bd *body) cellStart(c render.Cell, vMerge, vAlign string) {
 	b.WriteString(`<w:vAlign w:val="` + vAlign + `"/></w:tcPr>`)
 }
 
-// cell writes one cell as render's model has it; keep (keepNext or "") goes into its
+// cell writes cell i of row r as render's model has it; keep (keepNext or "") goes into its
 // paragraphs.
-func (bd *body) cell(c render.Cell, keep string, drop, tail float64, alone bool) {
+func (bd *body) cell(r render.Row, i int, keep string) {
+	c := r.Cells[i]
 	ct := c.Content
+	// What Paginate says of the row (render.Row): the content cells start Drop lower, the
+	// label's first line stands alone; the content cell ends Tail lower; its headings moved.
+	alone := r.Drop > 0 && i == 0
+	drop, tail := 0.0, 0.0
+	var moves []render.Move
+	if i > 0 {
+		drop = r.Drop
+	}
+	if i == 1 {
+		tail, moves = r.Tail, r.Moves
+	}
 	switch {
 	case alone && ct.Kind == render.Label:
 		// the label's first line stands alone, SeparatorGap above the rest (render.Row.Drop)
@@ -245,7 +250,7 @@ func (bd *body) cell(c render.Cell, keep string, drop, tail float64, alone bool)
 		if drop > 0 {
 			bd.b.WriteString(dropPara(drop))
 		}
-		bd.content(c, keep)
+		bd.content(c, keep, moves)
 		if tail > 0 { // the PDF's last part of the row is as tall as its label + （续）
 			bd.b.WriteString(dropPara(tail))
 		}
@@ -260,13 +265,13 @@ func (bd *body) cell(c render.Cell, keep string, drop, tail float64, alone bool)
 		bd.photoCell(c)
 	default:
 		bd.cellStart(c, "", vTop)
-		bd.content(c, keep)
+		bd.content(c, keep, moves)
 	}
 	bd.b.WriteString(`</w:tc>`)
 }
 
 // content writes a cell's paragraphs; a cell ends with a paragraph, whatever it holds.
-func (bd *body) content(c render.Cell, keep string) {
+func (bd *body) content(c render.Cell, keep string, moves []render.Move) {
 	ct := c.Content
 	switch ct.Kind {
 	case render.Label:
@@ -289,8 +294,17 @@ func (bd *body) content(c render.Cell, keep string) {
 		if ct.Text != "" {
 			bd.para(styleCellLeft, "", ct.Text)
 		}
-		for _, p := range ct.Paras {
-			bd.para(styleLong, "", p)
+		heads := render.Headings(ct.Paras, c.W) // a one-line heading stays with what follows
+		for i, p := range ct.Paras {
+			for _, m := range moves {
+				// LibreOffice keeps no paragraph with the next one in a table cell: fill the
+				// foot of the page as the PDF leaves it, so the heading starts the next page
+				// there too (2 pt short, for rounding).
+				if m.Para == i && m.Gap > 2 {
+					bd.b.WriteString(dropPara(m.Gap - 2))
+				}
+			}
+			bd.para(styleLong, keepIf(heads[i]), p)
 		}
 		if ct.Text == "" && len(ct.Paras) == 0 {
 			bd.para(styleLong, "", "")

@@ -156,7 +156,7 @@ func TestPagesAsThePDF(t *testing.T) {
 	if _, err := exec.LookPath("soffice"); err != nil {
 		t.Skip("soffice is not installed (apt-get install libreoffice-writer-nogui)")
 	}
-	drafts := map[string]*forms.Draft{"sample": forms.Sample(), "plan3000": plan3000(), "threeRows": moreRows()}
+	drafts := map[string]*forms.Draft{"sample": forms.Sample(), "plan3000": plan3000(), "threeRows": moreRows(), "headings": headings()}
 	for _, name := range []string{"long-paragraph", "longest", "short-lines"} {
 		d, err := forms.Load(filepath.Join("..", "testdata", "drafts", name+".json"))
 		if err != nil {
@@ -192,4 +192,16 @@ func TestPagesAsThePDF(t *testing.T) {
 			}
 		})
 	}
+}
+
+// headings is the sample with a plan of one-line headings (第N阶段：工作重点), each before a
+// paragraph: some fall at a page's foot, where the PDF moves them on with their paragraph.
+func headings() *forms.Draft {
+	d := forms.Sample()
+	var sb strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&sb, "第%d阶段：工作重点\n%s\n", i, strings.Repeat("开展主题班会课研讨和结对帮扶活动，", 2+i%5))
+	}
+	d.Set("plan", sb.String())
+	return d
 }

@@ -6,12 +6,9 @@ import (
 	"crypto/md5"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"unicode/utf16"
-
-	"github.com/signintech/gopdf"
 )
 
 // The PDF carries the draft it was printed from as an embedded file, as e-invoices carry
@@ -23,24 +20,6 @@ import (
 
 // DraftFileName is the attachment's name as PDF readers list it.
 const DraftFileName = "shenbao-draft.json"
-
-// writeWithDraft writes g to w, with draft (a draft file's JSON) attached when there is one.
-func writeWithDraft(w io.Writer, g *gopdf.GoPdf, draft []byte) error {
-	if len(draft) == 0 {
-		_, err := g.WriteTo(w)
-		return err
-	}
-	var buf bytes.Buffer
-	if _, err := g.WriteTo(&buf); err != nil {
-		return err
-	}
-	out, err := AttachDraft(buf.Bytes(), draft)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
-}
 
 var (
 	reStartXref = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)

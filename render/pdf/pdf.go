@@ -91,7 +91,21 @@ func Write(w io.Writer, pages []render.Page, info Info) error {
 			}
 		}
 	}
-	return writeWithDraft(w, &pdf, info.Draft)
+	var buf bytes.Buffer
+	if _, err := pdf.WriteTo(&buf); err != nil {
+		return err
+	}
+	doc, err := extendCatalog(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	if len(info.Draft) > 0 {
+		if doc, err = AttachDraft(doc, info.Draft); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(doc)
+	return err
 }
 
 // infoText keeps a document-info string readable: gopdf writes each character as one UTF-16
