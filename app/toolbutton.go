@@ -22,7 +22,7 @@ type toolButton struct {
 	hovered bool
 	bg      *canvas.Rectangle
 	tip     []fyne.CanvasObject // the tooltip shown now: its box and its text
-	tipSeq  int // bumped when the mouse leaves: a tooltip on its way is not shown
+	tipSeq  int                 // bumped when the mouse leaves: a tooltip on its way is not shown
 }
 
 func newToolButton(icon fyne.Resource, tip string, onTap func()) *toolButton {
