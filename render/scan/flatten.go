@@ -160,7 +160,7 @@ func stretch(v float64) uint8 {
 
 func clampInt(v, lo, hi int) int { return min(max(v, lo), hi) }
 
-// spreadPaper takes, for each square, the brightest paper of its 5×5 neighbourhood (so the
+// spreadPaper takes, for each square, the brightest paper of its 3×3 neighbourhood (so the
 // squares inside a dark patch borrow the paper around it), then smooths over 3×3 squares.
 // Squares darker than 55 % of the page's typical paper are lifted to that: a deep shadow is
 // rarer than a big dark picture, and leaving the picture dark matters more.
@@ -176,8 +176,8 @@ func spreadPaper(bg [][3]float64, bw, bh int) [][3]float64 {
 	for by := 0; by < bh; by++ {
 		for bx := 0; bx < bw; bx++ {
 			best := bg[by*bw+bx]
-			for dy := -2; dy <= 2; dy++ {
-				for dx := -2; dx <= 2; dx++ {
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
 					x, y := bx+dx, by+dy
 					if x >= 0 && y >= 0 && x < bw && y < bh && lum(bg[y*bw+x]) > lum(best) {
 						best = bg[y*bw+x]

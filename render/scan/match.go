@@ -100,6 +100,53 @@ func ncc(a, b []float64) float64 {
 	return sab / math.Sqrt(saa*sbb)
 }
 
+// opinionMask marks the opinion boxes at matchScale: seals and handwriting go there, so they
+// are left out when a picture is compared with the page.
+func opinionMask(m pageModel) []bool {
+	w, h := int(pageW*matchScale), int(pageH*matchScale)
+	mask := make([]bool, w*h)
+	for _, o := range m.Opinions {
+		b := o.Box
+		for y := max(0, int(b.Y0*matchScale)); y < min(h, int(b.Y1*matchScale)+1); y++ {
+			for x := max(0, int(b.X0*matchScale)); x < min(w, int(b.X1*matchScale)+1); x++ {
+				mask[y*w+x] = true
+			}
+		}
+	}
+	return mask
+}
+
+// nccMasked is ncc leaving out the marked points.
+func nccMasked(a, b []float64, skip []bool) float64 {
+	var ma, mb, n float64
+	for i := range a {
+		if !skip[i] {
+			ma += a[i]
+			mb += b[i]
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	ma /= n
+	mb /= n
+	var sab, saa, sbb float64
+	for i := range a {
+		if skip[i] {
+			continue
+		}
+		da, db := a[i]-ma, b[i]-mb
+		sab += da * db
+		saa += da * da
+		sbb += db * db
+	}
+	if saa == 0 || sbb == 0 {
+		return 0
+	}
+	return sab / math.Sqrt(saa*sbb)
+}
+
 // candidate is one way the picture's table outline can be a page: which page, turned how, and
 // how well the picture then looks like it.
 type candidate struct {
@@ -112,6 +159,10 @@ type candidate struct {
 // candidates tries the outline q as each page's table, in each of the four ways the paper can
 // lie, and returns them best first.
 func candidates(g *grey, q quad, pages []pageModel, want [][]float64) []candidate {
+	masks := make([][]bool, len(pages))
+	for i, m := range pages {
+		masks[i] = opinionMask(m)
+	}
 	var out []candidate
 	// Pages whose tables have the same outline share the straightened picture.
 	type key struct {
@@ -134,7 +185,7 @@ func candidates(g *grey, q quad, pages []pageModel, want [][]float64) []candidat
 				obs = observed(g, h)
 				seen[k] = obs
 			}
-			out = append(out, candidate{Page: i, Turn: turn, H: h, Score: ncc(obs, want[i])})
+			out = append(out, candidate{Page: i, Turn: turn, H: h, Score: nccMasked(obs, want[i], masks[i])})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })

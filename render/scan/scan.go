@@ -114,9 +114,11 @@ type Straight struct {
 // Colour tells whether the page kept its colour (it has red on it).
 func (s *Straight) Colour() bool { _, ok := s.Image.(*image.NRGBA); return ok }
 
-// MinScore is the least match between a picture and a page for it to count as that page.
-// Pages of this draft score 0.6–0.9 photographed; another draft's pages rarely pass 0.4.
-const MinScore = 0.5
+// MinScore is the least match of a picture's layout with a page (at 1 px/mm, the opinion
+// boxes left out) for it to be a page of the form at all: pages photographed score 0.55–0.95,
+// a wrong page of the same draft below 0.3. Another draft's page of the same form passes;
+// MinFine and MinLine tell it.
+const MinScore = 0.4
 
 // MinFine is the least character-by-character match for the picture to be this draft's page
 // and not another draft's or an older version's page of the same form.
