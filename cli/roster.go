@@ -35,7 +35,8 @@ func runExportRoster(o options, stdout, stderr io.Writer) int {
 	if !ok {
 		return ExitUnreadable
 	}
-	name := "名单-" + safeName(d.Get("host.name")) + ".xlsx"
+	_, host := d.Applicant()
+	name := "名单-" + safeName(host) + ".xlsx"
 	return writeWorkbook(xlsxPath(o.out, name), func(w io.Writer) error { return xlsx.ExportRoster(w, d) }, stdout, stderr)
 }
 

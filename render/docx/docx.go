@@ -45,7 +45,7 @@ func buildParts(d *forms.Draft, opt Options) ([]part, error) {
 		return nil, err
 	}
 	g := geometry()
-	p := loadPhoto(d)
+	p := loadPhoto(t)
 
 	docRels := []rel{
 		{ridStyles, relStyles, "styles.xml"},

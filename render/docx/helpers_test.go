@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"shenbao/forms"
+	"shenbao/render"
 )
 
 // zipPart is one entry of a written package, in zip order.
@@ -327,4 +328,23 @@ func smallDraft() *forms.Draft {
 	png.Encode(&buf, image.NewGray(image.Rect(0, 0, 8, 8)))
 	d.Photo = &forms.Photo{MIME: "image/png", Data: base64.StdEncoding.EncodeToString(buf.Bytes())}
 	return d
+}
+
+// pngPhoto is a grey w × h PNG as a draft's photo.
+func pngPhoto(t *testing.T, w, h int) *forms.Photo {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return &forms.Photo{MIME: "image/png", Data: base64.StdEncoding.EncodeToString(buf.Bytes())}
+}
+
+// photoOf is the photo the .docx of d carries, nil when it carries none.
+func photoOf(d *forms.Draft) *photo {
+	tb, err := render.BuildTable(d, forms.Form)
+	if err != nil {
+		return nil
+	}
+	return loadPhoto(tb)
 }

@@ -242,8 +242,9 @@ func coreXML(d *forms.Draft, opt Options) []byte {
 // the file is named.
 func documentTitle(d *forms.Draft) string {
 	t := forms.Title
-	for _, p := range []string{"host.unit", "host.name"} {
-		if v := cleanText(d.Get(p)); len(v) > 0 {
+	unit, name := d.Applicant()
+	for _, v := range []string{unit, name} {
+		if v := cleanText(v); len(v) > 0 {
 			t += "-" + v
 		}
 	}

@@ -2,13 +2,9 @@ package docx
 
 import (
 	"bytes"
-	"image"
-	_ "image/gif" // a stored photo may come from another program
-	_ "image/jpeg"
-	_ "image/png"
 	"strconv"
 
-	"shenbao/forms"
+	"shenbao/render"
 )
 
 // The photo prints at exactly 25 × 35 mm, the 1-inch size, whatever its pixels.
@@ -26,54 +22,36 @@ type photo struct {
 	cropL, cropT int // removed from left and right, top and bottom, each
 }
 
-// loadPhoto reads the draft's photo. A missing or unreadable photo gives nil: the cell then
-// shows its label, as on the blank form (the checks already report the photo as an error).
-func loadPhoto(d *forms.Draft) *photo {
-	if d.Photo == nil || d.Photo.Data == "" {
+// loadPhoto is the photo of render's table as a media part, cropped to the part the PDF
+// prints (render.Image.Crop, the one 5:7 crop). No photo, or one in a format Word may not
+// read, gives nil: the cell then shows its label, as on the blank form (the checks already
+// report the photo as an error).
+func loadPhoto(t render.Table) *photo {
+	var img *render.Image
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Content.Kind == render.Photo && c.Content.Image != nil {
+				img = c.Content.Image
+			}
+		}
+	}
+	if img == nil || img.Width <= 0 || img.Height <= 0 {
 		return nil
 	}
-	data, err := forms.PhotoBytes(d.Photo)
-	if err != nil {
-		return nil
-	}
-	p := &photo{data: data}
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		p.ext, p.mime = "jpeg", "image/jpeg"
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		p.ext, p.mime = "png", "image/png"
-	case bytes.HasPrefix(data, []byte("GIF8")):
-		p.ext, p.mime = "gif", "image/gif"
+	p := &photo{data: img.Data}
+	switch img.Format {
+	case "jpeg", "png", "gif":
+		p.ext, p.mime = img.Format, "image/"+img.Format
 	default:
 		return nil // Word reads these three everywhere; the photo pipeline stores JPEG
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil
-	}
-	p.cropL, p.cropT = centreCrop(cfg.Width, cfg.Height)
+	p.cropL = cropShare(img.Crop.Min.X, img.Width)
+	p.cropT = cropShare(img.Crop.Min.Y, img.Height)
 	return p
 }
 
-// centreCrop returns how much to cut from each side (1/1000 %) so that a w×h picture shows
-// its centre at 5:7, as the photo pipeline would have cut it.
-func centreCrop(w, h int) (side, topBottom int) {
-	// w/h > 5/7: too wide, cut the sides; otherwise too tall, cut top and bottom.
-	// Under 0.1 % a side is less than a pixel of a 1-inch photo: no crop.
-	if 7*w > 5*h {
-		keep := float64(5*h) / float64(7*w) // share of the width that stays
-		return minCrop(int((1 - keep) / 2 * 100000)), 0
-	}
-	keep := float64(7*w) / float64(5*h)
-	return 0, minCrop(int((1 - keep) / 2 * 100000))
-}
-
-func minCrop(c int) int {
-	if c < 100 {
-		return 0
-	}
-	return c
-}
+// cropShare is n pixels of a side of size pixels in DrawingML's unit, 1/1000 %.
+func cropShare(n, size int) int { return int(int64(n) * 100000 / int64(size)) }
 
 // writeInline writes the photo as a DrawingML inline picture of 25 × 35 mm, bound to rId.
 func (p *photo) writeInline(b *bytes.Buffer, rID string) {

@@ -40,7 +40,8 @@ func NeedsDraft(d *forms.Draft, findings []forms.Finding) bool {
 // 柳州市名班主任工作室申报表-<工作单位>-<姓名>, "未填写" for a part left empty, characters
 // Windows refuses in file names replaced.
 func Name(d *forms.Draft) string {
-	unit, name := fitBytes(namePart(d.Get("host.unit")), namePart(d.Get("host.name")), maxNameBytes)
+	u, n := d.Applicant()
+	unit, name := fitBytes(namePart(u), namePart(n), maxNameBytes)
 	return "柳州市名班主任工作室申报表-" + unit + "-" + name
 }
 
@@ -51,7 +52,8 @@ const ScanSuffix = "（盖章扫描件）"
 // ScanName is the scanned PDF's file name: Name's stem, ScanSuffix, ".pdf"; 工作单位 and 姓名
 // are cut a little more so the longer name still fits 255 bytes.
 func ScanName(d *forms.Draft) string {
-	unit, name := fitBytes(namePart(d.Get("host.unit")), namePart(d.Get("host.name")), maxNameBytes-len(ScanSuffix))
+	u, n := d.Applicant()
+	unit, name := fitBytes(namePart(u), namePart(n), maxNameBytes-len(ScanSuffix))
 	return "柳州市名班主任工作室申报表-" + unit + "-" + name + ScanSuffix + ".pdf"
 }
 
@@ -131,7 +133,7 @@ func render2(d *forms.Draft, opt Options) ([][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
-	author := strings.TrimSpace(d.Get("host.name"))
+	_, author := d.Applicant()
 	writers := []func(io.Writer) error{
 		func(w io.Writer) error {
 			// No Created time: the same draft gives a byte-identical .docx (fixed zip times, no
@@ -161,7 +163,7 @@ func WriteWord(d *forms.Draft, dir string, opt Options) (string, error) {
 	}
 	d = printablePhoto(d)
 	path := Paths(d, dir)[0]
-	author := strings.TrimSpace(d.Get("host.name"))
+	_, author := d.Applicant()
 	return path, forms.WriteFile(path, false, func(w io.Writer) error {
 		return docx.Write(w, d, docx.Options{Draft: opt.Draft, Author: author, Creator: opt.Creator})
 	})
