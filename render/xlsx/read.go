@@ -214,15 +214,12 @@ const (
 
 func (rd *reader) readSheet(sheet string) ([]*section, error) {
 	rd.sheets = append(rd.sheets, sheet)
-	grid, err := rd.f.GetRows(sheet)
+	grid, more, err := rd.rows(sheet)
 	if err != nil {
 		return nil, err
 	}
-	if len(grid) > maxSheetRows {
-		if hasContent(grid[maxSheetRows:]) {
-			rd.add(forms.Error, sheet, maxSheetRows+1, "这个工作表超过%d行（名单只需几十行），第%d行以后的内容没有读取：请删去名单以外的内容，或把名单复制到名单模板中后再导入。", maxSheetRows, maxSheetRows)
-		}
-		grid = grid[:maxSheetRows]
+	if more {
+		rd.add(forms.Error, sheet, maxSheetRows+1, "这个工作表超过%d行（名单只需几十行），第%d行以后的内容没有读取：请删去名单以外的内容，或把名单复制到名单模板中后再导入。", maxSheetRows, maxSheetRows)
 	}
 	if visible, err := rd.f.GetSheetVisible(sheet); err == nil && !visible {
 		if hasContent(grid) {
@@ -275,6 +272,39 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 		rd.columnProblems(s)
 	}
 	return secs, nil
+}
+
+// rows reads a sheet's first maxSheetRows rows through excelize's row iterator, as GetRows
+// would (trailing empty rows dropped), and tells whether anything follows them. Rows that are
+// not in the file (a gap down to row 1,048,576) cost nothing: they are not materialised.
+func (rd *reader) rows(sheet string) (grid [][]string, more bool, err error) {
+	it, err := rd.f.Rows(sheet)
+	if err != nil {
+		return nil, false, err
+	}
+	defer it.Close()
+	last := 0
+	for it.Next() {
+		cols, err := it.Columns()
+		if err != nil {
+			return nil, false, err
+		}
+		if len(grid) == maxSheetRows {
+			if hasContent([][]string{cols}) {
+				more = true
+				break
+			}
+			continue // bounded: the sheet's text is at most maxSheetXML
+		}
+		grid = append(grid, cols)
+		if len(cols) > 0 {
+			last = len(grid)
+		}
+	}
+	if err := it.Error(); err != nil {
+		return nil, false, err
+	}
+	return grid[:last], more, nil
 }
 
 // noHeader explains a sheet with content but no header row: an error when its name says it is
