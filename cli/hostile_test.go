@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -47,7 +46,7 @@ func fifo(t *testing.T, path string) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no FIFOs")
 	}
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
+	if err := mkfifo(path); err != nil {
 		t.Skip(err)
 	}
 }
