@@ -60,6 +60,14 @@ type Field struct {
 	Row              int
 	LabelMM, ValueMM float64
 	RowSpan          int
+
+	// Spreadsheets (render/xlsx). Aliases: other headers people's own workbooks use for this
+	// column (its label always matches). SheetWidth: the column's width in Excel's character
+	// units (0: from the label). Summary: the field's place among the host's columns of the
+	// summary workbook, from 1 (0: not there).
+	Aliases    []string
+	SheetWidth float64
+	Summary    int
 }
 
 // Default character limits: a one-line value fills a cell of the printed form well below
@@ -150,22 +158,28 @@ var PlanOutline = []string{"一、指导思想", "二、工作目标", "三、�
 // Columns of the two tables. The bureau printed 职务 before 职称 for advisers and the other way
 // round for members: each table keeps its own order.
 func personColumns(postFirst bool) []Field {
-	post := Field{Key: "post", Label: "职务", Kind: Text, Required: true, ValueMM: 15}
-	title := Field{Key: "title", Label: "职称", Kind: Text, Required: true, ValueMM: 15}
+	post := Field{Key: "post", Label: "职务", Kind: Text, Required: true, ValueMM: 15,
+		Aliases: []string{"行政职务", "现任职务", "担任职务"}, SheetWidth: 18}
+	title := Field{Key: "title", Label: "职称", Kind: Text, Required: true, ValueMM: 15,
+		Aliases: []string{"专业技术职称", "专业技术职务", "职称等级"}, SheetWidth: 16}
 	mid := []Field{title, post}
 	if postFirst {
 		mid = []Field{post, title}
 	}
 	cols := []Field{
-		{Key: "name", Label: "姓名", Kind: Text, Required: true, ValueMM: 15},
-		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true, ValueMM: 11.3},
-		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03", ValueMM: 17.2},
-		{Key: "unit", Label: "所在单位", Kind: Text, Required: true, ValueMM: 19.5},
+		{Key: "name", Label: "姓名", Kind: Text, Required: true, ValueMM: 15, Aliases: []string{"名字"}, SheetWidth: 11},
+		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true, ValueMM: 11.3, SheetWidth: 7},
+		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03", ValueMM: 17.2,
+			Aliases: []string{"出生日期", "出生年月日", "生日"}, SheetWidth: 11},
+		{Key: "unit", Label: "所在单位", Kind: Text, Required: true, ValueMM: 19.5,
+			Aliases: []string{"单位", "工作单位", "学校", "所在学校", "任教学校", "单位名称"}, SheetWidth: 30},
 	}
 	cols = append(cols, mid...)
 	return append(cols,
-		Field{Key: "research", Label: "研究方向", Kind: Text, Required: true, ValueMM: 15.8},
-		Field{Key: "mobile", Label: "手机号码", Kind: Mobile, Required: true, Hint: "11位手机号码", ValueMM: 26.4},
+		Field{Key: "research", Label: "研究方向", Kind: Text, Required: true, ValueMM: 15.8,
+			Aliases: []string{"研究领域", "研究专长", "研究方向及专长"}, SheetWidth: 28},
+		Field{Key: "mobile", Label: "手机号码", Kind: Mobile, Required: true, Hint: "11位手机号码", ValueMM: 26.4,
+			Aliases: []string{"手机", "手机号", "联系电话", "电话", "电话号码", "联系方式", "手机电话", "移动电话"}, SheetWidth: 15},
 	)
 }
 
@@ -181,18 +195,18 @@ var Form = []Block{
 	//   - 结对帮扶县区 starts off the third label column above it (text extraction reads the
 	//     工作单位 row apart from the rows above: render/readorder.go).
 	{Key: "host", Label: "主持人", Nav: "主持人", Kind: FieldsBlock, Fields: []Field{
-		{Key: "name", Label: "主持人\n姓名", Kind: Text, Required: true, Row: 0, LabelMM: 15.5, ValueMM: 15},
+		{Key: "name", Label: "主持人\n姓名", Kind: Text, Required: true, Row: 0, LabelMM: 15.5, ValueMM: 15, Summary: 1},
 		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true, Row: 0, LabelMM: 15.5, ValueMM: 29.2},
 		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03", Row: 0, LabelMM: 15.5, ValueMM: 27.8},
 		{Key: "photo", Label: "近期\n1寸照片", Kind: Picture, Required: true, Row: 0, ValueMM: 28, RowSpan: 3},
-		{Key: "partyMember", Label: "是否党员", Kind: Choice, Choices: []string{"是", "否"}, Required: true, Row: 1, LabelMM: 15.5, ValueMM: 15},
-		{Key: "title", Label: "职称", Kind: Text, Required: true, Hint: "如 中学高级教师", Row: 1, LabelMM: 15.5, ValueMM: 29.2},
-		{Key: "post", Label: "职务", Kind: Text, Required: true, Hint: "如 年级组长、德育主任", Row: 1, LabelMM: 15.5, ValueMM: 27.8},
-		{Key: "years", Label: "从事班主任工作年限", Kind: WholeNumber, Min: 5, Required: true, Hint: "整数，单位：年", Row: 2, LabelMM: 15.5, ValueMM: 15},
+		{Key: "partyMember", Label: "是否党员", Kind: Choice, Choices: []string{"是", "否"}, Required: true, Row: 1, LabelMM: 15.5, ValueMM: 15, Summary: 6},
+		{Key: "title", Label: "职称", Kind: Text, Required: true, Hint: "如 中学高级教师", Row: 1, LabelMM: 15.5, ValueMM: 29.2, Summary: 3},
+		{Key: "post", Label: "职务", Kind: Text, Required: true, Hint: "如 年级组长、德育主任", Row: 1, LabelMM: 15.5, ValueMM: 27.8, Summary: 4},
+		{Key: "years", Label: "从事班主任工作年限", Kind: WholeNumber, Min: 5, Required: true, Hint: "整数，单位：年", Row: 2, LabelMM: 15.5, ValueMM: 15, Summary: 5},
 		{Key: "research", Label: "研究方向", Kind: Text, Required: true, Row: 2, LabelMM: 15.5, ValueMM: 29.2},
-		{Key: "phone", Label: "联系电话", Kind: Phone, Required: true, Hint: "手机或座机，如 0772-2822733", Row: 2, LabelMM: 15.5, ValueMM: 27.8},
-		{Key: "unit", Label: "工作单位", Kind: Text, Required: true, Row: 3, LabelMM: 15.5, ValueMM: 64.7},
-		{Key: "pairedCounty", Label: "结对帮扶县区", Kind: Choice, Choices: Counties, Required: true, Row: 3, LabelMM: 15.5, ValueMM: 50.8},
+		{Key: "phone", Label: "联系电话", Kind: Phone, Required: true, Hint: "手机或座机，如 0772-2822733", Row: 2, LabelMM: 15.5, ValueMM: 27.8, Summary: 8},
+		{Key: "unit", Label: "工作单位", Kind: Text, Required: true, Row: 3, LabelMM: 15.5, ValueMM: 64.7, Summary: 2},
+		{Key: "pairedCounty", Label: "结对帮扶县区", Kind: Choice, Choices: Counties, Required: true, Row: 3, LabelMM: 15.5, ValueMM: 50.8, Summary: 7},
 	}},
 	{Key: "advisers", Label: "指导老师基本情况", Nav: "指导老师", Kind: TableBlock,
 		Fields: personColumns(true), Rows: 2, MinRows: 1, LabelMM: 11.3},

@@ -34,7 +34,7 @@ type headerKey struct {
 }
 
 // headerKeys maps normalised header texts to field keys: every table field's label, then the
-// aliases. Both tables have the same fields (only their order differs).
+// aliases the fields list. Both tables have the same fields (only their order differs).
 var headerKeys = func() map[string]headerKey {
 	m := map[string]headerKey{}
 	for _, b := range tables() {
@@ -42,10 +42,12 @@ var headerKeys = func() map[string]headerKey {
 			m[normHeader(f.Name())] = headerKey{f.Key, true}
 		}
 	}
-	for key, names := range aliases {
-		for _, n := range names {
-			if _, taken := m[normHeader(n)]; !taken {
-				m[normHeader(n)] = headerKey{key, false}
+	for _, b := range tables() {
+		for _, f := range b.Fields {
+			for _, n := range f.Aliases {
+				if _, taken := m[normHeader(n)]; !taken {
+					m[normHeader(n)] = headerKey{f.Key, false}
+				}
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -297,18 +298,15 @@ type summaryColumn struct {
 	value func(a application) any // string, or int for counts
 }
 
-// hostSummaryKeys are the 主持人 fields in the summary, in its column order.
-var hostSummaryKeys = []string{"name", "unit", "title", "post", "years", "partyMember", "pairedCounty", "phone"}
-
 // summaryColumns: the host's fields (labels from the form), then the counts and the file.
 func summaryColumns() []summaryColumn {
 	host, _ := forms.BlockByKey("host")
+	fields := slices.Clone(host.Fields)
+	slices.SortStableFunc(fields, func(a, b forms.Field) int { return a.Summary - b.Summary })
 	var cols []summaryColumn
-	for _, key := range hostSummaryKeys {
-		for _, f := range host.Fields {
-			if f.Key == key {
-				cols = append(cols, hostColumn(host, f))
-			}
+	for _, f := range fields { // in the order of Field.Summary
+		if f.Summary > 0 {
+			cols = append(cols, hostColumn(host, f))
 		}
 	}
 	count := func(table string) func(a application) any {

@@ -35,33 +35,17 @@ func tableByKey(key string) (forms.Block, bool) {
 // sheetName is the sheet a table is written to: the name the app uses for it (b.Nav).
 func sheetName(b forms.Block) string { return b.Nav }
 
-// aliases are the other headers that people's own workbooks use for a field, keyed by field
-// key. The field's label itself always matches; these only add to it.
-var aliases = map[string][]string{
-	"name":     {"名字"},
-	"birth":    {"出生日期", "出生年月日", "生日"},
-	"unit":     {"单位", "工作单位", "学校", "所在学校", "任教学校", "单位名称"},
-	"post":     {"行政职务", "现任职务", "担任职务"},
-	"title":    {"专业技术职称", "专业技术职务", "职称等级"},
-	"research": {"研究领域", "研究专长", "研究方向及专长"},
-	"mobile":   {"手机", "手机号", "联系电话", "电话", "电话号码", "联系方式", "手机电话", "移动电话"},
-}
-
 // ignoredHeaders are columns that belong to such a list but not to the form's fields: they
 // are skipped without a word (the 序号 is re-numbered by the form itself).
 var ignoredHeaders = map[string]bool{seqLabel: true, "编号": true, "序": true, "No.": true, "NO.": true, "no.": true}
 
-// widths are the column widths (in Excel's character units) the template starts with, keyed
-// by field key; export widens a column when its content needs it.
-var widths = map[string]float64{
-	"name": 11, "gender": 7, "birth": 11, "unit": 30, "post": 18, "title": 16, "research": 28, "mobile": 15,
-}
-
 const seqWidth = 6
 
+// widthOf is a column's width in Excel's character units: the field's SheetWidth, or its
+// label's width with room to spare.
 func widthOf(f forms.Field) float64 {
-	if w, ok := widths[f.Key]; ok {
-		return w
+	if f.SheetWidth > 0 {
+		return f.SheetWidth
 	}
 	return textWidth(f.Name()) + 4
 }
