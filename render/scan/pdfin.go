@@ -25,6 +25,8 @@ import (
 const (
 	MaxPDFBytes    = 200 << 20
 	MaxPDFPictures = 60
+	// MaxPDFPixels: an A4 page scanned at 600 dpi is 35 MP; more is a hostile file.
+	MaxPDFPixels = 40_000_000
 	// minPageSide: smaller pictures are logos, thumbnails or masks, not pages.
 	minPageSide = 500
 )
@@ -178,7 +180,7 @@ func intOf(re *regexp.Regexp, dict string) int {
 // Flate pixels (grey or RGB, 8 bits, or 1-bit black and white) itself, within the same pixel
 // limit.
 func decodePDFPicture(p pdfPicture) (image.Image, error) {
-	if int64(p.width)*int64(p.height) > photo.MaxPixels || p.width > photo.MaxSide || p.height > photo.MaxSide {
+	if int64(p.width)*int64(p.height) > MaxPDFPixels || p.width > photo.MaxSide || p.height > photo.MaxSide {
 		return nil, photo.ErrTooLarge
 	}
 	switch {

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/signintech/gopdf"
+
+	"shenbao/forms/photo"
 )
 
 // scannerPDF puts pictures into a PDF as a scanning app does: one picture filling each A4 page.
@@ -104,6 +106,7 @@ func TestPDFRefusals(t *testing.T) {
 		{"no pictures", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"), ErrPDFNoPicture},
 		{"encrypted", []byte("%PDF-1.4\ntrailer << /Encrypt 5 0 R >>\n%%EOF"), ErrPDFEncrypted},
 		{"JBIG2", []byte("%PDF-1.4\n4 0 obj << /Type /XObject /Subtype /Image /Width 2000 /Height 2800 /BitsPerComponent 1 /Filter /JBIG2Decode /Length 3 >>\nstream\nabc\nendstream endobj\n%%EOF"), ErrPDFPicture},
+		{"too many pixels", []byte("%PDF-1.4\n4 0 obj << /Subtype /Image /Width 8000 /Height 8000 /BitsPerComponent 8 /Filter /FlateDecode /Length 3 >>\nstream\nabc\nendstream endobj\n%%EOF"), photo.ErrTooLarge},
 		{"flate garbage", []byte("%PDF-1.4\n4 0 obj << /Subtype /Image /Width 2000 /Height 2800 /BitsPerComponent 8 /Filter /FlateDecode /Length 3 >>\nstream\nabc\nendstream endobj\n%%EOF"), ErrPDFPicture},
 	}
 	for _, tc := range tests {
