@@ -71,6 +71,11 @@ func TestScansPage(t *testing.T) {
 		}
 	}
 	shot(t, h, "scans-page.png")
+	if os.Getenv("APP_SHOTS") != "" { // the whole page, thumbnails included
+		h.u.win.Resize(fyne.NewSize(1366, 1500))
+		shot(t, h, "scans-page-tall.png")
+		h.u.win.Resize(fyne.NewSize(1366, 768))
+	}
 	h.files.folder = filepath.Join(dir, "报送")
 	h.tapContent("写出扫描件和报送文件夹…")
 	over := h.overlayTexts()
