@@ -202,7 +202,8 @@ func (s *scansView) writeTo(dir string) {
 	s.busy.Start()
 	s.u.env.Go(func() {
 		var pdf bytes.Buffer
-		err := res.WritePDF(&pdf, scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: d.Get("host.name"),
+		_, author := d.Applicant()
+		err := res.WritePDF(&pdf, scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: author,
 			Creator: "shenbao " + Version, Created: s.u.env.Now()})
 		var items []scan.CheckItem
 		blocked := export.NeedsDraft(d, forms.Check(d))

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"shenbao/forms"
@@ -56,7 +55,8 @@ func runScans(o options, stdout, stderr io.Writer) int {
 		out = filepath.Join(filepath.Dir(o.files[0]), export.ScanName(d))
 	}
 	var pdf bytes.Buffer
-	info := scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: strings.TrimSpace(d.Get("host.name")),
+	_, author := d.Applicant()
+	info := scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: author,
 		Creator: "shenbao " + Version, Created: time.Now()}
 	if err := res.WritePDF(&pdf, info); err != nil {
 		fmt.Fprintln(stderr, "没有一张图片是这份申报表的页面，没有写出扫描件。")
