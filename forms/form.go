@@ -64,10 +64,12 @@ type Field struct {
 	// Spreadsheets (render/xlsx). Aliases: other headers people's own workbooks use for this
 	// column (its label always matches). SheetWidth: the column's width in Excel's character
 	// units (0: from the label). Summary: the field's place among the host's columns of the
-	// summary workbook, from 1 (0: not there).
-	Aliases    []string
-	SheetWidth float64
-	Summary    int
+	// summary workbook, from 1 (0: not there). ValueAliases: other words people write for a
+	// choice (男性 for 男).
+	Aliases      []string
+	SheetWidth   float64
+	Summary      int
+	ValueAliases map[string]string
 }
 
 // Default character limits: a one-line value fills a cell of the printed form well below
@@ -168,7 +170,8 @@ func personColumns(postFirst bool) []Field {
 	}
 	cols := []Field{
 		{Key: "name", Label: "姓名", Kind: Text, Required: true, ValueMM: 15, Aliases: []string{"名字"}, SheetWidth: 11},
-		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true, ValueMM: 11.3, SheetWidth: 7},
+		{Key: "gender", Label: "性别", Kind: Choice, Choices: []string{"男", "女"}, Required: true, ValueMM: 11.3, SheetWidth: 7,
+			ValueAliases: map[string]string{"男性": "男", "女性": "女"}},
 		{Key: "birth", Label: "出生年月", Kind: YearMonth, Required: true, Hint: "如 1985.03", ValueMM: 17.2,
 			Aliases: []string{"出生日期", "出生年月日", "生日"}, SheetWidth: 11},
 		{Key: "unit", Label: "所在单位", Kind: Text, Required: true, ValueMM: 19.5,

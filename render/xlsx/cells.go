@@ -18,11 +18,6 @@ const (
 	serialMax = 73051
 )
 
-// valueAliases are values people write for a choice, keyed by field key.
-var valueAliases = map[string]map[string]string{
-	"gender": {"男性": "男", "女性": "女"},
-}
-
 // value is one cell as it goes into the draft; msg, when not empty, is an 错误 about it.
 // shown is the cell as Excel shows it; numbers and dates are read from the stored value.
 func (rd *reader) value(sheet string, line, c int, f forms.Field, shown string) (v, msg string) {
@@ -41,7 +36,7 @@ func (rd *reader) value(sheet string, line, c int, f forms.Field, shown string) 
 		return forms.Display(f, cellText(shown)), ""
 	case forms.Choice:
 		t := cellText(shown)
-		if a, ok := valueAliases[f.Key][t]; ok {
+		if a, ok := f.ValueAliases[t]; ok {
 			return a, ""
 		}
 		return t, ""
