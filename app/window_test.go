@@ -379,6 +379,7 @@ func TestPasteOverLimitIsClipped(t *testing.T) {
 	h.u.Start("")
 	h.u.showPage("主持人")
 	h.entry("host.name").SetText(strings.Repeat("覃", forms.MaxCharsLine+50))
+	shot(t, h, "paste-over-limit")
 	if got := []rune(h.u.d.Get("host.name")); len(got) != forms.MaxCharsLine {
 		t.Errorf("host.name holds %d characters, want %d", len(got), forms.MaxCharsLine)
 	}
