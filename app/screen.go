@@ -75,9 +75,9 @@ func (u *UI) placeWindow(saved windowPlace) {
 // keepOnScreen brings the window back when the monitor it was on has gone (Windows leaves it
 // where no one can reach it).
 func (u *UI) keepOnScreen() {
-	outer, _, _, ok := platform.WindowFrame(hwndOf(u.win))
+	outer, _, maxed, ok := platform.WindowFrame(hwndOf(u.win))
 	if ok && !platform.OnScreen(outer, workAreas()) {
-		u.placeWindow(windowPlace{})
+		u.placeWindow(windowPlace{Rect: outer, Maximized: maxed}) // same size, on the primary monitor
 	}
 }
 

@@ -24,9 +24,9 @@ const titleBar = 32
 // Place decides where the window opens. saved is where it was last closed (empty the first
 // time), areas the work areas of the monitors now connected (the primary first), want the
 // outer size the window would like. A saved frame whose title bar is still on a monitor is
-// kept, moved and shrunk as needed to lie wholly on that monitor's work area; otherwise (the
-// first start, or the monitor it was on is gone) the window is centred on the primary work
-// area. When the size does not fit the work area, the window fills it, and maximize says to
+// kept, moved and shrunk as needed to lie wholly on that monitor's work area; when the monitor
+// it was on is gone, it keeps its size, centred on the primary work area; the first time, the
+// wanted size is centred there. When the size does not fit the work area, the window fills it, and maximize says to
 // maximise it there (a small laptop screen at 125 or 150 % scaling).
 func Place(saved Rect, savedMaximized bool, areas []Rect, want Rect) (r Rect, maximize bool) {
 	if len(areas) == 0 {
@@ -43,6 +43,11 @@ func Place(saved Rect, savedMaximized bool, areas []Rect, want Rect) (r Rect, ma
 		}
 		if best > 0 {
 			return clampInto(saved, area), savedMaximized || saved.W > area.W || saved.H > area.H
+		}
+		// Its monitor is gone: the size the user chose, on the primary monitor.
+		area, want = areas[0], Rect{W: saved.W, H: saved.H}
+		if savedMaximized {
+			return area, true
 		}
 	}
 	if want.W > area.W || want.H > area.H {

@@ -24,6 +24,8 @@ func TestPlace(t *testing.T) {
 		{"half off the bottom right: moved inside", Rect{1000, 500, 900, 600}, false, []Rect{laptop}, want, Rect{466, 128, 900, 600}, false},
 		{"on the second monitor: stays there", Rect{1500, 100, 1000, 700}, false, []Rect{laptop, right}, want, Rect{1500, 100, 1000, 700}, false},
 		{"second monitor unplugged: back on the primary", Rect{1500, 100, 1000, 700}, false, []Rect{laptop}, Rect{W: 1000, H: 700}, Rect{183, 14, 1000, 700}, false},
+		{"monitor gone: its size kept, centred on the primary", Rect{1500, 100, 1000, 600}, false, []Rect{laptop}, want, Rect{183, 64, 1000, 600}, false},
+		{"monitor gone, was maximised: maximised on the primary", Rect{1500, 100, 1000, 600}, true, []Rect{laptop}, want, laptop, true},
 		{"title bar above the screen: back on the primary", Rect{100, -400, 900, 600}, false, []Rect{laptop}, Rect{W: 900, H: 600}, Rect{233, 64, 900, 600}, false},
 		{"remembered from a bigger screen: shrunk to the work area", Rect{0, 0, 1900, 1000}, false, []Rect{laptop}, want, laptop, true},
 		{"no monitor known: the wanted size", Rect{}, false, nil, Rect{W: 800, H: 600}, Rect{0, 0, 800, 600}, false},
