@@ -32,7 +32,7 @@ start() { # start the app with arguments, wait for its window, fill the screen w
 	"$work/shenbao" "$@" >>"$out/app.log" 2>&1 &
 	app=$!
 	win=""
-	for _ in $(seq 50); do
+	for _ in $(seq 300); do # up to 30 s: a busy machine starts slowly
 		win=$(xdotool search --onlyvisible --name '柳州市名班主任工作室申报表' 2>/dev/null | head -1) && [ -n "$win" ] && break
 		sleep 0.1
 	done
