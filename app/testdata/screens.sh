@@ -71,7 +71,7 @@ if [ "$size" != 1366x768 ]; then
 fi
 
 nav 0
-xdotool mousemove 600 560 click 1 key ctrl+a type 3 # 从事班主任工作年限 → 3
+xdotool mousemove 600 541 click 1 key ctrl+a type 3 # 从事班主任工作年限 → 3
 xdotool mousemove 600 152 click 1                   # away, so the border shows
 shot 10-年限错误 1
 nav 6
