@@ -22,7 +22,7 @@ import (
 var Version = "0.1.0"
 
 // submission is what the bureau's notice asks for, shown wherever the user exports.
-const submission = "报送要求：请于 7月28日 前，把 Word 版（.docx）和盖章扫描后的 PDF 版一起发送到 " +
+const submission = "报送要求：请于7月28日前，把 Word 版（.docx）和盖章扫描后的 PDF 版一起发送到 " +
 	"lzjyjszk@163.com（联系人：韦益金，电话 2822733）。PDF 的做法：打印 PDF → 请学校和县区教育行政部门在意见栏签署并盖章 → 扫描成 PDF。"
 
 // maxListed is how many blocking 错误 an export message names before "还有 N 个".
