@@ -58,11 +58,17 @@ try() {
 		fail "$name: candidates at ($px,$py) $state, client ($cx,$cy); want client x $4..$5, y $6..$7 (clicked at $x,$y)"
 	fi
 }
-# 主持人姓名: the click is right of the text, so the caret goes to its end (x ≥ the field's
-# left edge at 360); the popup is on the field's line. The list item 主持人 is at (60, 54).
+# 主持人姓名: the page's first input box, found as the first run of 20+ rows of the input
+# background (#F3F3F3) at client x 700 below the page's hint (the layout moves as the app
+# changes). The click is right of the text, so the caret goes to its end: the popup must be
+# on the field's line, between the field's left edge (about 360) and the click.
 "$IMEBOX" sh "$D" "xdotool mousemove $((wx + 60)) $((wy + 54)) click 1" >/dev/null
 sleep 1
-try 主持人姓名 656 189 360 656 160 215
+"$IMEBOX" shot "$D" "$ROOT/w/winime/page.png" >/dev/null
+fy=$(convert "$ROOT/w/winime/page.png" -crop 1x400+$((wx + 700))+$((wy + 100)) +repage txt:- |
+	awk -F'[,: ]+' '/#F3F3F3/{if (n == 0) s = $2; n++; if (n >= 20) {print s + 10 + 100; exit}; next} {n = 0}') || true
+[ -n "$fy" ] || { fail "no input box found on the 主持人 page"; exit 1; }
+try 主持人姓名 656 "$fy" 300 656 $((fy - 30)) $((fy + 30))
 # The plan: a click in the middle of the text puts the caret there.
 "$IMEBOX" sh "$D" "xdotool mousemove $((wx + 60)) $((wy + 261)) click 1" >/dev/null
 sleep 2

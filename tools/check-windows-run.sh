@@ -200,7 +200,8 @@ i=0
 for page in 01-主持人 02-指导老师 03-工作室成员 04-近5年业绩 05-已设工作室 06-三年发展规划 07-检查 08-预览与导出; do
 	nav \$i; shot \$page 2; i=\$((i + 1))
 done
-click 463 143; shot 09-预览第2页 2         # 下一页
+click 374 143; shot 08b-预览第2页 2                        # 下一页 (→ right of 第1页，共9页)
+nav 8; shot 09-报送 2
 xdotool key ctrl+o; shot 10-打开对话框 2; xdotool key Escape
 nav 0; sleep 2
 # 调整位置和大小… is the button under 选择照片…, the only primary-blue button right of x=700.
@@ -242,6 +243,6 @@ grep -q 'Li Ming"' "$wdir/窗口 草稿.json" && ok "recovered after the kill an
 ls "$desk"/*.docx >/dev/null 2>&1 && ok "exported to the desktop: $(cd "$desk" && ls *.docx)" ||
 	fail "nothing exported to C:\\users\\root\\Desktop"
 got=$(ls "$shots"/*.png 2>/dev/null | wc -l)
-[ "$got" -ge 16 ] && ok "$got screenshots in $SHOTS" || fail "$got screenshots in $SHOTS, want 16"
+[ "$got" -ge 17 ] && ok "$got screenshots in $SHOTS" || fail "$got screenshots in $SHOTS, want 17"
 echo "window: $(($(date +%s) - t1)) s; total $(($(date +%s) - t0)) s"
 [ "$fails" -eq 0 ] && echo PASS || { echo "$fails FAILED"; exit 1; }
