@@ -1,6 +1,6 @@
-// Package docx writes the 申报表 as a Word document (.docx): WordprocessingML written by hand,
-// one table running through the form as the bureau printed it, built from forms.Form and the
-// geometry the PDF uses, so the teacher can still edit it in Word, WPS or LibreOffice.
+// Package docx writes the 申报表 as a Word document (.docx): WordprocessingML written by hand
+// from render's table model (the same rows the PDF prints, as render.Paginate breaks them), so
+// the teacher can still edit it in Word, WPS or LibreOffice and Word paginates as the PDF.
 //
 // Every part is valid against the ECMA-376 transitional schemas (tested with xmllint), and the
 // same draft and options always give the same bytes.
