@@ -18,13 +18,14 @@ var (
 	// Workbooks too large to be a roster, whatever their file size.
 	ErrWorkbookTooLarge = errors.New("这个工作簿里的数据太多（解压后超过 64 MB，或一个工作表超过 4 MB），不像名单：名单只需几十行。请把名单复制到名单模板（shenbao template）或一个新的工作簿中再导入")
 	ErrTooManySheets    = errors.New("这个工作簿有 50 个以上的工作表，不像名单：请把名单复制到名单模板（shenbao template）或一个新的工作簿中再导入")
+	ErrTooManyCells     = errors.New("这个工作簿的工作表中有很多行一直写到了很靠右的列（例如第 XFD 列），不像名单：请把名单复制到名单模板（shenbao template）或一个新的工作簿中再导入")
 	ErrTooManyMerges    = errors.New("这个工作簿中合并单元格太多（一个工作表超过 1000 处），无法作为名单读取：请取消合并单元格，或把名单复制到名单模板（shenbao template）中再导入")
 )
 
 // Message is the Chinese sentence for an error of this package, without Go-side context.
 func Message(err error) string {
 	for _, e := range []error{ErrNotWorkbook, ErrOldExcel, ErrEncrypted, ErrTooLarge, ErrDamaged, ErrNotFolder,
-		ErrWorkbookTooLarge, ErrTooManySheets, ErrTooManyMerges} {
+		ErrWorkbookTooLarge, ErrTooManySheets, ErrTooManyMerges, ErrTooManyCells} {
 		if errors.Is(err, e) {
 			return e.Error()
 		}

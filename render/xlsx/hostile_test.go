@@ -117,6 +117,15 @@ func TestHostileWorkbooks(t *testing.T) {
 				put(f, "工作室成员", 2, row(1, p)...)
 			})
 		}, nil, "超过了200个字符"},
+		{"far-columns.xlsx", func(t testing.TB) []byte {
+			return patchPart(t, memberList(t), "xl/worksheets/sheet1.xml", func(s string) string {
+				var b strings.Builder // 200 rows reaching column XFD: 3.3 million cells from 9 KB
+				for r := 4; r < 204; r++ {
+					fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d"><v>1</v></c></row>`, r, r)
+				}
+				return strings.Replace(s, "</sheetData>", b.String()+"</sheetData>", 1)
+			})
+		}, ErrTooManyCells, ""},
 		{"last-row-only.xlsx", func(t testing.TB) []byte { return withRows(t, memberList(t), 1048576, 1) }, nil, "超过1000行"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

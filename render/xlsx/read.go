@@ -128,28 +128,32 @@ func checkParts(z *zip.Reader) error {
 		if sheets++; sheets > maxSheets {
 			return ErrTooManySheets
 		}
-		if n, err := countMerges(f); err != nil {
+		if n, cells, err := countMerges(f); err != nil {
 			return fmt.Errorf("%w (%v)", ErrDamaged, err)
 		} else if n > maxMerges {
 			return ErrTooManyMerges
+		} else if cells > maxSheetCells {
+			return ErrTooManyCells
 		}
 	}
 	return nil
 }
 
-// countMerges counts the merged ranges a worksheet declares, reading at most maxSheetXML
-// bytes (the zip reader refuses a part longer than its directory says).
-func countMerges(f *zip.File) (int, error) {
+// countMerges counts the merged ranges a worksheet declares and the cells excelize would make
+// of it (sheetCells), reading at most maxSheetXML bytes (the zip reader refuses a part longer
+// than its directory says).
+func countMerges(f *zip.File) (merges int, cells int64, err error) {
 	r, err := f.Open()
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer r.Close()
 	text, err := io.ReadAll(io.LimitReader(r, maxSheetXML+1))
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return bytes.Count(text, []byte("<mergeCell ")) + bytes.Count(text, []byte(":mergeCell ")), nil
+	merges = bytes.Count(text, []byte("<mergeCell ")) + bytes.Count(text, []byte(":mergeCell "))
+	return merges, sheetCells(text), nil
 }
 
 // hasWorkbook reports whether a zip file holds a spreadsheet's workbook part.
