@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"shenbao/forms"
@@ -81,11 +83,17 @@ func runScans(o options, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// straightenAll reads every input and straightens its pictures one at a time, so only one
-// full-size picture is in memory; it reports unreadable files on stderr.
+// straightenAll reads every input and straightens its pictures, two at a time on a machine
+// with two cores or more (each holds one full-size picture), and reports unreadable files on
+// stderr. The pictures keep the order they were given in.
 func straightenAll(e *scan.Engine, paths []string, stderr io.Writer) ([]*scan.Straight, bool) {
-	var sts []*scan.Straight
-	unreadable := false
+	var (
+		results    []*scan.Straight // filled in by the workers, one each
+		holders    []**scan.Straight
+		wg         sync.WaitGroup
+		slots      = make(chan struct{}, min(2, runtime.GOMAXPROCS(0)))
+		unreadable bool
+	)
 	for _, path := range paths {
 		data, size, err := readBounded(path, scan.MaxPDFBytes)
 		if err == nil && size > scan.MaxPDFBytes {
@@ -93,10 +101,17 @@ func straightenAll(e *scan.Engine, paths []string, stderr io.Writer) ([]*scan.St
 		}
 		if err == nil {
 			err = scan.Pictures(filepath.Base(path), data, func(source string, img image.Image) error {
-				if len(sts) >= maxScanInputs {
+				if len(holders) >= maxScanInputs {
 					return scan.ErrPDFTooLarge
 				}
-				sts = append(sts, e.Straighten(source, img))
+				h := new(*scan.Straight) // its own cell: the slice of cells may move as it grows
+				holders = append(holders, h)
+				slots <- struct{}{}
+				wg.Add(1)
+				go func() {
+					defer func() { <-slots; wg.Done() }()
+					*h = e.Straighten(source, img)
+				}()
 				return nil
 			})
 		}
@@ -105,7 +120,11 @@ func straightenAll(e *scan.Engine, paths []string, stderr io.Writer) ([]*scan.St
 			unreadable = true
 		}
 	}
-	return sts, unreadable
+	wg.Wait()
+	for _, h := range holders {
+		results = append(results, *h)
+	}
+	return results, unreadable
 }
 
 // scanMessage is the user's sentence for a file error or a picture refused by the pipeline.
