@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,12 @@ func (u *UI) lastDraftMissing(path string, err error) {
 
 // setDraft shows another draft: every page is built afresh from it.
 func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
+	// Values past their character limit (a draft not made with this program) are cut before
+	// any widget shows them: megabytes of text would freeze the window.
+	if cut := d.ClipToLimits(); len(cut) > 0 {
+		dirty = true
+		defer u.toldClipped(cut)
+	}
 	u.d, u.path, u.dirty = d, path, dirty
 	u.disk = readDiskState(path)
 	u.fontFor(string(d.Marshal())) // a rare character in a name needs the whole font
@@ -84,6 +91,16 @@ func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
 		u.saver.changed()
 	}
 	u.env.After(500*time.Millisecond, u.warmUp)
+}
+
+// toldClipped says which values of an opened draft were cut to their limits.
+func (u *UI) toldClipped(cut []*forms.LimitError) {
+	var lines []string
+	for _, c := range cut {
+		lines = append(lines, fmt.Sprintf("%s：原有%d个字符，只保留了前%d个", c.Where, c.N, c.Limit))
+	}
+	showMessage(u.win, "草稿中有过长的内容", "下列内容超过了字符上限，程序中只保留了前面的部分：\n"+strings.Join(lines, "\n")+
+		"\n\n草稿文件本身还没有改动；保存后才会改为现在的内容（原文件留作 .bak 备份）。请检查这些内容。")
 }
 
 // guardUnsaved runs then once the unsaved changes, if any, are saved or let go.

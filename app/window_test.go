@@ -379,7 +379,7 @@ func TestPasteOverLimitIsClipped(t *testing.T) {
 	h.u.Start("")
 	h.u.showPage("主持人")
 	h.entry("host.name").SetText(strings.Repeat("覃", forms.MaxCharsLine+50))
-	shot(t, h, "paste-over-limit")
+	shot(t, h, "paste-over-limit.png")
 	if got := []rune(h.u.d.Get("host.name")); len(got) != forms.MaxCharsLine {
 		t.Errorf("host.name holds %d characters, want %d", len(got), forms.MaxCharsLine)
 	}
@@ -388,5 +388,30 @@ func TestPasteOverLimitIsClipped(t *testing.T) {
 	lt.editor.SetText(strings.Repeat("a", forms.MaxCharsLong+10))
 	if got := len(h.u.d.Get("achievements")); got != forms.MaxCharsLong {
 		t.Errorf("achievements holds %d characters, want %d", got, forms.MaxCharsLong)
+	}
+}
+
+// A draft made elsewhere with a value far past its limit opens with the value cut and a
+// message; the file is unchanged until saved (issue 14).
+func TestOpenDraftOverLimit(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "草稿.json")
+	d := forms.Sample()
+	d.Set("plan", strings.Repeat("a", 5<<20))
+	if err := d.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	h := newHarness(t, "")
+	h.u.Start(path)
+	shot(t, h, "open-over-limit.png")
+	if n := len(h.u.d.Get("plan")); n != forms.MaxCharsLong {
+		t.Errorf("plan holds %d characters, want %d", n, forms.MaxCharsLong)
+	}
+	if !h.u.dirty {
+		t.Error("the cut draft is not marked as changed")
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the file changed on opening")
 	}
 }

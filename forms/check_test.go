@@ -525,3 +525,19 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+func TestClipToLimits(t *testing.T) {
+	d := Sample()
+	d.Set("plan", strings.Repeat("a", MaxCharsLong+5))
+	d.Set("members[2].unit", strings.Repeat("学", MaxCharsLine+1))
+	cut := d.ClipToLimits()
+	if len(cut) != 2 || d.CheckLimits() != nil {
+		t.Fatalf("cut %v, then %v", cut, d.CheckLimits())
+	}
+	if n := len([]rune(d.Get("members[2].unit"))); n != MaxCharsLine {
+		t.Errorf("unit has %d characters", n)
+	}
+	if again := d.ClipToLimits(); len(again) != 0 {
+		t.Errorf("cut again: %v", again)
+	}
+}

@@ -63,3 +63,38 @@ func Clip(f Field, s string) (clipped string, cut bool) {
 	}
 	return s, false
 }
+
+// ClipToLimits cuts every value over its field's character limit (a draft made by hand or
+// by another program) and says which were cut, for the app: a widget holding megabytes of
+// text would freeze the window. The file itself is unchanged until the user saves.
+func (d *Draft) ClipToLimits() (cut []*LimitError) {
+	for {
+		err := d.CheckLimits()
+		lim, ok := err.(*LimitError)
+		if !ok {
+			return cut
+		}
+		b, f, row := d.locate(lim.Path)
+		v, _ := Clip(f, d.Value(b, f, row))
+		d.Set(lim.Path, v)
+		cut = append(cut, lim)
+	}
+}
+
+// locate finds the block, field and row of a field path that CheckLimits returned.
+func (d *Draft) locate(path string) (Block, Field, int) {
+	for _, b := range Form {
+		rows := 1
+		if b.Kind == TableBlock {
+			rows = d.Rows(b.Key)
+		}
+		for row := 1; row <= rows; row++ {
+			for _, f := range b.Fields {
+				if Path(b, f, row) == path {
+					return b, f, row
+				}
+			}
+		}
+	}
+	return Block{}, Field{}, 0
+}
