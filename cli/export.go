@@ -40,6 +40,10 @@ func runExport(o options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "没有导出：%s。\n", lim.Error())
 		return ExitFindings
 	}
+	if errors.Is(err, forms.ErrDraftTooLarge) { // the draft itself, not the folder
+		fmt.Fprintln(stderr, "没有导出：草稿超过 20 MB（或含有无法存回的内容），导出的 Word 和 PDF 附带的草稿将无法再读回：请删减过长的内容（如粘贴进来的大段文字或其他程序加入的内容）后再导出。")
+		return ExitFindings
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "无法导出到 %s：%s\n", o.out, forms.Message(err))
 		return ExitUnreadable

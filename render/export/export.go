@@ -98,6 +98,9 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 	if err := d.CheckLimits(); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	if err := carriable(d); err != nil {
+		return nil, err
+	}
 	paths := Paths(d, dir)
 	for _, p := range paths {
 		if err := forms.CheckWritable(p); err != nil {
@@ -124,6 +127,17 @@ func Write(d *forms.Draft, dir string, opt Options) ([]string, error) {
 		}
 	}
 	return paths, nil
+}
+
+// carriable refuses a draft that the .docx and the PDF could not carry so that it reads back:
+// both embed d.Marshal(), which the readers refuse over forms.MaxFileSize (a 20 MB draft of
+// unknown keys, written compact by another program, grows when re-indented). Such an export
+// would be read back as a hand-filled form, or not at all (forms.ErrDraftTooLarge).
+func carriable(d *forms.Draft) error {
+	if _, err := d.Encode(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }
 
 // render2 makes the .docx and the PDF in memory, in the order of Paths.
@@ -158,6 +172,9 @@ func render2(d *forms.Draft, opt Options) ([][]byte, error) {
 // WriteWord writes only the .docx into dir (the folder to send holds it beside the scanned
 // PDF, not the unsealed PDF) and returns its path.
 func WriteWord(d *forms.Draft, dir string, opt Options) (string, error) {
+	if err := carriable(d); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("export to %s: %w", dir, err)
 	}

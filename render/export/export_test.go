@@ -3,6 +3,8 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -153,5 +155,31 @@ func TestDocxReproducible(t *testing.T) {
 	}
 	if !bytes.Equal(docs[0], docs[1]) {
 		t.Error("two exports of the same draft gave different .docx files")
+	}
+}
+
+// TestWriteRefusesADraftItCannotCarry: a draft another program wrote compact, just under the
+// loader's 20 MB with a key of its own, loads, but grows past the limit when the .docx and the
+// PDF embed it re-indented; they would not read back, so nothing is written.
+func TestWriteRefusesADraftItCannotCarry(t *testing.T) {
+	compact, err := json.Marshal(json.RawMessage(forms.Sample().Marshal()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pad := forms.MaxFileSize - len(compact) - 64
+	big := append(compact[:len(compact)-1], []byte(`,"x-other":"`+strings.Repeat("a", pad)+`"}`)...)
+	d, err := forms.Parse(big)
+	if err != nil {
+		t.Fatalf("the compact draft (%d bytes) does not load: %v", len(big), err)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, err := Write(d, dir, Options{}); !errors.Is(err, forms.ErrDraftTooLarge) {
+		t.Errorf("Write: err = %v, want ErrDraftTooLarge", err)
+	}
+	if _, err := WriteWord(d, dir, Options{}); !errors.Is(err, forms.ErrDraftTooLarge) {
+		t.Errorf("WriteWord: err = %v, want ErrDraftTooLarge", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the folder was made: %v", err)
 	}
 }
