@@ -20,6 +20,9 @@ D=${IMEBOX_DISPLAY:-:92}
 export WINEPREFIX=${WINRUN_PREFIX:-/root/.wine-check}
 EXE=dist/shenbao-windows-amd64.exe
 [ -f "$EXE" ] && [ -f bin/shenbao ] || { echo "run make windows build first" >&2; exit 2; }
+# winebox binds the X server socket folder into its chroot; a fresh machine that never ran an
+# X server has none, and the bind (so the whole setup) fails.
+mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
 "$WINEBOX" setup >/dev/null
 ROOT=$("$WINEBOX" path)
 [ -f "$ROOT$WINEPREFIX/system.reg" ] || cp -a "$ROOT/root/.wine" "$ROOT$WINEPREFIX"

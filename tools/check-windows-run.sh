@@ -29,6 +29,9 @@ for f in "$EXE" "$COM" "$LIN"; do [ -f "$f" ] || { echo "no $f: run make windows
 [ -x "$WINEBOX" ] || { echo "no winebox at $WINEBOX (set WINEBOX)" >&2; exit 2; }
 
 t0=$(date +%s)
+# winebox binds the X server socket folder into its chroot; a fresh machine that never ran an
+# X server has none, and the bind (so the whole setup) fails.
+mkdir -p /tmp/.X11-unix && chmod 1777 /tmp/.X11-unix
 "$WINEBOX" setup >/dev/null
 ROOT=$("$WINEBOX" path)
 fails=0
