@@ -73,6 +73,11 @@ head -c $((19 * 1024 * 1024)) /dev/zero | tr '\0' a >plan.txt
 awk 'BEGIN { getline p <"plan.txt" } /"plan": "/ { sub(/"plan": "[^"]*"/, "\"plan\": \"" p "\"") } { print }' sample.json >big.json
 measure "check big.json" "$BIN" check big.json
 measure "export --draft big.json" "$BIN" export big.json -o out --draft
+echo "== texts at their limits: 业绩 and 规划 of 20 000 characters each"
+yes 柳 | head -n 20000 | tr -d '\n' >long.txt
+awk 'BEGIN { getline p <"long.txt" } /"(plan|achievements)": "/ { sub(/": "[^"]*"/, "\": \"" p "\"") } { print }' sample.json >limit.json
+measure "check limit.json" "$BIN" check limit.json
+measure "export --draft limit.json" "$BIN" export limit.json -o out --draft
 
 echo "== special files"
 mkfifo fifo.json
