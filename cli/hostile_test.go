@@ -162,3 +162,19 @@ func TestNamesDropFormatCharacters(t *testing.T) {
 		t.Errorf("roster name %q", got)
 	}
 }
+
+// TestExportIntoAFile: -o naming an existing file (the draft itself, a slip of the user) is
+// refused with a sentence that fits the case (the system only says "not a directory"), and the
+// file is left as it was.
+func TestExportIntoAFile(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "草稿.json")
+	if err := forms.Sample().Save(draft); err != nil {
+		t.Fatal(err)
+	}
+	before := hash(t, draft)
+	hostileRun(t, ExitUnreadable, "是文件，不是文件夹", "export", draft, "-o", draft)
+	if hash(t, draft) != before {
+		t.Error("the draft changed")
+	}
+}
