@@ -178,3 +178,22 @@ func TestExportIntoAFile(t *testing.T) {
 		t.Error("the draft changed")
 	}
 }
+
+// TestScansSpecialInputs: a FIFO given as a page picture is not opened (os.Open of a FIFO waits
+// for a writer for ever), and a folder is named as one; both are unreadable inputs (2).
+func TestScansSpecialInputs(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "草稿.json")
+	if err := forms.Sample().Save(draft); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, "照片")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	hostileRun(t, ExitUnreadable, "文件夹", "scans", draft, folder, "-o", filepath.Join(dir, "扫描件.pdf"))
+	p := filepath.Join(dir, "管道.jpg")
+	fifo(t, p)
+	hostileRun(t, ExitUnreadable, "特殊文件", "scans", draft, p, "-o", filepath.Join(dir, "扫描件.pdf"))
+	noLeftovers(t, dir)
+}

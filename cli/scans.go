@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -129,7 +131,8 @@ func straightenAll(e *scan.Engine, paths []string, stderr io.Writer) ([]*scan.St
 
 // scanMessage is the user's sentence for a file error or a picture refused by the pipeline.
 func scanMessage(err error) string {
-	if os.IsNotExist(err) || os.IsPermission(err) {
+	var pe *fs.PathError // the file itself: missing, a folder, a FIFO or device, no permission
+	if errors.As(err, &pe) || os.IsNotExist(err) || os.IsPermission(err) {
 		return forms.Message(err)
 	}
 	return scan.Message(err)
@@ -137,18 +140,11 @@ func scanMessage(err error) string {
 
 // readBounded reads at most limit+1 bytes of a regular file and returns the file's size.
 func readBounded(path string, limit int64) ([]byte, int64, error) {
-	f, err := os.Open(path)
+	f, st, err := forms.OpenRegular(path) // a FIFO would block os.Open for ever; a device never ends
 	if err != nil {
 		return nil, 0, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, 0, fmt.Errorf("%s: %w", path, os.ErrInvalid)
-	}
 	if st.Size() > limit {
 		return nil, st.Size(), nil
 	}
