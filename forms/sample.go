@@ -21,9 +21,11 @@ func Sample() *Draft {
 }
 
 // samplePortrait draws a simple passport-style figure: a light blue background, a head and
-// shoulders, at 354 × 496 pixels (5:7, above the 295 × 413 that 300 dpi needs).
+// shoulders, at 295 × 413 pixels: what the photo pipeline stores (25×35 mm at 300 dpi), so the
+// outputs print it as it is. The figure is drawn in a 354 × 496 frame and scaled down to that.
 func samplePortrait() []byte {
-	const w, h = 354, 496
+	const w, h = 295, 413
+	const s = 354.0 / w // the drawing's frame over the picture's pixels
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	skin := color.RGBA{238, 200, 170, 255}
 	hair := color.RGBA{40, 32, 30, 255}
@@ -31,8 +33,8 @@ func samplePortrait() []byte {
 	shirt := color.RGBA{245, 245, 245, 255}
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			fx, fy := float64(x), float64(y)
-			c := color.RGBA{uint8(120 + 40*fy/h), uint8(170 + 30*fy/h), 230, 255} // backdrop
+			fx, fy := float64(x)*s, float64(y)*s
+			c := color.RGBA{uint8(120 + 40*fy/496), uint8(170 + 30*fy/496), 230, 255} // backdrop
 			switch {
 			case inEllipse(fx, fy, 177, 470, 170, 130): // shoulders
 				c = suit

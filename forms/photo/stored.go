@@ -29,7 +29,7 @@ func CheckStored(data []byte) (StoredInfo, error) {
 }
 
 // Ready tells whether a stored photo is already what Process stores, so the outputs may print
-// its bytes as they are: a whole JPEG of at most MaxStoredBytes and twice MinWidth×MinHeight each way,
+// its bytes as they are: a whole JPEG of at most MaxStoredBytes and MinWidth×MinHeight pixels,
 // without an EXIF turn, 5:7 to within a pixel. A draft written by hand or by another program may hold a sideways phone
 // picture, a 100-megapixel PNG or a cut-off file; the outputs pass those through Process.
 func Ready(data []byte) bool {
@@ -40,9 +40,9 @@ func Ready(data []byte) bool {
 	if err != nil || hd.format != FormatJPEG || hd.orientation != 1 || !jpegEnds(data) {
 		return false
 	}
-	// Far more pixels than Process stores (a hand-made draft held 8450×11830): re-encoded.
-	// Up to twice each way passes, as the sample's 354×496 (1 inch at 360 dpi) does.
-	if hd.w > 2*MinWidth || hd.h > 2*MinHeight {
+	// More pixels than Process stores (a hand-made draft held 8450×11830): re-encoded, so the
+	// outputs never carry more than the 25×35 mm photo needs at 300 dpi.
+	if hd.w > MinWidth || hd.h > MinHeight {
 		return false
 	}
 	d := hd.w*7 - hd.h*5
