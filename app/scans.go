@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"io"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -119,7 +118,7 @@ func (s *scansView) add(path string) {
 }
 
 func readScanFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, _, err := forms.OpenRegular(path) // a FIFO would block os.Open for ever
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"shenbao/forms"
 	"shenbao/forms/photo"
 )
 
@@ -107,7 +108,7 @@ func (t *thumbnails) work() {
 // makeThumbnail decodes a picture reduced to thumbDecode pixels, upright, or nil when it is
 // too big or cannot be read.
 func makeThumbnail(path string) image.Image {
-	f, err := os.Open(path)
+	f, _, err := forms.OpenRegular(path) // a FIFO named like a picture would block os.Open for ever
 	if err != nil {
 		return nil
 	}
