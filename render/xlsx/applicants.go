@@ -56,9 +56,12 @@ func applicantKey(a application) string {
 	return unit + "\x00" + name
 }
 
+// squashed is a name or unit as people are matched by it: without spaces of any kind nor
+// invisible format characters (a zero-width space or a bidi mark pasted into 姓名 made the
+// same person a second applicant, in another studio of hers).
 func squashed(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
 			return -1
 		}
 		return r

@@ -160,3 +160,28 @@ func atoi(s string) int {
 	fmt.Sscan(s, &n)
 	return n
 }
+
+// TestApplicantKeyIgnoresInvisibles: the files of one applicant match whatever spaces or
+// invisible format characters (zero-width, bidi marks) were pasted into 工作单位 and 姓名.
+func TestApplicantKeyIgnoresInvisibles(t *testing.T) {
+	key := func(unit, name string) string {
+		d := forms.Sample()
+		d.Set("host.unit", unit)
+		d.Set("host.name", name)
+		return applicantKey(application{rel: unit + name, d: d})
+	}
+	want := key("柳州市第二十九中学", "覃晓岚")
+	for _, tc := range [][2]string{
+		{"柳州市第二十九中学", " 覃晓岚　"},
+		{"柳州市第二十九中学", "覃\u200b晓岚"},
+		{"柳州市\u202e第二十九中学\u202c", "覃晓岚\ufeff"},
+		{"柳州市 第二十九中学", "覃\u200d晓\u2066岚\u2069"},
+	} {
+		if got := key(tc[0], tc[1]); got != want {
+			t.Errorf("key(%+q, %+q) = %+q, want %+q", tc[0], tc[1], got, want)
+		}
+	}
+	if key("柳州市第二十九中学", "覃晓") == want {
+		t.Error("another name matched")
+	}
+}
