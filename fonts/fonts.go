@@ -1,9 +1,15 @@
-// Package fonts embeds Noto Serif SC (SIL OFL 1.1, see OFL.txt and
-// README.md) and answers which characters it can print.
+// Package fonts embeds Noto Serif SC and Liberation Serif (both SIL OFL 1.1,
+// see OFL.txt, OFL-Liberation.txt and README.md) and answers which characters
+// they can print and which face sets a character.
 //
 // Regular is the whole regular weight: every text the user types is set in
 // it, so its character map decides what the checks accept. Bold is a subset
 // holding only the characters of the form's fixed labels (bold-chars.txt).
+//
+// LatinRegular and LatinBold are Liberation Serif, metric-compatible with
+// Times New Roman, the face the .docx names for Latin text: the runes Latin
+// reports are set in them, so digits and Latin letters are as wide in the PDF
+// as in Word. Every Latin rune is also in Regular, so Printable is unchanged.
 package fonts
 
 import (
@@ -27,6 +33,26 @@ var Regular []byte
 //
 //go:embed NotoSerifSC-Bold-subset.ttf
 var Bold []byte
+
+// LatinRegular is LiberationSerif-Regular.ttf (fonts-liberation2 2.1.5), unmodified.
+//
+//go:embed LiberationSerif-Regular.ttf
+var LatinRegular []byte
+
+// LatinBold is LiberationSerif-Bold.ttf (fonts-liberation2 2.1.5), unmodified.
+//
+//go:embed LiberationSerif-Bold.ttf
+var LatinBold []byte
+
+// Latin reports whether r is set in the Latin face (Liberation Serif) rather
+// than in Noto Serif SC: the printable ASCII characters, space included. This
+// is Word's rule for the .docx's fonts (w:rFonts ascii = Times New Roman):
+// ASCII always takes the ascii font, whatever the East Asian hint. Everything
+// else — CJK, full-width forms, and the characters both scripts share (“ ” ·
+// ——, Latin-1 letters), which the document's eastAsia hint gives to 宋体 —
+// stays in Noto Serif SC. The measurer, the PDF writer and the rasteriser all
+// ask this one function, so measuring and drawing agree.
+func Latin(r rune) bool { return r >= 0x20 && r <= 0x7E }
 
 var (
 	regularOnce, boldOnce sync.Once

@@ -239,3 +239,33 @@ func BenchmarkLoadCoverage(b *testing.B) {
 		}
 	}
 }
+
+// TestLatinFaces: every rune Latin reports has a glyph in both Liberation Serif faces (the PDF
+// would drop it otherwise) and is Printable (the checks accept it), and the rule keeps CJK,
+// full-width forms and the characters 宋体 sets under the eastAsia hint out of it.
+func TestLatinFaces(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{{"LiberationSerif-Regular", LatinRegular}, {"LiberationSerif-Bold", LatinBold}} {
+		c, err := loadCoverage(tt.data)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for r := rune(0); r < 0x3000; r++ {
+			if Latin(r) && (!c.printable(r) || !Printable(r)) {
+				t.Errorf("%s: Latin rune %U has no glyph or is not Printable", tt.name, r)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		r    rune
+		want bool
+	}{{'7', true}, {'A', true}, {'(', true}, {' ', true}, {'~', true},
+		{'中', false}, {'１', false}, {'，', false}, {'“', false}, {'·', false}, {'é', false},
+		{'\u3000', false}, {'\n', false}, {0x7F, false}} {
+		if got := Latin(tt.r); got != tt.want {
+			t.Errorf("Latin(%U) = %v, want %v", tt.r, got, tt.want)
+		}
+	}
+}

@@ -12,7 +12,9 @@ import (
 	"shenbao/render/text"
 )
 
-// Font is one of the two embedded faces.
+// Font is one of the two weights of the embedded faces. Within a weight, the runes fonts.Latin
+// reports are set in Liberation Serif and all others in Noto Serif SC (the Word rule for the
+// .docx's Times New Roman and 宋体); Measurer, the PDF writer and the rasteriser all follow it.
 type Font int
 
 const (
@@ -20,7 +22,7 @@ const (
 	Bold                // the title and the form's labels (a subset: fixed text only)
 )
 
-// Measurer gives the advance width in points of a rune in one of the two faces at a size. The
+// Measurer gives the advance width in points of a rune in one of the two weights at a size. The
 // layout measures everything through it, so the PDF and the preview place runes identically.
 // It must be safe for concurrent use.
 type Measurer interface {
@@ -72,10 +74,11 @@ func (f *face) em(r rune) float64 {
 	return a
 }
 
-// fontMeasurer is the Measurer backed by the embedded Noto Serif SC.
+// fontMeasurer is the Measurer backed by the embedded Noto Serif SC and Liberation Serif.
 type fontMeasurer struct {
-	once          sync.Once
-	regular, bold *face
+	once                    sync.Once
+	regular, bold           *face
+	latinRegular, latinBold *face
 }
 
 var embedded fontMeasurer
@@ -88,12 +91,19 @@ func (m *fontMeasurer) load() {
 	m.once.Do(func() {
 		m.regular = newFace(fonts.Regular, "NotoSerifSC-Regular.ttf")
 		m.bold = newFace(fonts.Bold, "NotoSerifSC-Bold-subset.ttf")
+		m.latinRegular = newFace(fonts.LatinRegular, "LiberationSerif-Regular.ttf")
+		m.latinBold = newFace(fonts.LatinBold, "LiberationSerif-Bold.ttf")
 	})
 }
 
 func (m *fontMeasurer) Advance(f Font, r rune, size float64) float64 {
 	m.load()
-	if f == Bold {
+	switch {
+	case fonts.Latin(r) && f == Bold:
+		return m.latinBold.em(r) * size
+	case fonts.Latin(r):
+		return m.latinRegular.em(r) * size
+	case f == Bold:
 		return m.bold.em(r) * size
 	}
 	return m.regular.em(r) * size

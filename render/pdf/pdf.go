@@ -1,5 +1,5 @@
 // Package pdf draws the layout model of package render into a PDF with gopdf: the embedded
-// Noto Serif SC as subsets, text in reading order, the document info, nothing else (no
+// Noto Serif SC and, for Latin characters, Liberation Serif as subsets, text in reading order, the document info, nothing else (no
 // scripts, no forms, nothing fetched).
 package pdf
 
@@ -36,6 +36,10 @@ type Info struct {
 const (
 	familyRegular = "SHNBAA+NotoSerifSC-Regular"
 	familyBold    = "SHNBAB+NotoSerifSC-Bold"
+	// Liberation Serif sets the Latin characters (fonts.Latin): metric-compatible with Times
+	// New Roman, the .docx's Latin face.
+	familyLatinRegular = "SHNBAC+LiberationSerif"
+	familyLatinBold    = "SHNBAD+LiberationSerif-Bold"
 )
 
 // Parsing the 15 MB regular font is the slow part of an export: it is done once per process
@@ -56,6 +60,14 @@ func loadFonts() error {
 		}
 		if err := container.AddTTFFontData(familyBold, fonts.Bold); err != nil {
 			fontsErr = fmt.Errorf("pdf: bold font: %w", err)
+			return
+		}
+		if err := container.AddTTFFontData(familyLatinRegular, fonts.LatinRegular); err != nil {
+			fontsErr = fmt.Errorf("pdf: Latin font: %w", err)
+			return
+		}
+		if err := container.AddTTFFontData(familyLatinBold, fonts.LatinBold); err != nil {
+			fontsErr = fmt.Errorf("pdf: Latin bold font: %w", err)
 		}
 	})
 	return fontsErr
@@ -75,7 +87,7 @@ func Write(w io.Writer, pages []render.Page, info Info) error {
 	var pdf gopdf.GoPdf
 	pdf.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: pages[0].Width, H: pages[0].Height}})
 	pdf.SetCompressLevel(6)
-	for _, fam := range []string{familyRegular, familyBold} {
+	for _, fam := range []string{familyRegular, familyBold, familyLatinRegular, familyLatinBold} {
 		if err := pdf.AddTTFFontFromFontContainer(fam, &container); err != nil {
 			return fmt.Errorf("pdf: %s: %w", fam, err)
 		}
@@ -151,34 +163,56 @@ func (d *drawer) box(b render.Box) error {
 	return nil
 }
 
-// text draws one line: a justified line in runs of equal extra spacing, each with that
-// spacing as the PDF's character spacing (Tc), so it stays one string for text extraction.
+// text draws one line in runs of one face and one extra spacing: the Latin characters
+// (fonts.Latin) in Liberation Serif, the others in Noto Serif SC, as the layout measured them;
+// a justified line's runs carry their extra spacing as the PDF's character spacing (Tc), so
+// each stays one string for text extraction. Each run starts where the layout's advances put it.
 func (d *drawer) text(b render.Box) error {
 	s, f := printableIn(b.Text, b.Font)
-	if err := d.font(f, b.Size, b.Gray); err != nil {
-		return err
-	}
-	if b.Extra == nil || len(b.Extra) != len([]rune(s)) {
-		return d.run(b.X, b.Baseline, s, 0)
-	}
 	runes := []rune(s)
+	extra := b.Extra
+	if len(extra) != len(runes) {
+		extra = nil
+	}
+	spacing := func(i int) float64 {
+		if extra == nil {
+			return 0
+		}
+		return extra[i]
+	}
+	adv := render.FontMeasurer()
 	x := b.X
 	for i := 0; i < len(runes); {
+		latin := fonts.Latin(runes[i])
 		j := i + 1
-		for j < len(runes) && b.Extra[j] == b.Extra[i] {
+		for j < len(runes) && fonts.Latin(runes[j]) == latin && spacing(j) == spacing(i) {
 			j++
 		}
-		run := string(runes[i:j])
-		if err := d.run(x, b.Baseline, run, b.Extra[i]); err != nil {
+		if err := d.font(family(f, latin), b.Size, b.Gray); err != nil {
 			return err
 		}
-		adv := render.FontMeasurer()
+		if err := d.run(x, b.Baseline, string(runes[i:j]), spacing(i)); err != nil {
+			return err
+		}
 		for _, r := range runes[i:j] {
-			x += adv.Advance(f, r, b.Size) + b.Extra[i]
+			x += adv.Advance(f, r, b.Size) + spacing(i)
 		}
 		i = j
 	}
 	return nil
+}
+
+// family is the PDF font family that sets a run of weight f, Latin or not.
+func family(f render.Font, latin bool) string {
+	switch {
+	case latin && f == render.Bold:
+		return familyLatinBold
+	case latin:
+		return familyLatinRegular
+	case f == render.Bold:
+		return familyBold
+	}
+	return familyRegular
 }
 
 func (d *drawer) run(x, baseline float64, s string, spacing float64) error {
@@ -192,11 +226,7 @@ func (d *drawer) run(x, baseline float64, s string, spacing float64) error {
 	return d.pdf.Text(s)
 }
 
-func (d *drawer) font(f render.Font, size, gray float64) error {
-	fam := familyRegular
-	if f == render.Bold {
-		fam = familyBold
-	}
+func (d *drawer) font(fam string, size, gray float64) error {
 	if !d.fontSet || fam != d.family || size != d.size {
 		if err := d.pdf.SetFont(fam, "", size); err != nil {
 			return err
@@ -217,7 +247,7 @@ func (d *drawer) font(f render.Font, size, gray float64) error {
 func printableIn(s string, f render.Font) (string, render.Font) {
 	if f == render.Bold {
 		for _, r := range s {
-			if !fonts.BoldHas(r) {
+			if !fonts.Latin(r) && !fonts.BoldHas(r) {
 				f = render.Regular
 				break
 			}

@@ -1,5 +1,5 @@
 // Package raster draws render's pages into images: the same boxes the PDF writer draws, the
-// same embedded fonts, every glyph placed at the layout's advances (justified lines and the
+// same embedded fonts (Liberation Serif for Latin runes, Noto Serif SC for the rest), every glyph placed at the layout's advances (justified lines and the
 // turned watermark included). It is the one glyph rasteriser of the project: the app's
 // preview, the PDF's watermark picture, the app icon's seal and the matching of scanned pages
 // against the draft all draw with it. It knows nothing of Fyne.
@@ -33,10 +33,11 @@ var errTooLarge = errors.New("raster: picture too large")
 // faces holds the parsed embedded fonts and the scratch state the glyph drawing shares; the
 // mutex guards it (sfnt.Buffer and vector.Rasterizer are not safe for concurrent use).
 type faces struct {
-	mu            sync.Mutex
-	regular, bold *sfnt.Font
-	buf           sfnt.Buffer
-	z             vector.Rasterizer
+	mu                      sync.Mutex
+	regular, bold           *sfnt.Font
+	latinRegular, latinBold *sfnt.Font // Liberation Serif: the runes fonts.Latin reports
+	buf                     sfnt.Buffer
+	z                       vector.Rasterizer
 }
 
 var (
@@ -52,6 +53,12 @@ func load() (*faces, error) {
 			return
 		}
 		if f.bold, errLoad = sfnt.Parse(fonts.Bold); errLoad != nil {
+			return
+		}
+		if f.latinRegular, errLoad = sfnt.Parse(fonts.LatinRegular); errLoad != nil {
+			return
+		}
+		if f.latinBold, errLoad = sfnt.Parse(fonts.LatinBold); errLoad != nil {
 			return
 		}
 		shared = f
@@ -186,10 +193,19 @@ func Glyph(img draw.Image, fn render.Font, c rune, ppem, cx, cy float64, ink col
 	f.glyph(img, fn, c, ppem, cx-gx, cy-gy, 0, image.NewUniform(ink))
 }
 
-// lookup finds c's glyph: in the bold subset when asked and present, else in the regular
-// face (as the PDF does), else the regular face's □ (what the PDF prints for a character it
-// lacks).
+// lookup finds c's glyph: a Latin rune (fonts.Latin) in Liberation Serif of the weight asked;
+// others in the bold subset when asked and present, else in the regular face (as the PDF
+// does), else the regular face's □ (what the PDF prints for a character it lacks).
 func (f *faces) lookup(fn render.Font, c rune) (*sfnt.Font, sfnt.GlyphIndex) {
+	if fonts.Latin(c) {
+		fnt := f.latinRegular
+		if fn == render.Bold {
+			fnt = f.latinBold
+		}
+		if gi, err := fnt.GlyphIndex(&f.buf, c); err == nil && gi != 0 {
+			return fnt, gi
+		}
+	}
 	fnt := f.regular
 	if fn == render.Bold {
 		fnt = f.bold
