@@ -458,6 +458,18 @@ func TestSave(t *testing.T) {
 	assertFile(t, path, third.Marshal())
 	assertFile(t, path+".bak", second.Marshal())
 
+	if runtime.GOOS != "windows" { // a draft the user made readable to others stays so
+		if err := os.Chmod(path, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := third.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o644 {
+			t.Errorf("replaced draft mode = %v, want 0644 as it was", st.Mode().Perm())
+		}
+	}
+
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

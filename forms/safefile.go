@@ -13,7 +13,7 @@ import (
 // WriteFile writes a file so that a crash or power cut never leaves a half-written one: the
 // content goes to a temporary file in the same folder, is synced, and is renamed over path.
 // With keepBackup the previous version, if any, is kept as path + ".bak". New files get mode
-// 0600 on Unix: drafts hold personal data. This is the one safe writer of the project.
+// 0600 on Unix (drafts hold personal data); a replaced file keeps its mode. This is the one safe writer of the project.
 func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err error) {
 	// Through a symbolic link, write the file it points to: renaming over the link would
 	// replace it with a copy and leave the real draft (and every other link to it) behind.
@@ -36,6 +36,11 @@ func WriteFile(path string, keepBackup bool, write func(io.Writer) error) (err e
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp") // CreateTemp makes it 0600
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
+	}
+	// A file replaced keeps its permissions (a draft the teacher shared with 0644 stays
+	// readable); only new files are 0600. A file system without modes (FAT) may refuse: fine.
+	if st, err := os.Stat(path); err == nil && runtime.GOOS != "windows" {
+		tmp.Chmod(st.Mode().Perm())
 	}
 	defer func() {
 		if err != nil {
