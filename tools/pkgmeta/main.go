@@ -7,6 +7,28 @@
 //	go run ./tools/pkgmeta id                                 the application ID
 //
 // It refuses to run when FyneApp.toml's version differs from cli.Version.
+//
+// Why not `fyne package` (fyne.io/tools v1.7.4, read in its source and run on this repo)?
+// It builds and packages in one step, and cannot make these packages:
+//
+//   - Windows: it always links -H=windowsgui and deletes its fyne.syso after the build, so the
+//     console .com beside the .exe gets no icon or version information;
+//   - its version information (goversioninfo, akavel/rsrc) is filed as English (0x0409)
+//     with a string table 00000000 (no language, no charset) holding ProductName =
+//     FileDescription = [Details] Name and no copyright; ours is 中文(中国) (0x0804), string
+//     table 080404b0 (Unicode) with 产品名称, 文件说明, 版权 from FyneApp.toml [Release];
+//   - its icon is the source PNG as one image (ico.Encode); ours has 256…16 px, named
+//     GLFW_ICON so the title bar has it from the first frame;
+//   - its manifest holds only an assemblyIdentity: no per-monitor DPI awareness (Windows
+//     blurs the window at 150 %), no UTF-8 active code page, no long paths, no common
+//     controls v6, no supported-OS list;
+//   - Linux: a .tar.xz of <name>/usr/local/… (or usr/… when the build machine lacks
+//     /usr/local) with a Makefile and the unscaled icon in share/pixmaps; its .desktop is
+//     named "shenbao" (Name = [Details] Name), not 柳州市名班主任工作室申报表; it sets
+//     CGO_CFLAGS/LDFLAGS hardening flags of its own, so it rebuilds every cgo package.
+//
+// What it does that we need is small (read FyneApp.toml, write a desktop entry), so this tool
+// keeps it rather than adding fyne.io/tools and its fyne v2.8.1 requirement to go.mod.
 package main
 
 import (

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -30,7 +29,7 @@ type meta struct {
 	ID          string
 	Version     string // "0.1.0", the same as `shenbao version`
 	Build       int
-	IconPath    string // "" when FyneApp.toml names no icon or the file is absent
+	IconPath    string // [Details] Icon beside FyneApp.toml; "" when it names none
 	ProductName string // 产品名称: 柳州市名班主任工作室申报表填报助手
 	Description string // 文件说明 (Task Manager shows it) and the menu entry's name
 	Copyright   string // 版权
@@ -69,9 +68,6 @@ func loadMeta(path string) (meta, error) {
 	}
 	if f.Details.Icon != "" {
 		m.IconPath = filepath.Join(filepath.Dir(path), filepath.FromSlash(f.Details.Icon))
-		if _, err := os.Stat(m.IconPath); err != nil {
-			m.IconPath = "" // a drawn icon stands in; see icon.go
-		}
 	}
 	var missing []string
 	for _, kv := range []struct{ key, val string }{

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -46,29 +47,47 @@ func TestLoadMetaErrors(t *testing.T) {
 	}
 }
 
-// A missing icon file gives the drawn icon, not a failure.
-func TestDrawnIconWhenFileMissing(t *testing.T) {
+// The icon is FyneApp.toml's file, read as it is; a missing file is an error naming the fix.
+func TestAppIcon(t *testing.T) {
 	m, err := loadMeta("testdata/minimal.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.IconPath != "" {
-		t.Fatalf("IconPath = %q for a missing file", m.IconPath)
+	if _, err := appIcon(m); err == nil || !strings.Contains(err.Error(), "make icon.png") {
+		t.Errorf("missing icon: err = %v", err)
 	}
-	img, err := appIcon(m)
+	if _, err := appIcon(meta{}); err == nil || !strings.Contains(err.Error(), "[Details] Icon") {
+		t.Errorf("no icon named: err = %v", err)
+	}
+	want := testIcon(300)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, want); err != nil {
+		t.Fatal(err)
+	}
+	m.IconPath = filepath.Join(t.TempDir(), "icon.png")
+	if err := os.WriteFile(m.IconPath, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := appIcon(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if img.Bounds().Dx() != 512 || img.Bounds().Dy() != 512 {
-		t.Errorf("drawn icon %v", img.Bounds())
+	for _, p := range []image.Point{{0, 0}, {299, 0}, {150, 150}, {7, 291}} {
+		if g, w := color.NRGBAModel.Convert(got.At(p.X, p.Y)), want.At(p.X, p.Y); g != w {
+			t.Errorf("pixel %v: %v, want %v", p, g, w)
+		}
 	}
-	// Corners transparent, centre white (the form), edge red.
-	_, _, _, a := img.At(0, 0).RGBA()
-	r, g, b, _ := img.At(256, 140).RGBA()
-	er, eg, _, _ := img.At(30, 256).RGBA()
-	if a != 0 || r>>8 < 250 || g>>8 < 250 || b>>8 < 250 || er>>8 < 150 || eg>>8 > 60 {
-		t.Errorf("drawn icon looks wrong: corner alpha %d, centre %d,%d,%d, edge %d,%d", a, r>>8, g>>8, b>>8, er>>8, eg>>8)
+}
+
+// testIcon is a size×size picture whose every corner differs, so a wrong copy or scale shows.
+func testIcon(size int) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, size, size))
+	for y := 0; y < size; y++ {
+		for x := 0; x < size; x++ {
+			img.SetNRGBA(x, y, color.NRGBA{uint8(x * 255 / size), uint8(y * 255 / size), 0x80, 0xFF})
+		}
 	}
+	return img
 }
 
 func TestAppIconRejectsSmallOrOblong(t *testing.T) {
@@ -92,7 +111,7 @@ func TestResources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, err := resources(m, drawnIcon(256))
+	rs, err := resources(m, testIcon(256))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +170,7 @@ func TestResources(t *testing.T) {
 func TestSysoIsAMD64Object(t *testing.T) {
 	m, _ := loadMeta("testdata/minimal.toml")
 	var buf bytes.Buffer
-	if err := writeSyso(&buf, m, drawnIcon(256)); err != nil {
+	if err := writeSyso(&buf, m, testIcon(256)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := pe.NewFile(bytes.NewReader(buf.Bytes()))
