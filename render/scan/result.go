@@ -57,7 +57,8 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 			continue
 		}
 		seen[st.Page] = append(seen[st.Page], st.Source)
-		if cur := r.Pages[st.Page]; cur == nil || st.Fine > cur.Fine {
+		// The user's choice wins over a match; among equals the clearest picture.
+		if cur := r.Pages[st.Page]; cur == nil || st.Manual && !cur.Manual || st.Manual == cur.Manual && st.Fine > cur.Fine {
 			r.Pages[st.Page] = st
 		}
 	}
@@ -66,8 +67,8 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 		case len(srcs) == 0:
 			add(e.PageName(i), forms.Error, "缺少这一页的照片或扫描件。请补拍这一页后一起再处理。")
 		case len(srcs) > 1:
-			add(e.PageName(i), forms.Error, "这一页出现了 %d 次（%s）。只保留了最清楚的一张（%s），请删去多余的那张。",
-				len(srcs), strings.Join(srcs, "、"), r.Pages[i].Source)
+			add(e.PageName(i), forms.Error, "这一页出现了 %d 次（%s）。只保留了%s（%s），请删去多余的那张。",
+				len(srcs), strings.Join(srcs, "、"), kept(r.Pages[i]), r.Pages[i].Source)
 		}
 	}
 	for i, m := range e.pages {
@@ -151,4 +152,12 @@ func bmpOnly(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// kept says why the picture kept for a page shown twice is the one kept.
+func kept(st *Straight) string {
+	if st.Manual {
+		return "手动指定的一张"
+	}
+	return "最清楚的一张"
 }

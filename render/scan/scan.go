@@ -103,6 +103,7 @@ type Straight struct {
 	// printed, after straightening: what is left of paper curl and lens distortion.
 	Residual float64
 	Turn     int         // quarter turns the paper lay at in the picture
+	Manual   bool        // Page was set by the user (Assign), not by the matching
 	Image    image.Image // the straightened A4 page at DPI: *image.Gray, or *image.NRGBA where a seal is
 	// Seal is the red area (mm²) found in each opinion box on this page; -1 where the box is on
 	// another page.
