@@ -308,6 +308,10 @@ func (u *UI) requestClose() {
 
 // dropped opens a draft or takes a picture as the photo, whichever was dropped on the window.
 func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
+	if u.pages[u.current].nav == "报送" && u.scans != nil {
+		u.scans.dropped(uris)
+		return
+	}
 	for _, uri := range uris {
 		if uri.Scheme() != "file" {
 			continue

@@ -6,6 +6,8 @@ import (
 	"image"
 	"io"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -44,6 +46,7 @@ const thumbWidth = 150
 
 func (u *UI) scansPage() fyne.CanvasObject {
 	s := &scansView{u: u, thumbs: map[*scan.Straight]image.Image{}}
+	u.scans = s
 	add := widget.NewButtonWithIcon("添加照片或 PDF…", theme.ContentAddIcon(), s.choose)
 	clearBtn := widget.NewButtonWithIcon("清空", theme.ContentClearIcon(), s.clear)
 	s.write = widget.NewButtonWithIcon("写出扫描件和报送文件夹…", theme.DocumentSaveIcon(), s.chooseFolder)
@@ -52,12 +55,13 @@ func (u *UI) scansPage() fyne.CanvasObject {
 	s.busy = widget.NewActivity()
 	s.state = widget.NewLabel("还没有添加照片。")
 	s.findings = container.NewVBox()
-	s.pages = container.NewGridWrap(fyne.NewSize(thumbWidth+20, thumbWidth*1.414+70))
+	s.pages = container.NewGridWrap(fyne.NewSize(thumbWidth+20, thumbWidth*1.414+115))
 	body := container.NewVBox(
 		container.NewHBox(add, clearBtn, s.write, s.busy),
 		s.state, s.findings, widget.NewSeparator(), s.pages)
-	help := "申报表打印、盖章后，用手机把每页拍下来（四边都拍进去，斜一点、有阴影都没关系）或扫描成 PDF，在这里添加（顺序随意）。" +
-		"程序把每页摆正、去掉阴影、按申报表的顺序排好，并检查缺页和学校、县区的公章。"
+	help := "申报表打印、盖章后，用手机把每页拍下来（四边都拍进去，斜一点、有阴影都没关系）或扫描成 PDF，在这里添加或拖进窗口（顺序随意）。" +
+		"程序把每页摆正、去掉阴影、按申报表的顺序排好，并检查缺页和学校、县区的公章。" +
+		"认错了页，在图片下面选它是第几页；多余的图片点它下面的垃圾桶按钮移除。"
 	s.root = pageFrame(&page{}, "报送", help, body, true)
 	return s.root
 }
@@ -76,20 +80,45 @@ func (s *scansView) clear() {
 	s.refresh()
 }
 
-// add reads one file off the UI thread and straightens its pictures one at a time.
-func (s *scansView) add(path string) {
+// dropped adds the photos and PDFs dropped on the window while the page is shown; other
+// files are named in a message, not opened as drafts behind the user's back.
+func (s *scansView) dropped(uris []fyne.URI) {
+	var paths, other []string
+	for _, uri := range uris {
+		if p := uri.Path(); uri.Scheme() == "file" && scanFiles.matches(p) {
+			paths = append(paths, p)
+		} else {
+			other = append(other, filepath.Base(p))
+		}
+	}
+	if len(other) > 0 {
+		showMessage(s.u.win, "没有添加", strings.Join(other, "、")+"\n\n报送页只收照片（JPEG、PNG、HEIC、WebP）和扫描的 PDF。"+
+			"要打开草稿，请先切换到别的页面再拖进来，或用“文件”菜单打开。")
+	}
+	if len(paths) > 0 {
+		s.add(paths...)
+	}
+}
+
+// add reads the files off the UI thread, one after the other, and straightens their
+// pictures one at a time.
+func (s *scansView) add(paths ...string) {
 	d := s.u.d.Clone()
 	eng := s.eng
 	s.busy.Start()
-	s.state.SetText("正在处理 " + filepath.Base(path) + " …")
+	s.state.SetText("正在处理 " + filepath.Base(paths[0]) + " …")
 	s.u.env.Go(func() {
 		var err error
 		if eng == nil {
 			eng, err = scan.New(d)
 		}
 		var got []*scan.Straight
+		var failed []string
 		thumbs := map[*scan.Straight]image.Image{}
-		if err == nil {
+		for _, path := range paths {
+			if err != nil {
+				break
+			}
 			var data []byte
 			if data, err = readScanFile(path); err == nil {
 				err = scan.Pictures(filepath.Base(path), data, func(source string, img image.Image) error {
@@ -101,6 +130,13 @@ func (s *scansView) add(path string) {
 					return nil
 				})
 			}
+			if err != nil { // say which file, and go on with the others
+				failed = append(failed, filepath.Base(path)+"："+scan.Message(err))
+				err = nil
+			}
+		}
+		if err != nil {
+			failed = append(failed, scan.Message(err))
 		}
 		fyne.Do(func() {
 			s.busy.Stop()
@@ -110,11 +146,26 @@ func (s *scansView) add(path string) {
 				s.thumbs[k] = v
 			}
 			s.refresh()
-			if err != nil {
-				showMessage(s.u.win, "无法读取", filepath.Base(path)+"：\n"+scan.Message(err))
+			if len(failed) > 0 {
+				showMessage(s.u.win, "无法读取", strings.Join(failed, "\n"))
 			}
 		})
 	})
+}
+
+// assign puts the picture on page i by hand; the findings are told again.
+func (s *scansView) assign(st *scan.Straight, i int) {
+	if err := s.eng.Assign(st, i); err != nil {
+		showMessage(s.u.win, "不能指定页码", st.Source+"：这张图片里没有找到申报表，不能指定页码。请移除它。")
+	}
+	s.refresh()
+}
+
+// remove takes the picture out; the findings are told again.
+func (s *scansView) remove(st *scan.Straight) {
+	s.sts = slices.DeleteFunc(s.sts, func(o *scan.Straight) bool { return o == st })
+	delete(s.thumbs, st)
+	s.refresh()
 }
 
 func readScanFile(path string) ([]byte, error) {
@@ -159,8 +210,15 @@ func (s *scansView) refresh() {
 		}
 		s.findings.Add(l)
 	}
+	placed := map[*scan.Straight]bool{}
 	for i, st := range s.res.Pages {
 		s.pages.Add(s.card(i, st))
+		placed[st] = true
+	}
+	for _, st := range s.sts { // not recognised, another draft's, or a page twice
+		if !placed[st] {
+			s.pages.Add(s.card(-1, st))
+		}
 	}
 	if s.res.Present() > 0 {
 		s.write.Enable()
@@ -170,19 +228,57 @@ func (s *scansView) refresh() {
 	s.root.Refresh()
 }
 
-// card is one page: its straightened picture, or a gap saying it is missing.
+// card is one page (i ≥ 0) or a picture not put on a page (i = -1): its straightened
+// picture with the page it is put on, which the user may change, and a button to remove it;
+// or, for a page no picture shows, a gap saying it is missing.
 func (s *scansView) card(i int, st *scan.Straight) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(fmt.Sprintf("第 %d 页", i+1), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	name := fmt.Sprintf("第 %d 页", i+1)
+	if i < 0 {
+		name = "未排入"
+	}
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	if st == nil {
 		miss := widget.NewLabelWithStyle("缺少这一页", fyne.TextAlignCenter, fyne.TextStyle{})
 		return container.NewBorder(title, nil, nil, nil, container.NewCenter(miss))
 	}
-	img := canvas.NewImageFromImage(s.thumbs[st])
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSize(thumbWidth, thumbWidth*1.414))
-	src := widget.NewLabelWithStyle(st.Source, fyne.TextAlignCenter, fyne.TextStyle{})
+	var pic fyne.CanvasObject = container.NewCenter(widget.NewLabel("没有认出"))
+	if t := s.thumbs[st]; t != nil {
+		img := canvas.NewImageFromImage(t)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(thumbWidth, thumbWidth*1.414))
+		pic = img
+	}
+	source := st.Source
+	if st.Manual {
+		source = "（手动）" + source // the name may be cut at its end
+	}
+	src := widget.NewLabelWithStyle(source, fyne.TextAlignCenter, fyne.TextStyle{})
 	src.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(title, src, nil, nil, img)
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.remove(st) })
+	var choose fyne.CanvasObject = widget.NewLabel("")
+	if st.Image != nil {
+		choose = s.pageSelect(i, st)
+	}
+	return container.NewBorder(title, container.NewVBox(src, container.NewBorder(nil, nil, nil, remove, choose)), nil, nil, pic)
+}
+
+// pageSelect sets by hand which page of the form the picture is.
+func (s *scansView) pageSelect(i int, st *scan.Straight) *widget.Select {
+	opts := make([]string, s.eng.Pages())
+	for k := range opts {
+		opts[k] = fmt.Sprintf("第%d页", k+1)
+	}
+	sel := widget.NewSelect(opts, nil)
+	sel.PlaceHolder = "是第几页？"
+	if i >= 0 {
+		sel.SetSelected(opts[i])
+	}
+	sel.OnChanged = func(v string) {
+		if k := slices.Index(opts, v); k >= 0 && (k != i || !st.Manual) {
+			s.assign(st, k)
+		}
+	}
+	return sel
 }
 
 func (s *scansView) chooseFolder() {

@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
@@ -54,14 +56,7 @@ func TestScansPage(t *testing.T) {
 	dir := t.TempDir()
 	h := newHarness(t, "")
 	h.u.Start(writeSample(t, dir))
-	paths, err := export.Write(forms.Sample(), dir, export.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", "150", "-jpeg", "-f", "8", "-l", "8", paths[1], filepath.Join(dir, "p")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v %s", err, out)
-	}
-	h.files.open = filepath.Join(dir, "p-8.jpg")
+	h.files.open = scanOfPage8(t, dir)
 	h.u.showPage("报送")
 	h.tapContent("添加照片或 PDF…")
 	text := h.contentTexts()
@@ -90,6 +85,118 @@ func TestScansPage(t *testing.T) {
 			t.Errorf("the folder to send lacks %s", f)
 		}
 	}
+}
+
+// scanOfPage8 is the sample's 第8页 as a 150-dpi scan in dir.
+func scanOfPage8(t *testing.T, dir string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Fatal("pdftoppm (poppler-utils, tools/debian-deps.sh) is needed")
+	}
+	paths, err := export.Write(forms.Sample(), dir, export.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdftoppm", "-r", "150", "-jpeg", "-f", "8", "-l", "8", paths[1], filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	return filepath.Join(dir, "p-8.jpg")
+}
+
+// TestScansReorder: a scan dropped on the 报送 page is added (here a second time: a page
+// twice, the extra one shown apart); removing the extra one and putting the other on 第9页 by
+// hand tells the findings again; a draft dropped there is not opened but named.
+func TestScansReorder(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, "")
+	draft := writeSample(t, dir)
+	h.u.Start(draft)
+	h.files.open = scanOfPage8(t, dir)
+	h.u.showPage("报送")
+	h.tapContent("添加照片或 PDF…")
+	h.u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(h.files.open)})
+	text := h.contentTexts()
+	for _, want := range []string{"已添加 2 张图片，认出 1 页", "这一页出现了 2 次", "未排入"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("after the drop, the page lacks %q:\n%s", want, text)
+		}
+	}
+	if os.Getenv("APP_SHOTS") != "" {
+		h.u.win.Resize(fyne.NewSize(1366, 1500))
+		shot(t, h, "scans-twice.png")
+		h.u.win.Resize(fyne.NewSize(1366, 768))
+	}
+	removes := h.contentButtons(theme.DeleteIcon())
+	if len(removes) != 2 {
+		t.Fatalf("%d remove buttons, want 2 (the page and the extra picture):\n%s", len(removes), text)
+	}
+	test.Tap(removes[1])
+	text = h.contentTexts()
+	for _, gone := range []string{"出现了", "未排入"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("after removing the extra picture, the page still says %q:\n%s", gone, text)
+		}
+	}
+	if !strings.Contains(text, "已添加 1 张图片") || !missing(text, 9) || missing(text, 8) {
+		t.Errorf("after removing, want 1 picture and 第9页 missing:\n%s", text)
+	}
+
+	sel := h.contentSelects()
+	if len(sel) != 1 || sel[0].Selected != "第8页" {
+		t.Fatalf("want one page select on 第8页, got %d:\n%s", len(sel), text)
+	}
+	sel[0].SetSelected("第9页")
+	text = h.contentTexts()
+	if !missing(text, 8) || missing(text, 9) || !strings.Contains(text, "（手动）p-8.jpg") {
+		t.Errorf("put on 第9页 by hand, want 第8页 missing and not 第9页:\n%s", text)
+	}
+	if sel = h.contentSelects(); len(sel) != 1 || sel[0].Selected != "第9页" {
+		t.Errorf("the select does not show 第9页 after the choice:\n%s", text)
+	}
+	if os.Getenv("APP_SHOTS") != "" {
+		h.u.win.Resize(fyne.NewSize(1366, 1500))
+		shot(t, h, "scans-reordered.png")
+		h.u.win.Resize(fyne.NewSize(1366, 768))
+	}
+
+	h.u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(draft)})
+	if over := h.overlayTexts(); !strings.Contains(over, filepath.Base(draft)) || !strings.Contains(over, "报送页只收照片") {
+		t.Errorf("a draft dropped on the 报送 page: message %q", over)
+	}
+	shot(t, h, "scans-dropped-draft.png")
+	if !strings.Contains(h.contentTexts(), "已添加 1 张图片") {
+		t.Errorf("the draft dropped changed the page:\n%s", h.contentTexts())
+	}
+}
+
+// missing tells whether the page's findings say page n is missing.
+func missing(text string, n int) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, fmt.Sprintf("第%d页（", n)) && strings.Contains(l, "缺少这一页的照片") {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *harness) contentButtons(icon fyne.Resource) []*widget.Button {
+	var bs []*widget.Button
+	walk(h.u.content, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon == icon {
+			bs = append(bs, b)
+		}
+	})
+	return bs
+}
+
+func (h *harness) contentSelects() []*widget.Select {
+	var ss []*widget.Select
+	walk(h.u.content, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			ss = append(ss, s)
+		}
+	})
+	return ss
 }
 
 // shot writes the window to $APP_SHOTS (when set) to look at.

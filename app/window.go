@@ -131,6 +131,7 @@ type UI struct {
 	blkMsgs   map[string]*msgLine
 	photo     *photoPanel
 	photoWork photoState
+	scans     *scansView // the 报送 page last built: files dropped on it go there
 	preview   *preview
 	long      map[string]*longText
 }
