@@ -223,7 +223,9 @@ func (u *UI) buildShell() {
 	u.counts.Importance = widget.LowImportance
 	bar := container.NewBorder(nil, nil, nil, u.counts, u.status)
 	left := container.New(&fixedWidth{w: 188}, u.nav)
-	body := container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, u.content)
+	// The pages scroll sideways where the window is narrower than a page needs (1024×600 at
+	// 150 % leaves 682 units), so the window itself never has to grow past the screen.
+	body := container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, container.NewHScroll(u.content))
 	tips := container.NewWithoutLayout() // tooltips (toolButton), over everything, taking no clicks
 	tipLayers[u.win.Canvas()] = tips
 	u.win.SetContent(container.NewStack(

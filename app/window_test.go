@@ -415,3 +415,18 @@ func TestOpenDraftOverLimit(t *testing.T) {
 		t.Error("the file changed on opening")
 	}
 }
+
+// The window's content never asks for more width than a small screen at a large scaling gives
+// (1024×600 at 150 % is 682 units): on every page, the pages scroll sideways instead, so the
+// window need not run off the screen.
+func TestWindowFitsA1024ScreenAt150Percent(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	const width = 1024 / 1.5
+	for i, p := range h.u.pages {
+		h.u.nav.Select(i)
+		if w := h.u.win.Content().MinSize().Width; w > width {
+			t.Errorf("page %s: the window needs %.0f units, more than the %.0f of 1024 px at 150 %%", p.nav, w, width)
+		}
+	}
+}
