@@ -36,6 +36,11 @@ func runScans(o options, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "一次最多处理 %d 个照片或 PDF 文件（这次有 %d 个）。请只选申报表各页的照片。\n", maxScanInputs, len(o.files)-1)
 		return ExitUnreadable
 	}
+	if st, err := os.Stat(o.send); o.send != "" && err == nil && !st.IsDir() {
+		// Checked before anything is written: the scanned PDF would be left behind otherwise.
+		fmt.Fprintf(stderr, "%s 不是文件夹：--send 后面请写要生成的报送文件夹（没有的会新建）。\n", o.send)
+		return ExitUnreadable
+	}
 	d, ok := load(o.files[0], stderr)
 	if !ok {
 		return ExitUnreadable

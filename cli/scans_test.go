@@ -116,6 +116,8 @@ func TestScansRefusals(t *testing.T) {
 		{[]string{"scans", draft, filepath.Join(dir, "nothing.jpg")}, ExitUnreadable, "无法读取"},
 		{[]string{"scans", draft, notPicture}, ExitUnreadable, "不是图片"},
 		{[]string{"scans", filepath.Join(dir, "none.json"), notPicture}, ExitUnreadable, "无法读取"},
+		// --send names a file, not a folder: refused before the scanned PDF is written.
+		{[]string{"scans", draft, notPicture, "--send", notPicture}, ExitUnreadable, "不是文件夹"},
 	}
 	for _, tc := range tests {
 		code, _, stderr := run(t, nil, tc.args...)

@@ -32,6 +32,7 @@ func Send(d *forms.Draft, dir string, pdf []byte, r Result, pages int, creator s
 	scanned := filepath.Join(dir, export.ScanName(d))
 	err = forms.WriteFile(scanned, false, func(w io.Writer) error { _, err := w.Write(pdf); return err })
 	if err != nil {
+		os.Remove(word) // the folder holds both files or neither
 		return nil, err
 	}
 	var items []CheckItem
