@@ -6,6 +6,7 @@ import (
 	"image"
 	"io"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -31,6 +32,7 @@ var scanFiles = fileKind{"照片或扫描的 PDF（JPEG、PNG、HEIC、WebP、PD
 type scansView struct {
 	u        *UI
 	eng      *scan.Engine
+	d        *forms.Draft // the draft eng was made from
 	sts      []*scan.Straight
 	thumbs   map[*scan.Straight]image.Image
 	res      scan.Result
@@ -46,7 +48,6 @@ const thumbWidth = 150
 
 func (u *UI) scansPage() fyne.CanvasObject {
 	s := &scansView{u: u, thumbs: map[*scan.Straight]image.Image{}}
-	u.scans = s
 	add := widget.NewButtonWithIcon("添加照片或 PDF…", theme.ContentAddIcon(), s.choose)
 	clearBtn := widget.NewButtonWithIcon("清空", theme.ContentClearIcon(), s.clear)
 	s.write = widget.NewButtonWithIcon("写出扫描件和报送文件夹…", theme.DocumentSaveIcon(), s.chooseFolder)
@@ -63,7 +64,22 @@ func (u *UI) scansPage() fyne.CanvasObject {
 		"程序把每页摆正、去掉阴影、按申报表的顺序排好，并检查缺页和学校、县区的公章。" +
 		"认错了页，在图片下面选它是第几页；多余的图片点它下面的垃圾桶按钮移除。"
 	s.root = pageFrame(&page{}, "报送", help, body, true)
+	s.keep(u.scans)
+	u.scans = s
 	return s.root
+}
+
+// keep takes over the pictures of the page as it was last shown (the page is built afresh on
+// each visit), unless the draft has changed since: its pages print differently then.
+func (s *scansView) keep(old *scansView) {
+	switch {
+	case old == nil || old.eng == nil || len(old.sts) == 0:
+	case reflect.DeepEqual(old.d, s.u.d):
+		s.eng, s.d, s.sts, s.thumbs = old.eng, old.d, old.sts, old.thumbs
+		s.refresh()
+	default:
+		s.state.SetText("草稿改过了，之前添加的照片已清空：请按改过的草稿重新打印、盖章，再添加照片或扫描件。")
+	}
 }
 
 func (s *scansView) choose() {
@@ -75,7 +91,7 @@ func (s *scansView) choose() {
 }
 
 func (s *scansView) clear() {
-	s.eng, s.sts, s.res = nil, nil, scan.Result{}
+	s.eng, s.d, s.sts, s.res = nil, nil, nil, scan.Result{}
 	s.thumbs = map[*scan.Straight]image.Image{}
 	s.refresh()
 }
@@ -140,6 +156,9 @@ func (s *scansView) add(paths ...string) {
 		}
 		fyne.Do(func() {
 			s.busy.Stop()
+			if s.eng == nil && eng != nil {
+				s.d = d
+			}
 			s.eng = eng
 			s.sts = append(s.sts, got...)
 			for k, v := range thumbs {

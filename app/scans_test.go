@@ -159,6 +159,13 @@ func TestScansReorder(t *testing.T) {
 		h.u.win.Resize(fyne.NewSize(1366, 768))
 	}
 
+	// The pictures stay when the user looks at another page and comes back, not when the
+	// draft changes meanwhile.
+	h.u.showPage("检查")
+	h.u.showPage("报送")
+	if text = h.contentTexts(); !strings.Contains(text, "（手动）p-8.jpg") || !missing(text, 8) {
+		t.Errorf("back on the page, the pictures and the choice are gone:\n%s", text)
+	}
 	h.u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(draft)})
 	if over := h.overlayTexts(); !strings.Contains(over, filepath.Base(draft)) || !strings.Contains(over, "报送页只收照片") {
 		t.Errorf("a draft dropped on the 报送 page: message %q", over)
@@ -167,6 +174,14 @@ func TestScansReorder(t *testing.T) {
 	if !strings.Contains(h.contentTexts(), "已添加 1 张图片") {
 		t.Errorf("the draft dropped changed the page:\n%s", h.contentTexts())
 	}
+	h.closeDialogs()
+	h.u.showPage("主持人")
+	test.Type(h.entry("host.name"), "明")
+	h.u.showPage("报送")
+	if text = h.contentTexts(); !strings.Contains(text, "草稿改过了") || strings.Contains(text, "p-8.jpg") {
+		t.Errorf("the draft changed, the page should start afresh and say so:\n%s", text)
+	}
+	shot(t, h, "scans-draft-changed.png")
 }
 
 // missing tells whether the page's findings say page n is missing.
