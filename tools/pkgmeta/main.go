@@ -8,7 +8,8 @@
 //
 // It refuses to run when FyneApp.toml's version differs from cli.Version.
 //
-// Why not `fyne package` (fyne.io/tools v1.7.4, read in its source and run on this repo)?
+// Why not `fyne package` (fyne.io/tools v1.7.4, read in its source and run on this repo with
+// -os windows and -os linux, its .exe's resources read with tools/distcheck's parser)?
 // It builds and packages in one step, and cannot make these packages:
 //
 //   - Windows: it always links -H=windowsgui and deletes its fyne.syso after the build, so the
@@ -17,8 +18,11 @@
 //     with a string table 00000000 (no language, no charset) holding ProductName =
 //     FileDescription = [Details] Name and no copyright; ours is 中文(中国) (0x0804), string
 //     table 080404b0 (Unicode) with 产品名称, 文件说明, 版权 from FyneApp.toml [Release];
-//   - its icon is the source PNG as one image (ico.Encode); ours has 256…16 px, named
-//     GLFW_ICON so the title bar has it from the first frame;
+//   - its icon is the source PNG as one image (ico.Encode; our 512 px icon.png goes in
+//     unscaled, its directory entry saying 256); ours has 256…16 px, named GLFW_ICON so
+//     the title bar has it from the first frame;
+//   - every run rewrites FyneApp.toml: Build+1 and the comments gone, so a build dirties
+//     the checkout;
 //   - its manifest holds only an assemblyIdentity: no per-monitor DPI awareness (Windows
 //     blurs the window at 150 %), no UTF-8 active code page, no long paths, no common
 //     controls v6, no supported-OS list;
