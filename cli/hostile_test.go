@@ -69,6 +69,12 @@ func TestSpecialFiles(t *testing.T) {
 	hostileRun(t, ExitFindings, "特殊文件", "photo", draft, p)
 	hostileRun(t, ExitFindings, "特殊文件", "photo", draft, "/dev/zero")
 	hostileRun(t, ExitUnreadable, "特殊文件", "import-roster", draft, p)
+	// A workbook's -o naming a FIFO is refused, not written beside it as 管道.json.xlsx.
+	hostileRun(t, ExitUnreadable, "特殊文件", "export-roster", draft, "-o", p)
+	hostileRun(t, ExitUnreadable, "特殊文件", "template", "-o", p)
+	if _, err := os.Lstat(p + ".xlsx"); err == nil {
+		t.Error("a workbook was written beside the FIFO")
+	}
 	if hash(t, draft) != before {
 		t.Error("the draft changed")
 	}

@@ -141,10 +141,13 @@ func writeWorkbook(path string, write func(io.Writer) error, stdout, stderr io.W
 }
 
 // xlsxPath is where -o asks for a workbook: inside it with a default name when it is a
-// folder, with .xlsx added when the name lacks it (Excel will not open it otherwise).
+// folder, with .xlsx added when the name lacks it (Excel will not open it otherwise). A device
+// or a FIFO is returned as it is, so the writer refuses it instead of writing /dev/null.xlsx.
 func xlsxPath(out, name string) string {
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
 		return filepath.Join(out, name)
+	} else if err == nil && !st.Mode().IsRegular() {
+		return out
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return out + ".xlsx"
