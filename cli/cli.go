@@ -168,6 +168,13 @@ func parseArgs(args []string) (options, error) {
 
 func (o options) want(n int, stderr io.Writer, what string) bool {
 	if len(o.files) != n {
+		// Say what was wrong before the usage: a teacher who gave two files, or forgot one,
+		// should not have to compare the usage with what was typed.
+		if len(o.files) > n {
+			fmt.Fprintf(stderr, "文件多了：这个命令要 %d 个文件，给了 %d 个：“%s”。文件名里有空格时请给整个名字加上引号。\n", n, len(o.files), strings.Join(o.files, "”“"))
+		} else {
+			fmt.Fprintf(stderr, "少了文件：这个命令要 %d 个文件，给了 %d 个。\n", n, len(o.files))
+		}
 		fmt.Fprintf(stderr, "用法：%s\n", what)
 		return false
 	}

@@ -236,3 +236,22 @@ func TestAppThatCannotOpenAWindow(t *testing.T) {
 		t.Errorf("stderr %q", errs)
 	}
 }
+
+// TestFileCountSaysWhatWasWrong: too many or too few files are named before the usage, with a
+// hint about quotes (草稿 一.json typed without them is two files).
+func TestFileCountSaysWhatWasWrong(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "草稿", "一.json"}, "文件多了：这个命令要 1 个文件，给了 2 个：“草稿”“一.json”"},
+		{[]string{"check"}, "少了文件：这个命令要 1 个文件，给了 0 个"},
+		{[]string{"photo", "草稿.json"}, "少了文件：这个命令要 2 个文件，给了 1 个"},
+	}
+	for _, tc := range tests {
+		code, _, stderr := run(t, nil, tc.args...)
+		if code != ExitUnreadable || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, "用法") {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q and the usage", tc.args, code, stderr, ExitUnreadable, tc.want)
+		}
+	}
+}
