@@ -33,6 +33,19 @@ func convertWithLibreOffice(t *testing.T, docs map[string][]byte) map[string]str
 	if err := os.WriteFile(filepath.Join(home, ".fonts", "NotoSerifSC-Regular.ttf"), fonts.Regular, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	pdfs := runSoffice(t, dir, 3*time.Minute, []string{"HOME=" + home}, docs)
+	for name, pdf := range pdfs {
+		if _, err := os.Stat(pdf); err != nil {
+			t.Fatalf("soffice wrote no PDF for %s", name)
+		}
+	}
+	return pdfs
+}
+
+// runSoffice writes docs into dir and converts them to PDF there with soffice (a fresh profile
+// in dir, env added to the environment), returning each document's PDF path by name.
+func runSoffice(t *testing.T, dir string, timeout time.Duration, env []string, docs map[string][]byte) map[string]string {
+	t.Helper()
 	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
 		"--headless", "--convert-to", "pdf", "--outdir", dir}
 	pdfs := map[string]string{}
@@ -44,17 +57,12 @@ func convertWithLibreOffice(t *testing.T, docs map[string][]byte) map[string]str
 		args = append(args, file)
 		pdfs[name] = filepath.Join(dir, name+".pdf")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "soffice", args...)
-	cmd.Env = append(os.Environ(), "HOME="+home)
+	cmd.Env = append(os.Environ(), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	for name, pdf := range pdfs {
-		if _, err := os.Stat(pdf); err != nil {
-			t.Fatalf("soffice wrote no PDF for %s", name)
-		}
 	}
 	return pdfs
 }

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -59,25 +58,7 @@ func fontSetup(t *testing.T, dir string, files []string) string {
 // convertUnder converts .docx files to PDF with LibreOffice under one fontconfig set-up.
 func convertUnder(t *testing.T, conf, dir string, docs map[string][]byte) map[string]string {
 	t.Helper()
-	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--convert-to", "pdf", "--outdir", dir}
-	pdfs := map[string]string{}
-	for name, data := range docs {
-		file := filepath.Join(dir, name+".docx")
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, file)
-		pdfs[name] = filepath.Join(dir, name+".pdf")
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "soffice", args...)
-	cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+conf, "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	return pdfs
+	return runSoffice(t, dir, 5*time.Minute, []string{"FONTCONFIG_FILE=" + conf, "HOME=" + dir}, docs)
 }
 
 // blockMarkers is, for each block of the form, text that starts it: a table's heading, a

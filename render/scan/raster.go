@@ -102,35 +102,29 @@ func warpGrey(src *grey, h homography, scale float64) *grey {
 	return out
 }
 
-// boxBlur returns g blurred by a (2r+1)² box, in float, for matching.
+// boxBlur returns g blurred by a (2r+1)² box, in float, for matching: a row pass, then a
+// column pass of the same averaging.
 func boxBlur(v []float64, w, h, r int) []float64 {
 	tmp := make([]float64, len(v))
 	out := make([]float64, len(v))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			var s float64
-			n := 0
-			for d := -r; d <= r; d++ {
-				if xx := x + d; xx >= 0 && xx < w {
-					s += v[y*w+xx]
-					n++
-				}
-			}
-			tmp[y*w+x] = s / float64(n)
-		}
-	}
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			var s float64
-			n := 0
-			for d := -r; d <= r; d++ {
-				if yy := y + d; yy >= 0 && yy < h {
-					s += tmp[yy*w+x]
-					n++
-				}
-			}
-			out[y*w+x] = s / float64(n)
-		}
-	}
+	blurPass(v, tmp, h, w, w, 1, r)
+	blurPass(tmp, out, w, h, 1, w, r)
 	return out
+}
+
+// blurPass averages each of n lines of length m over ±r samples, clipped at the ends: line i
+// starts at i×lineStep and its samples are step apart.
+func blurPass(src, dst []float64, n, m, lineStep, step, r int) {
+	for i := 0; i < n; i++ {
+		base := i * lineStep
+		for j := 0; j < m; j++ {
+			var s float64
+			k := 0
+			for d := max(j-r, 0); d <= min(j+r, m-1); d++ {
+				s += src[base+d*step]
+				k++
+			}
+			dst[base+j*step] = s / float64(k)
+		}
+	}
 }
