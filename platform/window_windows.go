@@ -9,12 +9,11 @@ import (
 )
 
 var (
-	winUser32         = windows.NewLazySystemDLL("user32.dll")
-	procGetWindowRect = winUser32.NewProc("GetWindowRect")
-	procGetClientRect = winUser32.NewProc("GetClientRect")
-	procIsZoomed      = winUser32.NewProc("IsZoomed")
-	procSetWindowPos  = winUser32.NewProc("SetWindowPos")
-	procShowWindow    = winUser32.NewProc("ShowWindow")
+	procGetWindowRect = user32.NewProc("GetWindowRect") // user32: ime_windows.go
+	procGetClientRect = user32.NewProc("GetClientRect")
+	procIsZoomed      = user32.NewProc("IsZoomed")
+	procSetWindowPos  = user32.NewProc("SetWindowPos")
+	procShowWindow    = user32.NewProc("ShowWindow")
 )
 
 const (
