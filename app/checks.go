@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"shenbao/photo"
 	"strings"
 	"time"
 
@@ -18,7 +19,7 @@ import (
 // (debounced), and at once after a structural change (rows, photo, another draft).
 func (u *UI) runChecks() {
 	u.checks.Cancel()
-	u.findings = forms.Check(u.d)
+	u.findings = forms.Check(u.d, photo.StoredSize)
 	u.applyMarks()
 	for i := range forms.Form {
 		if forms.Form[i].Kind == forms.TableBlock {

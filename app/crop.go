@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // The photo's shape: 25 × 35 mm.

@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // Sizes of the photo on screen: 25×35 mm, as printed.

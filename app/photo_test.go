@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // writePicture writes a w×h PNG: a grey background with a dark disc where a face would be.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"reflect"
+	"shenbao/photo"
 	"slices"
 	"strings"
 
@@ -320,7 +321,7 @@ func (s *scansView) writeTo(dir string) {
 		err := res.WritePDF(&pdf, scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: author,
 			Creator: "shenbao " + Version, Created: s.u.env.Now()})
 		var items []scan.CheckItem
-		blocked := export.NeedsDraft(d, forms.Check(d))
+		blocked := export.NeedsDraft(d, forms.Check(d, photo.StoredSize))
 		if err == nil && !blocked {
 			items, err = scan.Send(d, dir, pdf.Bytes(), res, pages, "shenbao "+Version)
 		} else if err == nil {

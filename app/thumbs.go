@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"shenbao/forms"
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 const (

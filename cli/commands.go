@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"shenbao/photo"
 
 	"shenbao/forms"
 	"shenbao/render/readback"
@@ -16,7 +17,7 @@ func runCheck(o options, stdout, stderr io.Writer) int {
 	if !ok {
 		return ExitUnreadable
 	}
-	findings := forms.Check(d)
+	findings := forms.Check(d, photo.StoredSize)
 	errs := 0
 	for _, f := range findings {
 		fmt.Fprintln(stdout, f)

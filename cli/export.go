@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"shenbao/photo"
 
 	"shenbao/forms"
 	"shenbao/render/export"
@@ -27,7 +28,7 @@ func runExport(o options, stdout, stderr io.Writer) int {
 	if !ok {
 		return ExitUnreadable
 	}
-	findings := forms.Check(d)
+	findings := forms.Check(d, photo.StoredSize)
 	marked := export.NeedsDraft(d, findings)
 	if marked && !o.draft {
 		errs := printErrors(findings, stderr)

@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"shenbao/forms"
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // maxPictureFile bounds what we read of a picture file; the pipeline refuses bigger ones with

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"shenbao/photo"
 	"strings"
 	"unicode/utf8"
 
@@ -103,7 +104,7 @@ func reportImport(stdout io.Writer, before, after *forms.Draft, r xlsx.Roster) {
 		}
 	}
 	var left []string
-	for _, f := range forms.Check(after) {
+	for _, f := range forms.Check(after, photo.StoredSize) {
 		if f.Block == "advisers" || f.Block == "members" {
 			left = append(left, f.String())
 		}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"shenbao/photo"
 	"sync"
 	"time"
 
@@ -164,7 +165,7 @@ func writeBytes(path string, b []byte) error {
 // send makes the folder to email and prints the checklist. A draft with 错误 is not sent: its
 // Word file would be refused.
 func send(d *forms.Draft, dir string, pdf []byte, res scan.Result, e *scan.Engine, stdout, stderr io.Writer) int {
-	if findings := forms.Check(d); export.NeedsDraft(d, findings) {
+	if findings := forms.Check(d, photo.StoredSize); export.NeedsDraft(d, findings) {
 		n := printErrors(findings, stderr)
 		fmt.Fprintf(stderr, "草稿还有 %d 个错误，没有生成报送文件夹：请改正后再导出 Word 并报送。\n", n)
 		return ExitFindings

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"path/filepath"
+	"shenbao/photo"
 	"strings"
 	"testing"
 )
@@ -10,14 +11,14 @@ import (
 // do. Budget: 2 ms.
 func BenchmarkLoadCheckSample(b *testing.B) {
 	data := Sample().Marshal()
-	CheckAt(Sample(), checkDay) // the font's character map is read once per process
+	CheckAt(Sample(), checkDay, photo.StoredSize) // the font's character map is read once per process
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		d, err := Parse(data)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if HasErrors(CheckAt(d, checkDay)) {
+		if HasErrors(CheckAt(d, checkDay, photo.StoredSize)) {
 			b.Fatal("the sample has 错误")
 		}
 	}

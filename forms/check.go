@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"shenbao/fonts"
-	"shenbao/forms/photo"
 )
 
 // Severity is how much a finding matters.
@@ -40,12 +39,13 @@ type Finding struct {
 func (f Finding) String() string { return f.Severity.String() + " " + f.Path + ": " + f.Message }
 
 // Check judges a draft against the rules of FORM.md §2 and returns every finding, in the
-// form's order. It changes nothing.
-func Check(d *Draft) []Finding { return CheckAt(d, time.Now()) }
+// form's order. It changes nothing. photos reads the stored photo's size (photo.StoredSize);
+// with nil the photo is only checked for being there.
+func Check(d *Draft, photos PhotoReader) []Finding { return CheckAt(d, time.Now(), photos) }
 
 // CheckAt is Check with the date that ages are computed at, for tests.
-func CheckAt(d *Draft, now time.Time) []Finding {
-	c := checker{d: d, now: now}
+func CheckAt(d *Draft, now time.Time, photos PhotoReader) []Finding {
+	c := checker{d: d, now: now, photos: photos}
 	for _, b := range Form {
 		switch b.Kind {
 		case FieldsBlock, TextBlock:
@@ -70,9 +70,10 @@ func HasErrors(fs []Finding) bool {
 }
 
 type checker struct {
-	d   *Draft
-	now time.Time
-	out []Finding
+	d      *Draft
+	now    time.Time
+	photos PhotoReader
+	out    []Finding
 }
 
 func (c *checker) add(b Block, path string, sev Severity, format string, args ...any) {
@@ -262,11 +263,14 @@ func (c *checker) photo(b Block, path string) {
 		c.add(b, path, Error, "请添加主持人的近期1寸照片。")
 		return
 	}
-	w, h, err := photoSize(p)
+	if c.photos == nil {
+		return
+	}
+	w, h, err := photoSize(p, c.photos)
 	var pe photoError
 	switch {
 	case errors.As(err, &pe): // the pipeline's sentence says what is wrong and what to do
-		c.add(b, path, Error, "照片无法使用，请重新选择照片：%s", photo.Message(pe.err))
+		c.add(b, path, Error, "照片无法使用，请重新选择照片：%s", pe.err)
 		return
 	case err != nil:
 		c.add(b, path, Error, "照片无法读取（%v）：请重新选择照片。", err)

@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/gif"
 	"image/jpeg"
+	"shenbao/photo"
 	"slices"
 	"strings"
 	"testing"
@@ -329,7 +330,7 @@ func TestCheck(t *testing.T) {
 				tc.edit(d)
 			}
 			before := string(d.Marshal())
-			got := CheckAt(d, checkDay)
+			got := CheckAt(d, checkDay, photo.StoredSize)
 			if string(d.Marshal()) != before {
 				t.Error("Check changed the draft")
 			}
@@ -402,18 +403,18 @@ func list(fs []Finding) string {
 // TestCheckSample: the sample has no 错误; its plan of about 2,900 字 (as the issue asks)
 // is over 2800, so the one finding is that 提醒.
 func TestCheckSample(t *testing.T) {
-	got := CheckAt(Sample(), checkDay)
+	got := CheckAt(Sample(), checkDay, photo.StoredSize)
 	assertFindings(t, got, []want{w("plan", "接近3000字")})
 	if HasErrors(got) {
 		t.Error("the sample has 错误")
 	}
-	if got := Check(Sample()); HasErrors(got) {
+	if got := Check(Sample(), photo.StoredSize); HasErrors(got) {
 		t.Errorf("the sample has 错误 today:\n%s", list(got))
 	}
 }
 
 func TestCheckEmptyDraft(t *testing.T) {
-	got := CheckAt(New(), checkDay)
+	got := CheckAt(New(), checkDay, photo.StoredSize)
 	if !HasErrors(got) {
 		t.Fatal("an empty draft passed")
 	}
@@ -500,7 +501,7 @@ func FuzzCheckValue(f *testing.F) {
 			}
 		}
 		d.Photo = &Photo{Data: s}
-		for _, fd := range CheckAt(d, checkDay) {
+		for _, fd := range CheckAt(d, checkDay, photo.StoredSize) {
 			if fd.Path == "" || fd.Message == "" {
 				t.Errorf("malformed finding %q", fd)
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"shenbao/photo"
 	"testing"
 )
 
@@ -40,7 +41,7 @@ func FuzzParse(f *testing.F) {
 		if second := d2.Marshal(); !bytes.Equal(first, second) {
 			t.Fatalf("Marshal → Parse → Marshal differs:\n%s", firstDiff(first, second))
 		}
-		CheckAt(d, checkDay)
+		CheckAt(d, checkDay, photo.StoredSize)
 	})
 }
 

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"errors"
+	"shenbao/photo"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func TestUnprintablePosition(t *testing.T) {
 		d := Sample()
 		d.Set(tt.path, tt.value)
 		var msg string
-		for _, f := range CheckAt(d, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)) {
+		for _, f := range CheckAt(d, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), photo.StoredSize) {
 			if f.Path == tt.path && f.Severity == Error && strings.Contains(f.Message, "无法打印") {
 				msg = f.Message
 			}

@@ -17,9 +17,9 @@ mkdir -p "$WORK/in" "$WORK/out"
 BIN=$WORK/shenbao
 cd "$ROOT"
 go build -o "$BIN" .
-go test ./forms/photo -count=1 -run "TestHostilePictures|TestNearLimitPictures" -args -hostile-out "$WORK/in" >/dev/null
+go test ./photo -count=1 -run "TestHostilePictures|TestNearLimitPictures" -args -hostile-out "$WORK/in" >/dev/null
 go test ./render/xlsx -count=1 -run TestHostileWorkbooks -args -hostile-out "$WORK/in" >/dev/null
-cp forms/photo/testdata/animated.webp "$WORK/in/"
+cp photo/testdata/animated.webp "$WORK/in/"
 cd "$WORK"
 "$BIN" sample -o sample.json >/dev/null
 # A 24-megapixel HEIC, the largest accepted (ImageMagick with libheif; slow to make: opt in).

@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 
 	"shenbao/forms"
-	"shenbao/forms/photo"
+	"shenbao/photo"
 	"shenbao/render"
 	"shenbao/render/docx"
 	"shenbao/render/pdf"

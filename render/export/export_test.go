@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"shenbao/photo"
 	"strings"
 	"testing"
 	"time"
@@ -81,7 +82,7 @@ func TestNeedsDraft(t *testing.T) {
 		{"blank form", forms.New(), false},
 		{"errors", bad, true},
 	} {
-		if got := NeedsDraft(tt.d, forms.Check(tt.d)); got != tt.want {
+		if got := NeedsDraft(tt.d, forms.Check(tt.d, photo.StoredSize)); got != tt.want {
 			t.Errorf("%s: NeedsDraft = %v", tt.name, got)
 		}
 	}

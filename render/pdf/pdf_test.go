@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"shenbao/photo"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ var created = time.Date(2026, 7, 20, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
 // export lays out and writes a draft; SHENBAO_PDF_DIR keeps the files to look at.
 func export(t testing.TB, name string, d *forms.Draft) (string, []render.Page) {
 	t.Helper()
-	mark := forms.HasErrors(forms.Check(d)) && !d.Empty()
+	mark := forms.HasErrors(forms.Check(d, photo.StoredSize)) && !d.Empty()
 	pages, err := render.Layout(d, render.Options{Draft: mark})
 	if err != nil {
 		t.Fatal(err)

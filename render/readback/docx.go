@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"shenbao/forms"
-	"shenbao/forms/photo"
+	"shenbao/photo"
 	"shenbao/render/docx"
 )
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"shenbao/forms"
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // The fixtures are made by testdata/make.sh: our sample exported, saved again by LibreOffice,
@@ -170,7 +170,7 @@ func firstDiff(a, b string) string {
 
 func findings(d *forms.Draft) string {
 	var b strings.Builder
-	for _, f := range forms.Check(d) {
+	for _, f := range forms.Check(d, photo.StoredSize) {
 		b.WriteString(f.String() + "\n")
 	}
 	return b.String()

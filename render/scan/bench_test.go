@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // BenchmarkTenPhotos straightens ten 12-MP phone photos (4000×3000 JPEG) of the sample's pages,

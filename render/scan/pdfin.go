@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strconv"
 
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // Reading a scanner's PDF. A scanner or a scanning app stores each page as one picture (an

@@ -11,7 +11,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"shenbao/forms/photo"
+	"shenbao/photo"
 )
 
 // scannerPDF puts pictures into a PDF as a scanning app does: one picture filling each A4 page.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"shenbao/photo"
 	"slices"
 	"sort"
 	"strings"
@@ -237,7 +238,7 @@ func loadOne(path string) (*application, error) {
 	}
 	d := r.Draft
 	a := &application{d: d, kind: r.Kind, modified: modTime(path), county: countyOf(d.Get("host.pairedCounty")), unit: strings.TrimSpace(d.Get("host.unit"))}
-	a.findings = forms.Check(d)
+	a.findings = forms.Check(d, photo.StoredSize)
 	for _, f := range a.findings {
 		if f.Severity == forms.Error {
 			a.errs++

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"shenbao/photo"
 	"strings"
 	"testing"
 
@@ -87,7 +88,7 @@ func checkCounts(t *testing.T, path string) (errs, warns int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range forms.Check(d) {
+	for _, f := range forms.Check(d, photo.StoredSize) {
 		if f.Severity == forms.Error {
 			errs++
 		} else {

@@ -55,3 +55,20 @@ func Message(err error) string {
 	}
 	return "无法读取这张照片。请换一张照片，或用手机相册、画图软件把它另存为 JPEG 后再选择。"
 }
+
+// StoredSize is the pipeline's forms.PhotoReader: a stored photo's pixel size from its header
+// (CheckStored), or an error whose text is Message's sentence, wrapping the sentinel.
+func StoredSize(data []byte) (w, h int, err error) {
+	info, err := CheckStored(data)
+	if err != nil {
+		return 0, 0, sentenceError{err}
+	}
+	return info.Width, info.Height, nil
+}
+
+// sentenceError shows a pipeline error as Message says it, keeping errors.Is on the sentinel.
+type sentenceError struct{ err error }
+
+func (e sentenceError) Error() string { return Message(e.err) }
+
+func (e sentenceError) Unwrap() error { return e.err }
