@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
 )
 
 // Start loads the first draft: the file given, else the most recent draft, else a new one;

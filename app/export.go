@@ -13,9 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/app/internal/zhlocale"
+	"shenbao/export"
 	"shenbao/forms"
 	"shenbao/platform"
-	"shenbao/render/export"
 )
 
 // Version is the program's version, written into the exported files; main's cli.Version.

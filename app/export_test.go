@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"shenbao/export"
 	"shenbao/platform"
 	"shenbao/render"
-	"shenbao/render/export"
 )
 
 func TestExportWritesBothFilesAndOffersFolderAndPrint(t *testing.T) {

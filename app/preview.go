@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/export"
 	"shenbao/render"
-	"shenbao/render/export"
 	"shenbao/render/raster"
 )
 

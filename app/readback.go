@@ -4,11 +4,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"shenbao/render/readback"
+	"shenbao/readback"
 )
 
 // Opening a .docx or a PDF: the Word file or PDF this program exported (which carries the
-// draft), or the bureau's Word form filled by hand, read by render/readback as the command
+// draft), or the bureau's Word form filled by hand, read by readback as the command
 // line reads it. The file itself is never written: the draft opens as unsaved changes, and
 // 保存 asks for a .json name beside it.
 

@@ -12,7 +12,7 @@ import (
 
 	"shenbao/forms"
 	"shenbao/platform"
-	"shenbao/render/xlsx"
+	"shenbao/roster"
 )
 
 // The 名单 of issue 9 in the app: the advisers and members in and out of Excel, through the
@@ -80,24 +80,24 @@ func (u *UI) readRoster(path string) {
 	})
 }
 
-func readRosterFile(path string) (xlsx.Roster, []xlsx.Problem, error) {
+func readRosterFile(path string) (roster.Roster, []roster.Problem, error) {
 	f, _, err := forms.OpenRegular(path) // never a FIFO that would block, nor a device
 	if err != nil {
-		return xlsx.Roster{}, nil, err
+		return roster.Roster{}, nil, err
 	}
 	defer f.Close()
-	return xlsx.ReadRoster(f)
+	return roster.ReadRoster(f)
 }
 
 // rosterRead shows what the workbook would change and every problem found in it; the draft
 // changes only when the user answers 导入, and only when the workbook has no 错误.
-func (u *UI) rosterRead(path string, r xlsx.Roster, ps []xlsx.Problem, err error) {
+func (u *UI) rosterRead(path string, r roster.Roster, ps []roster.Problem, err error) {
 	name := filepath.Base(path)
 	if err != nil {
-		showMessage(u.win, "无法导入名单", "无法读取“"+name+"”："+xlsx.Message(err)+"。\n\n草稿没有改动。")
+		showMessage(u.win, "无法导入名单", "无法读取“"+name+"”："+roster.Message(err)+"。\n\n草稿没有改动。")
 		return
 	}
-	refused := xlsx.Refused(ps)
+	refused := roster.Refused(ps)
 	people := 0
 	for _, b := range forms.Form {
 		people += r.Count(b.Key)
@@ -138,7 +138,7 @@ func (u *UI) rosterRead(path string, r xlsx.Roster, ps []xlsx.Problem, err error
 
 // importSummary says, table by table, what the import does ("将导入 2 名指导老师，将替换现有的
 // 2 名指导老师"); for a refused workbook only what it holds, as nothing will be imported.
-func (u *UI) importSummary(r xlsx.Roster, refused bool) []string {
+func (u *UI) importSummary(r roster.Roster, refused bool) []string {
 	var out []string
 	for _, b := range forms.Form {
 		if b.Kind != forms.TableBlock {
@@ -163,7 +163,7 @@ func (u *UI) importSummary(r xlsx.Roster, refused bool) []string {
 
 // problemList shows every problem with its sheet and row, 错误 in red, 提醒 in orange; a long
 // list scrolls.
-func problemList(ps []xlsx.Problem) fyne.CanvasObject {
+func problemList(ps []roster.Problem) fyne.CanvasObject {
 	list := container.NewVBox()
 	for _, p := range ps {
 		t := wrapped(p.String())
@@ -195,7 +195,7 @@ func (l *maxHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return s
 }
 
-func countProblems(ps []xlsx.Problem, sev forms.Severity) int {
+func countProblems(ps []roster.Problem, sev forms.Severity) int {
 	n := 0
 	for _, p := range ps {
 		if p.Severity == sev {
@@ -209,12 +209,12 @@ func countProblems(ps []xlsx.Problem, sev forms.Severity) int {
 // is shown as after opening a draft, but stays this draft's file and unsaved (the title
 // mark, the autosave and the checks follow from that). The user can still close without
 // saving, and the file on disk keeps the old tables.
-func (u *UI) applyRoster(r xlsx.Roster) {
+func (u *UI) applyRoster(r roster.Roster) {
 	// Still the same draft: keep the picture the photo was framed from and which findings
 	// show. A new draft is not covered in red for the host's empty fields because its
 	// members were imported; the imported rows show theirs at once, as typed rows do.
 	source, shown := u.photoWork.source, u.shown
-	u.setDraft(xlsx.ApplyRoster(u.d, r), u.path, true)
+	u.setDraft(roster.ApplyRoster(u.d, r), u.path, true)
 	u.photoWork.source = source
 	for unit := range shown {
 		u.shown[unit] = true
@@ -233,12 +233,12 @@ func (u *UI) applyRoster(r xlsx.Roster) {
 func (u *UI) exportRoster() {
 	d := u.d.Clone()
 	u.saveWorkbook("导出名单到 Excel", rosterName, "已导出指导老师和工作室成员名单：",
-		func(w io.Writer) error { return xlsx.ExportRoster(w, d) })
+		func(w io.Writer) error { return roster.ExportRoster(w, d) })
 }
 
 // saveRosterTemplate writes the empty 名单模板 for the school to fill in.
 func (u *UI) saveRosterTemplate() {
-	u.saveWorkbook("保存空白名单模板", templateName, "已保存空白名单模板，填好后用“从 Excel 导入名单…”导入：", xlsx.Template)
+	u.saveWorkbook("保存空白名单模板", templateName, "已保存空白名单模板，填好后用“从 Excel 导入名单…”导入：", roster.Template)
 }
 
 // saveWorkbook asks where to save a workbook, writes it safely and shows where it went.

@@ -13,7 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
-	"shenbao/render/xlsx"
+	"shenbao/roster"
 )
 
 // writeWorkbook writes a workbook file for a test through the function given.
@@ -64,7 +64,7 @@ func unchanged(t *testing.T, h *harness, before []byte) {
 
 func TestImportRosterReplacesTheTables(t *testing.T) {
 	other := otherRoster()
-	path := writeWorkbook(t, "名单.xlsx", func(w io.Writer) error { return xlsx.ExportRoster(w, other) })
+	path := writeWorkbook(t, "名单.xlsx", func(w io.Writer) error { return roster.ExportRoster(w, other) })
 	h, before := importHarness(t, path)
 	h.u.importRoster()
 	text := h.overlayTexts()
@@ -119,7 +119,7 @@ func TestImportRosterReplacesTheTables(t *testing.T) {
 }
 
 func TestImportRosterCancelChangesNothing(t *testing.T) {
-	path := writeWorkbook(t, "名单.xlsx", func(w io.Writer) error { return xlsx.ExportRoster(w, otherRoster()) })
+	path := writeWorkbook(t, "名单.xlsx", func(w io.Writer) error { return roster.ExportRoster(w, otherRoster()) })
 	h, before := importHarness(t, path)
 	h.u.importRoster()
 	h.tapButton("取消")
@@ -159,7 +159,7 @@ func TestImportRosterWithErrorsOnlyCloses(t *testing.T) {
 
 func TestImportUnreadableWorkbookSaysWhy(t *testing.T) {
 	for _, c := range []struct{ name, content, want string }{
-		{"名单.xlsx", "这不是工作簿", xlsx.ErrNotWorkbook.Error()},
+		{"名单.xlsx", "这不是工作簿", roster.ErrNotWorkbook.Error()},
 		{"不存在.xlsx", "", "无法读取"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -204,7 +204,7 @@ func TestExportRosterAndTemplateAreReadable(t *testing.T) {
 		}
 		h.closeDialogs()
 		r, ps, err := readRosterFile(h.files.save)
-		if err != nil || c.members > 0 && xlsx.Refused(ps) { // the empty template is refused as "nobody"
+		if err != nil || c.members > 0 && roster.Refused(ps) { // the empty template is refused as "nobody"
 			t.Fatalf("%s: %v %v", c.name, err, ps)
 		}
 		if r.Count("members") != c.members {
@@ -233,7 +233,7 @@ func mustTable(t *testing.T, key string) forms.Block {
 func TestImportIntoNewDraftMarksOnlyTheImportedRows(t *testing.T) {
 	other := otherRoster()
 	other.Set("members[2].mobile", "")
-	path := writeWorkbook(t, "名单.xlsx", func(w io.Writer) error { return xlsx.ExportRoster(w, other) })
+	path := writeWorkbook(t, "名单.xlsx", func(w io.Writer) error { return roster.ExportRoster(w, other) })
 	h := newHarness(t, "")
 	h.u.Start("")
 	h.files.open = path

@@ -18,9 +18,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 	xdraw "golang.org/x/image/draw"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
-	"shenbao/render/scan"
+	"shenbao/scan"
 )
 
 // scanFiles are what the 报送 page takes: photos of the sealed pages, or a scanner's PDF.
@@ -29,7 +29,7 @@ var scanFiles = fileKind{"照片或扫描的 PDF（JPEG、PNG、HEIC、WebP、PD
 
 // scansView is the 报送 page: photos or scans of the printed, sealed form in, each page
 // straightened and recognised with its findings, the scanned PDF and the folder to send out.
-// The work is render/scan's, the same as `shenbao scans`.
+// The work is scan's, the same as `shenbao scans`.
 type scansView struct {
 	u        *UI
 	eng      *scan.Engine

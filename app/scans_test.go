@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
 )
 
 // contentTexts are the texts of the page shown now.

@@ -19,14 +19,22 @@ import (
 	"shenbao/fonts"
 )
 
+// shownDirs are the packages whose text the window shows: its own, and the messages of the
+// rooms it calls.
+var shownDirs = []string{".", "editor", "../forms", "../photo", "../platform", "../render",
+	"../export", "../readback", "../roster", "../scan"}
+
 // programStrings are the string and rune literals of the packages whose text the window
 // shows, and the translations' messages: every text the program itself can draw.
 func programStrings(t *testing.T) []string {
 	t.Helper()
 	var out []string
 	fset := token.NewFileSet()
-	for _, dir := range []string{".", "editor", "../forms", "../forms/photo", "../platform", "../render"} {
+	for _, dir := range shownDirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		if len(files) == 0 {
+			t.Fatalf("%s: no Go files (a room moved? update shownDirs)", dir)
+		}
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {
 				continue
@@ -133,7 +141,7 @@ func TestBoldFitsOnlyTheBoldFacesCharacters(t *testing.T) {
 // Every character the program itself shows is in the UI font: labels, hints, messages.
 func TestUIFontHasTheProgramsText(t *testing.T) {
 	var missing []string
-	for _, dir := range []string{".", "../forms", "../forms/photo", "../platform", "translations"} {
+	for _, dir := range append(shownDirs, "translations") {
 		files, _ := filepath.Glob(filepath.Join(dir, "*"))
 		for _, f := range files {
 			if !(strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, "_test.go") || strings.HasSuffix(f, ".json")) {

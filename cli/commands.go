@@ -6,7 +6,7 @@ import (
 	"shenbao/photo"
 
 	"shenbao/forms"
-	"shenbao/render/readback"
+	"shenbao/readback"
 )
 
 func runCheck(o options, stdout, stderr io.Writer) int {
@@ -45,7 +45,7 @@ func runSample(o options, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// load reads a draft from a draft file, or from a .docx or PDF (render/readback), telling the
+// load reads a draft from a draft file, or from a .docx or PDF (readback), telling the
 // user why when it cannot, and where the draft came from when it was not a draft file.
 func load(path string, stderr io.Writer) (*forms.Draft, bool) {
 	r, ok := open(path, stderr)

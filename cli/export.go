@@ -6,8 +6,8 @@ import (
 	"io"
 	"shenbao/photo"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
 )
 
 const exportUsage = "shenbao export 草稿.json -o 文件夹 [--draft]"

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
 )
 
 // english finds the system's English error text ("no such device", "is a directory").

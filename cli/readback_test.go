@@ -61,7 +61,7 @@ func TestCommandsTakeOurFiles(t *testing.T) {
 func TestChangingCommandsWriteADraftBeside(t *testing.T) {
 	dir := t.TempDir()
 	_, docx, _ := exported(t, dir, nil)
-	pic := filepath.Join("..", "forms", "photo", "testdata", "progressive.jpg")
+	pic := filepath.Join("..", "photo", "testdata", "progressive.jpg")
 	before := hash(t, docx)
 	for i, want := range []string{".json", "-2.json"} {
 		code, out, errs := run(t, nil, "photo", docx, pic)

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
-	"shenbao/render/xlsx"
+	"shenbao/roster"
 )
 
 // The Excel commands of issue 9: the 名单模板, importing and exporting the advisers and members.
@@ -22,7 +22,7 @@ func runTemplate(o options, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法：shenbao template -o 名单模板.xlsx")
 		return ExitUnreadable
 	}
-	return writeWorkbook(xlsxPath(o.out, "名单模板.xlsx"), xlsx.Template, stdout, stderr)
+	return writeWorkbook(xlsxPath(o.out, "名单模板.xlsx"), roster.Template, stdout, stderr)
 }
 
 func runExportRoster(o options, stdout, stderr io.Writer) int {
@@ -38,7 +38,7 @@ func runExportRoster(o options, stdout, stderr io.Writer) int {
 	}
 	_, host := d.Applicant()
 	name := "名单-" + safeName(host) + ".xlsx"
-	return writeWorkbook(xlsxPath(o.out, name), func(w io.Writer) error { return xlsx.ExportRoster(w, d) }, stdout, stderr)
+	return writeWorkbook(xlsxPath(o.out, name), func(w io.Writer) error { return roster.ExportRoster(w, d) }, stdout, stderr)
 }
 
 // runImportRoster fills the draft's advisers and members from a workbook. Any 错误 in the
@@ -56,39 +56,39 @@ func runImportRoster(o options, stdout, stderr io.Writer) int {
 	if !ok {
 		return ExitUnreadable
 	}
-	roster, problems, err := readRoster(rosterPath)
+	r, problems, err := readRoster(rosterPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "无法读取 %s：%s\n", rosterPath, xlsx.Message(err))
+		fmt.Fprintf(stderr, "无法读取 %s：%s\n", rosterPath, roster.Message(err))
 		return ExitUnreadable
 	}
 	for _, p := range problems {
 		fmt.Fprintln(stderr, p)
 	}
-	if xlsx.Refused(problems) {
+	if roster.Refused(problems) {
 		fmt.Fprintf(stderr, "没有导入：名单中有 %d 个错误，请改正后再导入。草稿没有改动。\n", countErrors(problems))
 		return ExitFindings
 	}
-	nd := xlsx.ApplyRoster(d, roster)
+	nd := roster.ApplyRoster(d, r)
 	if err := nd.Save(saveTo); err != nil {
 		fmt.Fprintf(stderr, "无法保存 %s：%s\n", saveTo, forms.Message(err))
 		return ExitUnreadable
 	}
 	savedBeside(draftPath, saveTo, stdout)
-	reportImport(stdout, d, nd, roster)
+	reportImport(stdout, d, nd, r)
 	return ExitOK
 }
 
-func readRoster(path string) (xlsx.Roster, []xlsx.Problem, error) {
+func readRoster(path string) (roster.Roster, []roster.Problem, error) {
 	f, _, err := forms.OpenRegular(path) // never a FIFO that would block, nor a device
 	if err != nil {
-		return xlsx.Roster{}, nil, err
+		return roster.Roster{}, nil, err
 	}
 	defer f.Close()
-	return xlsx.ReadRoster(f)
+	return roster.ReadRoster(f)
 }
 
 // reportImport says what changed, table by table, and what the checks now find in the tables.
-func reportImport(stdout io.Writer, before, after *forms.Draft, r xlsx.Roster) {
+func reportImport(stdout io.Writer, before, after *forms.Draft, r roster.Roster) {
 	for _, b := range forms.Form {
 		if b.Kind != forms.TableBlock {
 			continue
@@ -117,7 +117,7 @@ func reportImport(stdout io.Writer, before, after *forms.Draft, r xlsx.Roster) {
 	}
 }
 
-func countErrors(ps []xlsx.Problem) int {
+func countErrors(ps []roster.Problem) int {
 	n := 0
 	for _, p := range ps {
 		if p.Severity == forms.Error {

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"shenbao/forms"
-	"shenbao/render/xlsx"
+	"shenbao/roster"
 )
 
 // saveDraft writes a draft to dir/name and returns its path.
@@ -22,11 +22,11 @@ func saveDraft(t *testing.T, dir, name string, d *forms.Draft) string {
 	return path
 }
 
-// roster writes the export of a draft's tables to dir/name.
-func roster(t *testing.T, dir, name string, d *forms.Draft) string {
+// writeRoster writes the export of a draft's tables to dir/name.
+func writeRoster(t *testing.T, dir, name string, d *forms.Draft) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := xlsx.ExportRoster(&buf, d); err != nil {
+	if err := roster.ExportRoster(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
@@ -51,7 +51,7 @@ func TestTemplateCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, ps, err := xlsx.ReadRoster(f)
+		_, ps, err := roster.ReadRoster(f)
 		f.Close()
 		if err != nil || len(ps) == 0 || !strings.Contains(ps[0].Message, "还没有填写任何人") {
 			t.Errorf("the written template does not read back as an empty roster: %v %v", err, ps)
@@ -115,7 +115,7 @@ func TestImportRosterRefused(t *testing.T) {
 	for i := 1; i <= 7; i++ {
 		many.Set(fmt.Sprintf("members[%d].name", i), fmt.Sprintf("成员%d", i))
 	}
-	bad := roster(t, dir, "many.xlsx", many)
+	bad := writeRoster(t, dir, "many.xlsx", many)
 	notBook := filepath.Join(dir, "名单.xlsx")
 	os.WriteFile(notBook, []byte("姓名,性别\n王芳,女\n"), 0o600)
 	draft := saveDraft(t, dir, "d.json", forms.Sample())
@@ -162,7 +162,7 @@ func TestImportRosterWarnings(t *testing.T) {
 	d := forms.New()
 	d.Set("members[1].name", "王芳")
 	d.Set("members[1].mobile", "12345")
-	path := roster(t, dir, "r.xlsx", d)
+	path := writeRoster(t, dir, "r.xlsx", d)
 	draft := saveDraft(t, dir, "d.json", forms.Sample())
 	code, stdout, errs := run(t, nil, "import-roster", draft, path)
 	if code != ExitOK {

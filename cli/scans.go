@@ -14,9 +14,9 @@ import (
 	"sync"
 	"time"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
-	"shenbao/render/scan"
+	"shenbao/scan"
 )
 
 const scansUsage = "shenbao scans 草稿.json 照片或PDF… [-o 扫描件.pdf] [--send 文件夹]"

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"shenbao/export"
 	"shenbao/forms"
-	"shenbao/render/export"
 )
 
 // printedPages exports the sample and rasterises its PDF as a scanner would (150 dpi JPEGs):

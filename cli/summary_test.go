@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"shenbao/forms"
-	"shenbao/render/xlsx"
+	"shenbao/summary"
 )
 
 func TestSummaryCommand(t *testing.T) {
@@ -48,7 +48,7 @@ func TestSummaryCommandErrors(t *testing.T) {
 	}
 	file := filepath.Join(dir, "a.json")
 	os.WriteFile(file, []byte("{}"), 0o600)
-	if code, _, errs := run(t, nil, "summary", file, "-o", filepath.Join(dir, "x.xlsx")); code != ExitUnreadable || !strings.Contains(errs, xlsx.ErrNotFolder.Error()) {
+	if code, _, errs := run(t, nil, "summary", file, "-o", filepath.Join(dir, "x.xlsx")); code != ExitUnreadable || !strings.Contains(errs, summary.ErrNotFolder.Error()) {
 		t.Errorf("a file as folder: exit %d, %q", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.xlsx")); err == nil {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"shenbao/forms"
-	"shenbao/render/readback"
+	"shenbao/readback"
 )
 
 // Commands that change a draft (photo, import-roster) also take a .docx or a PDF. Those are

@@ -1,6 +1,10 @@
 // Package forms holds the 申报表's definition, the draft model and file, the checks and the
 // 字数 counter. It knows only the standard library and the embedded fonts: the app, the
 // command line and the writers all read the one definition below.
+//
+// It imports the standard library and package fonts only: no picture is decoded here (the
+// photo check asks a PhotoReader, which the photo pipeline gives), so every room may read a
+// draft without pulling in the decoders. The import plan is checked by house_test.go.
 package forms
 
 import (
@@ -61,7 +65,7 @@ type Field struct {
 	LabelMM, ValueMM float64
 	RowSpan          int
 
-	// Spreadsheets (render/xlsx). Aliases: other headers people's own workbooks use for this
+	// Spreadsheets (roster, summary). Aliases: other headers people's own workbooks use for this
 	// column (its label always matches). SheetWidth: the column's width in Excel's character
 	// units (0: from the label). Summary: the field's place among the host's columns of the
 	// summary workbook, from 1 (0: not there). ValueAliases: other words people write for a

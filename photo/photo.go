@@ -4,7 +4,8 @@
 // baseline JPEG of 295×413 pixels (25×35 mm at 300 dpi), at most 300 KB.
 //
 // Every refusal is one of the sentinel errors in errors.go, whose text is a Chinese sentence for
-// the user; no input makes the package panic.
+// the user; no input makes the package panic. It imports nothing of ours: forms, render and the
+// readers call it.
 package photo
 
 import (

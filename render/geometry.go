@@ -1,6 +1,8 @@
 // Package render turns a draft into printed pages: a layout model (pages of positioned boxes)
 // that the PDF writer and the app's page preview both draw, and the table geometry that the
-// .docx writer reproduces, so every output prints the same grid.
+// .docx writer reproduces, so every output prints the same grid. It and its rooms (pdf, docx, raster, text) draw
+// the draft into pages and nothing else: they import forms, photo and fonts, never a reader
+// (readback, roster, summary, scan).
 //
 // Units: points (1/72 inch), origin at the top-left corner of the page, y growing downwards.
 package render

@@ -18,7 +18,7 @@ BIN=$WORK/shenbao
 cd "$ROOT"
 go build -o "$BIN" .
 go test ./photo -count=1 -run "TestHostilePictures|TestNearLimitPictures" -args -hostile-out "$WORK/in" >/dev/null
-go test ./render/xlsx -count=1 -run TestHostileWorkbooks -args -hostile-out "$WORK/in" >/dev/null
+go test ./roster -count=1 -run TestHostileWorkbooks -args -hostile-out "$WORK/in" >/dev/null
 cp photo/testdata/animated.webp "$WORK/in/"
 cd "$WORK"
 "$BIN" sample -o sample.json >/dev/null

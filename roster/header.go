@@ -1,0 +1,146 @@
+package roster
+
+import (
+	"fmt"
+	"shenbao/workbook"
+	"strings"
+	"unicode"
+
+	"shenbao/forms"
+)
+
+// header is a row of column names and what each column fills.
+type header struct {
+	line      int
+	cols      map[int]string // column index (0-based) → field key
+	ignored   map[int]bool   // 序号 and the like
+	unknown   map[int]string // column index → its name, for columns the form has no place for
+	shadowed  map[int]string // a second column for a field already read elsewhere → what to say
+	conflicts []string       // two columns that could each be the same field
+}
+
+func (h header) has(key string) bool {
+	for _, k := range h.cols {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// headerKey is what a normalised header text stands for.
+type headerKey struct {
+	key   string
+	exact bool // the form's own label, not an alias
+}
+
+// headerKeys maps normalised header texts to field keys: every table field's label, then the
+// aliases the fields list. Both tables have the same fields (only their order differs).
+var headerKeys = func() map[string]headerKey {
+	m := map[string]headerKey{}
+	for _, b := range tables() {
+		for _, f := range b.Fields {
+			m[normHeader(f.Name())] = headerKey{f.Key, true}
+		}
+	}
+	for _, b := range tables() {
+		for _, f := range b.Fields {
+			for _, n := range f.Aliases {
+				if _, taken := m[normHeader(n)]; !taken {
+					m[normHeader(n)] = headerKey{f.Key, false}
+				}
+			}
+		}
+	}
+	return m
+}()
+
+// fieldOf is the table field with a key (both tables define the same fields).
+func fieldOf(key string) forms.Field {
+	for _, b := range tables() {
+		for _, f := range b.Fields {
+			if f.Key == key {
+				return f
+			}
+		}
+	}
+	return forms.Field{Key: key}
+}
+
+// parseHeader reads a row as a header: it is one when it names 姓名 and at least one more of
+// the form's columns.
+func parseHeader(line int, cells []string) (header, bool) {
+	h := header{line: line, cols: map[int]string{}, ignored: map[int]bool{}, unknown: map[int]string{}, shadowed: map[int]string{}}
+	exact := map[string][]int{}
+	alias := map[string][]int{}
+	for i, c := range cells {
+		n := normHeader(c)
+		switch hk, ok := headerKeys[n]; {
+		case n == "":
+		case ignoredHeaders[n]:
+			h.ignored[i] = true
+		case !ok:
+			h.unknown[i] = strings.TrimSpace(c)
+		case hk.exact:
+			exact[hk.key] = append(exact[hk.key], i)
+		default:
+			alias[hk.key] = append(alias[hk.key], i)
+		}
+	}
+	if len(exact["name"])+len(alias["name"]) == 0 || len(exact)+len(alias) < 2 {
+		return header{}, false
+	}
+	for _, f := range tables()[0].Fields { // both tables have the same fields
+		h.choose(f, exact[f.Key], alias[f.Key], cells)
+	}
+	return h, true
+}
+
+// choose picks the column for a field: its own label before an alias; two candidates of the
+// same rank cannot be told apart.
+func (h *header) choose(f forms.Field, exact, alias []int, cells []string) {
+	cands := exact
+	if len(cands) == 0 {
+		cands = alias
+		alias = nil
+	}
+	if len(cands) == 0 {
+		return
+	}
+	h.cols[cands[0]] = f.Key
+	if len(cands) > 1 {
+		var names []string
+		for i, c := range cands {
+			if i > 0 {
+				h.ignored[c] = true // the conflict below says it all
+			}
+			names = append(names, fmt.Sprintf("第%s列“%s”", workbook.Col(c+1), strings.TrimSpace(cells[c])))
+		}
+		h.conflicts = append(h.conflicts, fmt.Sprintf("%s都是%s，不知道该用哪一列：请只保留一列后再导入。", strings.Join(names, "和"), f.Name()))
+	}
+	for _, c := range alias {
+		h.shadowed[c] = fmt.Sprintf("第%s列“%s”没有导入：%s已从第%s列“%s”读取。",
+			workbook.Col(c+1), strings.TrimSpace(cells[c]), f.Name(), workbook.Col(cands[0]+1), strings.TrimSpace(cells[cands[0]]))
+	}
+}
+
+// normHeader reduces a header cell to what names the column: no spaces ("姓  名"), no notes
+// in brackets ("出生年月（如1985.03）"), no required-marks or colons ("*姓名：").
+func normHeader(s string) string {
+	var sb strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '（' || r == '(' || r == '【' || r == '[':
+			depth++
+		case r == '）' || r == ')' || r == '】' || r == ']':
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0, unicode.IsSpace(r):
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return strings.Trim(sb.String(), "*＊:：")
+}

@@ -1,0 +1,80 @@
+// Package roster reads and writes the Excel rosters of the 申报表's tables: the 名单模板 for
+// the advisers and members (template, export), and the teacher's own list read back into a
+// draft (import). Columns, labels and row limits all come from the form; this package adds
+// only what Excel needs on top (widths, header aliases that people really use, cell formats).
+// It imports forms and workbook only.
+package roster
+
+import (
+	"shenbao/workbook"
+	"strings"
+	"unicode"
+
+	"shenbao/forms"
+)
+
+// seqLabel is the 序号 column the bureau prints before every table's fields. It is not a field:
+// export numbers the rows, import ignores it.
+const seqLabel = "序号"
+
+// tables are the form's table blocks (指导老师, 工作室成员) in printed order.
+func tables() []forms.Block {
+	var out []forms.Block
+	for _, b := range forms.Form {
+		if b.Kind == forms.TableBlock {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// tableByKey finds a table block by its key ("advisers", "members").
+func tableByKey(key string) (forms.Block, bool) {
+	b, ok := forms.BlockByKey(key)
+	return b, ok && b.Kind == forms.TableBlock
+}
+
+// sheetName is the sheet a table is written to: the name the app uses for it (b.Nav).
+func sheetName(b forms.Block) string { return b.Nav }
+
+// ignoredHeaders are columns that belong to such a list but not to the form's fields: they
+// are skipped without a word (the 序号 is re-numbered by the form itself).
+var ignoredHeaders = map[string]bool{seqLabel: true, "编号": true, "序": true, "No.": true, "NO.": true, "no.": true}
+
+const seqWidth = 6
+
+// widthOf is a column's width in Excel's character units: the field's SheetWidth, or its
+// label's width with room to spare.
+func widthOf(f forms.Field) float64 {
+	if f.SheetWidth > 0 {
+		return f.SheetWidth
+	}
+	return workbook.TextWidth(f.Name()) + 4
+}
+
+// cellText is one cell's text trimmed and tidied for the draft: line breaks and runs of
+// spaces (full-width too) become one space, and a space between two Chinese characters goes
+// (lists pad two-character names, "王  芳", to line them up).
+func cellText(s string) string {
+	fields := strings.FieldsFunc(s, unicode.IsSpace)
+	var sb strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			prev, _ := lastRune(fields[i-1])
+			next := []rune(f)[0]
+			if !(workbook.Wide(prev) && workbook.Wide(next)) {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(f)
+	}
+	return sb.String()
+}
+
+func lastRune(s string) (rune, bool) {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0, false
+	}
+	return r[len(r)-1], true
+}

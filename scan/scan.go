@@ -1,0 +1,200 @@
+// Package scan turns photos and scans of the printed, sealed form into the PDF the bureau
+// asks for: it finds the table on each picture by its ruled lines, straightens the picture to
+// A4 so the table lands where the draft's own PDF prints it, evens out paper and shadows,
+// tells which page of the draft each picture is, puts the pages in order and looks for the
+// red seals in the opinion boxes.
+//
+// The engine knows the page only through render's layout model (every rule and text line in
+// mm), so it needs no sample of the form: a picture is compared with the draft it belongs to. It imports forms, photo, render
+// (the layout, the raster of a page) and export (the names of the files it sends).
+package scan
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"shenbao/forms"
+	"shenbao/render"
+	"shenbao/render/raster"
+)
+
+// Engine holds what one draft's pages look like; Straighten then reads pictures against it.
+type Engine struct {
+	pages []pageModel
+	want  [][]float64 // each page's expected ink at matchScale
+	fine  [][]float64 // and at fineScale
+	names []string    // each page's first words, to name it in messages
+}
+
+// New lays the draft out as the export prints it and prepares to recognise its pages.
+func New(d *forms.Draft) (*Engine, error) {
+	pages, err := models(d)
+	if err != nil {
+		return nil, err
+	}
+	rp, err := render.Layout(d, render.Options{})
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{pages: pages}
+	for _, p := range rp {
+		img, err := raster.Page(p, fineScale*25.4)
+		if err != nil {
+			return nil, err
+		}
+		fine, coarse := inkOf(img)
+		e.want = append(e.want, coarse)
+		e.fine = append(e.fine, fine)
+		e.names = append(e.names, firstWords(p))
+	}
+	return e, nil
+}
+
+// Pages is how many pages the draft prints.
+func (e *Engine) Pages() int { return len(e.pages) }
+
+// PageName names page i (0-based) for the user: 第3页（主持人近5年…）.
+func (e *Engine) PageName(i int) string {
+	if i < 0 || i >= len(e.names) || e.names[i] == "" {
+		return fmt.Sprintf("第%d页", i+1)
+	}
+	return fmt.Sprintf("第%d页（%s）", i+1, e.names[i])
+}
+
+// firstWords is the start of the first thing the draft prints on the page (a value, so that
+// the pages of a long text differ), or of its first label when it holds no value.
+func firstWords(p render.Page) string {
+	pick := func(values bool) string {
+		for _, b := range p.Boxes {
+			if b.Kind == render.TextBox && b.Cell >= 0 && (b.Path != "") == values && strings.TrimSpace(b.Text) != "" {
+				s := strings.Join(strings.Fields(b.Text), "")
+				if utf8.RuneCountInString(s) > 10 {
+					s = string([]rune(s)[:10]) + "…"
+				}
+				return "以“" + s + "”开头"
+			}
+		}
+		return ""
+	}
+	if s := pick(true); s != "" {
+		return s
+	}
+	return pick(false)
+}
+
+// Straight is one picture after straightening.
+type Straight struct {
+	Source string // where the picture came from: a file name, or a PDF's name and image number
+	// Page is the draft's page the picture shows (0-based); -1 when no table was found, or the
+	// table is not one of this draft's pages.
+	Page int
+	// Near is, for a page of the same form that is not this draft's, the page it resembles.
+	Near  int
+	Found bool    // the table's outline was found
+	Score float64 // how well its outline and layout match Page, 0..1
+	Fine  float64 // how well its print matches Page's, character by character, 0..1
+	// Worst is the match of the text line that differs most, WorstLine what the draft prints
+	// there: another draft's or an older version's page differs in a few lines.
+	Worst     float64
+	WorstLine string
+	// Residual is the mean distance (mm) between the table's crossings as photographed and as
+	// printed, after straightening: what is left of paper curl and lens distortion.
+	Residual float64
+	Turn     int         // quarter turns the paper lay at in the picture
+	Manual   bool        // Page was set by the user (Assign), not by the matching
+	Image    image.Image // the straightened A4 page at DPI: *image.Gray, or *image.NRGBA where a seal is
+	// Seal is the red area (mm²) found in each opinion box on this page; -1 where the box is on
+	// another page.
+	Seal [3]float64
+	// ToPage maps the picture's pixels to the page (mm): where the straightening put them.
+	ToPage func(x, y float64) (float64, float64)
+}
+
+// Colour tells whether the page kept its colour (it has red on it).
+func (s *Straight) Colour() bool { _, ok := s.Image.(*image.NRGBA); return ok }
+
+// MinScore is the least match of a picture's layout with a page (at 1 px/mm, the opinion
+// boxes left out) for it to be a page of the form at all: pages photographed score 0.55–0.95,
+// a wrong page of the same draft below 0.3. Another draft's page of the same form passes;
+// MinFine and MinLine tell it.
+const MinScore = 0.4
+
+// MinFine is the least character-by-character match for the picture to be this draft's page
+// and not another draft's or an older version's page of the same form.
+const MinFine = 0.5
+
+// MinLine is the least match of every text line: this draft's lines score 0.85–0.95
+// photographed, a line with other words below 0.2.
+const MinLine = 0.45
+
+// SealArea is the red area (mm²) that makes a seal: a 40 mm round seal's ring alone is about
+// 120 mm²; a red pen's signature or a smudge stays far below.
+const SealArea = 60.0
+
+// Straighten finds the table on one picture, recognises the page and straightens it.
+func (e *Engine) Straighten(source string, img image.Image) *Straight {
+	st := &Straight{Source: source, Page: -1, Near: -1, Seal: [3]float64{-1, -1, -1}}
+	src := toNRGBA(img)
+	long := max(src.Rect.Dx(), src.Rect.Dy())
+	kw := max(1, (long+2599)/2600) // the measuring picture: about 5 px/mm on the paper
+	work := shrinkGrey(src, kw)
+	kc := 2 * kw // the Hough picture: about 1000–1300 px long
+	coarse := halve(work)
+	q, ok := tableQuad(coarse)
+	if !ok {
+		return st
+	}
+	st.Found = true
+	cs := candidates(coarse, q, e.pages, e.want)
+	if len(cs) == 0 {
+		return st
+	}
+	best := cs[0]
+	st.Score, st.Turn = best.Score, best.Turn
+	if best.Score < MinScore {
+		return st
+	}
+	st.Page = best.Page
+	h := compose(scaling(float64(kc)/float64(kw)), best.H)
+	h, st.Residual = e.refineTwice(work, h, best.Page)
+	full := compose(scaling(float64(kw)), h)
+	inv := full.inverse()
+	st.ToPage = func(x, y float64) (float64, float64) { p := inv.apply(point{x, y}); return p.X, p.Y }
+	page := warpColour(src, full)
+	flatten(page)
+	var line int
+	st.Fine, st.Worst, line = fineScore(page, e.fine[best.Page], e.pages[best.Page])
+	if line >= 0 {
+		st.WorstLine = e.pages[best.Page].Words[line]
+	}
+	if st.Fine < MinFine || st.Worst < MinLine {
+		st.Near, st.Page = st.Page, -1
+		return st
+	}
+	red := 0.0
+	for _, o := range e.pages[best.Page].Opinions {
+		a := redArea(page, o.Box)
+		st.Seal[o.Which] = a
+		red += a
+	}
+	if red >= SealArea/4 {
+		st.Image = page
+	} else {
+		st.Image = toGrey(page)
+	}
+	return st
+}
+
+// refineTwice measures the rules at the measuring resolution.
+func (e *Engine) refineTwice(work *grey, h homography, page int) (homography, float64) {
+	nh, r := refine(work, h, e.pages[page])
+	if math.IsInf(r, 1) {
+		return h, r
+	}
+	return nh, r
+}
+
+func scaling(k float64) homography { return homography{k, 0, 0, 0, k, 0, 0, 0, 1} }
