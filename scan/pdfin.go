@@ -2,15 +2,11 @@ package scan
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"image"
-	"io"
-	"regexp"
-	"sort"
-	"strconv"
 
+	"shenbao/pdfobj"
 	"shenbao/photo"
 )
 
@@ -44,25 +40,10 @@ func IsPDF(data []byte) bool {
 	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
 
-var (
-	objRe        = regexp.MustCompile(`(\d+)\s+\d+\s+obj\b`)
-	nameRe       = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + `\s*/(\w+)`) }
-	subtypeRe    = nameRe("Subtype")
-	intRe        = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + `\s+(\d+)(\s+\d+\s+R)?`) }
-	widthRe      = intRe("Width")
-	heightRe     = intRe("Height")
-	bpcRe        = intRe("BitsPerComponent")
-	lengthRe     = intRe("Length")
-	predRe       = intRe("Predictor")
-	smaskRe      = regexp.MustCompile(`/SMask\s+(\d+)\s+\d+\s+R`)
-	filterRe     = regexp.MustCompile(`/Filter\s*(\[[^\]]*\]|/\w+)`)
-	filterNameRe = regexp.MustCompile(`/(\w+)`)
-)
-
 // pdfPicture is one image XObject's stream as found in the file.
 type pdfPicture struct {
 	obj           int
-	dict          string
+	dict          []byte
 	data          []byte
 	width, height int
 	bpc           int
@@ -102,78 +83,32 @@ func PDFPictures(data []byte, each func(n int, img image.Image) error) error {
 	return nil
 }
 
-// pdfImageStreams finds every image XObject stream, and the objects used as soft masks. It
-// walks from one "stream" keyword to the next, skipping each stream's data, and reads the
-// dictionary between the object's "obj" and its "stream".
+// maxPDFObjects bounds the objects walked: a scanner's PDF has a few per page.
+const maxPDFObjects = 200_000
+
+// pdfImageStreams finds every image XObject stream, and the objects used as soft masks, in
+// the objects pdfobj walks.
 func pdfImageStreams(data []byte) ([]pdfPicture, map[int]bool) {
 	var pics []pdfPicture
 	masks := map[int]bool{}
-	objs := objRe.FindAllSubmatchIndex(data, -1)
-	pos := 0
-	for len(pics) <= 4*MaxPDFPictures {
-		i := bytes.Index(data[pos:], []byte("stream"))
-		if i < 0 {
-			break
+	pdfobj.Walk(data, maxPDFObjects, func(o pdfobj.Object) bool {
+		if o.Dict == nil || o.Stream == nil {
+			return true
 		}
-		kw := pos + i
-		start := kw + len("stream")
-		if start < len(data) && data[start] == '\r' {
-			start++
-		}
-		if start < len(data) && data[start] == '\n' {
-			start++
-		}
-		pos = start
-		if kw >= 3 && string(data[kw-3:kw]) == "end" {
-			continue
-		}
-		// the last "N G obj" before this stream
-		k := sort.Search(len(objs), func(j int) bool { return objs[j][1] > kw }) - 1
-		if k < 0 {
-			continue
-		}
-		obj, _ := strconv.Atoi(string(data[objs[k][2]:objs[k][3]]))
-		dict := string(data[objs[k][1]:kw])
-		if sm := smaskRe.FindStringSubmatch(dict); sm != nil {
-			n, _ := strconv.Atoi(sm[1])
+		if n, ok := pdfobj.Ref(o.Dict, "SMask"); ok {
 			masks[n] = true
 		}
-		end := -1
-		if l := lengthRe.FindStringSubmatch(dict); l != nil && l[2] == "" {
-			if n, err := strconv.Atoi(l[1]); err == nil && n >= 0 && start+n <= len(data) {
-				end = start + n
-			}
+		if !pdfobj.HasName(o.Dict, "Subtype", "Image") {
+			return true
 		}
-		if end < 0 { // an indirect or wrong /Length: the stream ends at endstream
-			j := bytes.Index(data[start:], []byte("endstream"))
-			if j < 0 {
-				break
-			}
-			end = start + j
-		}
-		pos = end
-		if st := subtypeRe.FindStringSubmatch(dict); st == nil || st[1] != "Image" {
-			continue
-		}
-		p := pdfPicture{obj: obj, dict: dict, data: data[start:end],
-			width: intOf(widthRe, dict), height: intOf(heightRe, dict), bpc: intOf(bpcRe, dict)}
-		if f := filterRe.FindStringSubmatch(dict); f != nil {
-			for _, n := range filterNameRe.FindAllStringSubmatch(f[1], -1) {
-				p.filters = append(p.filters, n[1])
-			}
-		}
+		p := pdfPicture{obj: o.Num, dict: o.Dict, data: o.Stream, filters: pdfobj.Names(o.Dict, "Filter")}
+		p.width, _ = pdfobj.Int(o.Dict, "Width")
+		p.height, _ = pdfobj.Int(o.Dict, "Height")
+		p.bpc, _ = pdfobj.Int(o.Dict, "BitsPerComponent")
 		pics = append(pics, p)
-	}
+		return len(pics) <= 4*MaxPDFPictures
+	})
 	return pics, masks
-}
-
-func intOf(re *regexp.Regexp, dict string) int {
-	m := re.FindStringSubmatch(dict)
-	if m == nil || m[2] != "" {
-		return 0
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
 }
 
 // decodePDFPicture decodes a JPEG through the photo pipeline (its bounds, CMYK and all), and
@@ -198,18 +133,14 @@ func decodePDFPicture(p pdfPicture) (image.Image, error) {
 	return nil, ErrPDFPicture
 }
 
+// inflate decodes a picture's Flate data within the pipeline's bounds.
 func inflate(data []byte, limit int64) ([]byte, error) {
-	zr, err := zlib.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, ErrPDFPicture
-	}
-	defer zr.Close()
-	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, ErrPDFPicture
-	}
-	if int64(len(out)) > limit {
+	out, err := pdfobj.Inflate(data, limit)
+	switch {
+	case errors.Is(err, pdfobj.ErrTooLarge):
 		return nil, photo.ErrTooLarge
+	case err != nil:
+		return nil, ErrPDFPicture
 	}
 	return out, nil
 }
@@ -223,7 +154,8 @@ func flatePicture(p pdfPicture) (image.Image, error) {
 		return nil, ErrPDFPicture
 	}
 	w, h := p.width, p.height
-	pred := intOf(predRe, p.dict) >= 10
+	predictor, _ := pdfobj.Int(p.dict, "Predictor")
+	pred := predictor >= 10
 	maxBytes := int64(w*3+1) * int64(h)
 	raw, err := inflate(p.data, maxBytes)
 	if err != nil {
