@@ -206,7 +206,7 @@ func columnWeight(f forms.Field) float32 {
 	return 1
 }
 
-// fixedWidth is the width of a column whose values have a known longest form (0: a text
+// columnFixed is the width of a column whose values have a known longest form (0: a text
 // column). An entry shows its text between two inner paddings and two borders.
 func columnFixed(f forms.Field) float32 {
 	pad := 2*theme.InnerPadding() + 2*theme.InputBorderSize() + 2

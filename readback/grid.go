@@ -54,141 +54,174 @@ type tableState struct {
 }
 
 // tableRows reads every row of every table, in document order (a nested table's rows come
-// before the row that holds it).
+// before the row that holds it). The XML is read token by token; gridReader keeps where the
+// reading is.
 func tableRows(doc []byte) ([]gridRow, error) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	dec.Strict = false
-	var (
-		rows     []gridRow
-		tables   []*tableState
-		depth    int
-		inText   bool
-		fallback int // inside mc:Fallback: a copy of what mc:Choice holds
-		cells    int
-	)
-	top := func() *tableState {
-		if len(tables) == 0 {
-			return nil
-		}
-		return tables[len(tables)-1]
-	}
+	var g gridReader
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if len(rows) > 0 {
+			if len(g.rows) > 0 {
 				break // a damaged end: keep what was read
 			}
 			return nil, ErrBadDOCX
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if depth++; depth > maxDepth {
-				return nil, ErrTooComplex
-			}
-			if t.Name.Space == nsMC && t.Name.Local == "Fallback" || fallback > 0 {
-				fallback++
-				continue
-			}
-			if id := pictureRel(t); id != "" {
-				if tb := top(); tb != nil && tb.inCell && len(tb.cell.images) < 4 {
-					tb.cell.images = append(tb.cell.images, id)
-				}
-			}
-			if !isW(t.Name) {
-				continue
-			}
-			tb := top()
-			switch t.Name.Local {
-			case "tbl":
-				tables = append(tables, &tableState{})
-			case "tr":
-				if tb != nil {
-					tb.row, tb.col = nil, 0
-				}
-			case "gridBefore":
-				if tb != nil && !tb.inCell {
-					tb.col += intAttr(t, "val", 0)
-				}
-			case "tc":
-				if tb != nil {
-					if cells++; cells > maxCells {
-						return nil, ErrTooComplex
-					}
-					tb.inCell, tb.cell, tb.paras = true, gridCell{col: tb.col, span: 1}, 0
-					tb.text.Reset()
-				}
-			case "gridSpan":
-				if tb != nil && tb.inCell {
-					tb.cell.span = min(max(1, intAttr(t, "val", 1)), 1000)
-				}
-			case "vMerge":
-				if tb != nil && tb.inCell {
-					tb.cell.merge = attr(t, "val") != "restart"
-				}
-			case "p":
-				if tb != nil && tb.inCell && tb.paras > 0 {
-					tb.text.WriteByte('\n')
-				}
-				if tb != nil && tb.inCell {
-					tb.paras++
-				}
-			case "t":
-				inText = true
-			case "tab", "ptab":
-				write(tb, "\t")
-			case "br", "cr":
-				write(tb, "\n")
-			case "noBreakHyphen":
-				write(tb, "-")
-			case "ind":
-				// LibreOffice saves the same indent as w:hanging="0".
-				if tb != nil && tb.inCell && tb.paras == 1 && (attr(t, "firstLine") == "0" || attr(t, "hanging") == "0") {
-					tb.cell.goesOn = true
-				}
-			}
+			err = g.start(t)
 		case xml.EndElement:
-			depth--
-			if fallback > 0 {
-				fallback--
-				continue
-			}
-			if !isW(t.Name) {
-				continue
-			}
-			tb := top()
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "tc":
-				if tb != nil && tb.inCell {
-					tb.cell.text = strings.TrimRight(tb.text.String(), "\n")
-					tb.row = append(tb.row, tb.cell)
-					tb.col += tb.cell.span
-					tb.inCell = false
-				}
-			case "tr":
-				if tb != nil {
-					if len(rows) >= maxRows {
-						return nil, ErrTooComplex
-					}
-					rows = append(rows, tb.row)
-					tb.row = nil
-				}
-			case "tbl":
-				if tb != nil {
-					tables = tables[:len(tables)-1]
-				}
-			}
+			err = g.end(t)
 		case xml.CharData:
-			if inText && fallback == 0 {
-				write(top(), string(t))
+			if g.inText && g.fallback == 0 {
+				write(g.top(), string(t))
 			}
 		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return rows, nil
+	return g.rows, nil
+}
+
+// gridReader is the state of tableRows: the rows read so far, the tables open around the
+// current element (innermost last), and the bounds' counters.
+type gridReader struct {
+	rows     []gridRow
+	tables   []*tableState
+	depth    int
+	inText   bool
+	fallback int // inside mc:Fallback: a copy of what mc:Choice holds, skipped
+	cells    int
+}
+
+// top is the innermost open table, nil outside any.
+func (g *gridReader) top() *tableState {
+	if len(g.tables) == 0 {
+		return nil
+	}
+	return g.tables[len(g.tables)-1]
+}
+
+// start handles an opening element: the depth bound, mc:Fallback, pictures in a cell, then
+// WordprocessingML's own elements.
+func (g *gridReader) start(t xml.StartElement) error {
+	if g.depth++; g.depth > maxDepth {
+		return ErrTooComplex
+	}
+	if t.Name.Space == nsMC && t.Name.Local == "Fallback" || g.fallback > 0 {
+		g.fallback++
+		return nil
+	}
+	if id := pictureRel(t); id != "" {
+		if tb := g.top(); tb != nil && tb.inCell && len(tb.cell.images) < 4 {
+			tb.cell.images = append(tb.cell.images, id)
+		}
+	}
+	if !isW(t.Name) {
+		return nil
+	}
+	if t.Name.Local == "tbl" {
+		g.tables = append(g.tables, &tableState{})
+		return nil
+	}
+	if tb := g.top(); tb != nil {
+		return g.startInTable(tb, t)
+	}
+	if t.Name.Local == "t" {
+		g.inText = true
+	}
+	return nil
+}
+
+// startInTable handles an opening w: element inside a table: rows, cells and their spans
+// and merges, paragraphs, text and the characters Word writes as elements.
+func (g *gridReader) startInTable(tb *tableState, t xml.StartElement) error {
+	switch t.Name.Local {
+	case "tr":
+		tb.row, tb.col = nil, 0
+	case "gridBefore":
+		if !tb.inCell {
+			tb.col += intAttr(t, "val", 0)
+		}
+	case "tc":
+		if g.cells++; g.cells > maxCells {
+			return ErrTooComplex
+		}
+		tb.inCell, tb.cell, tb.paras = true, gridCell{col: tb.col, span: 1}, 0
+		tb.text.Reset()
+	case "gridSpan":
+		if tb.inCell {
+			tb.cell.span = min(max(1, intAttr(t, "val", 1)), 1000)
+		}
+	case "vMerge":
+		if tb.inCell {
+			tb.cell.merge = attr(t, "val") != "restart"
+		}
+	case "p":
+		if tb.inCell && tb.paras > 0 {
+			tb.text.WriteByte('\n')
+		}
+		if tb.inCell {
+			tb.paras++
+		}
+	case "t":
+		g.inText = true
+	case "tab", "ptab":
+		write(tb, "\t")
+	case "br", "cr":
+		write(tb, "\n")
+	case "noBreakHyphen":
+		write(tb, "-")
+	case "ind":
+		// LibreOffice saves the same indent as w:hanging="0".
+		if tb.inCell && tb.paras == 1 && (attr(t, "firstLine") == "0" || attr(t, "hanging") == "0") {
+			tb.cell.goesOn = true
+		}
+	}
+	return nil
+}
+
+// end handles a closing element: a cell's text is kept, a row joins the rows read, a table
+// closes.
+func (g *gridReader) end(t xml.EndElement) error {
+	g.depth--
+	if g.fallback > 0 {
+		g.fallback--
+		return nil
+	}
+	if !isW(t.Name) {
+		return nil
+	}
+	if t.Name.Local == "t" {
+		g.inText = false
+	}
+	tb := g.top()
+	if tb == nil {
+		return nil
+	}
+	switch t.Name.Local {
+	case "tc":
+		if tb.inCell {
+			tb.cell.text = strings.TrimRight(tb.text.String(), "\n")
+			tb.row = append(tb.row, tb.cell)
+			tb.col += tb.cell.span
+			tb.inCell = false
+		}
+	case "tr":
+		if len(g.rows) >= maxRows {
+			return ErrTooComplex
+		}
+		g.rows = append(g.rows, tb.row)
+		tb.row = nil
+	case "tbl":
+		g.tables = g.tables[:len(g.tables)-1]
+	}
+	return nil
 }
 
 // pictureRel is the relationship id of a picture element: DrawingML's a:blip r:embed, or

@@ -173,7 +173,7 @@ func (tb *tableBuilder) value(b forms.Block, f forms.Field, row int) string {
 	return clean(forms.Display(f, tb.d.Value(b, f, row)), false)
 }
 
-// cells lays cells of the given widths (millimetres) side by side from x (points).
+// cellsAt lays cells of the given widths (millimetres) side by side from x (points).
 func cellsAt(x float64, widths ...float64) []Cell {
 	out := make([]Cell, len(widths))
 	for i, w := range widths {

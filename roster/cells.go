@@ -113,7 +113,7 @@ func birthText(s string) string {
 	return s
 }
 
-// dateFormats are the built-in number formats that show a date or time (the Chinese built-ins
+// dateFormat reports a built-in number format that shows a date or time (the Chinese built-ins
 // 27–36 and 50–58 included).
 func dateFormat(id int) bool {
 	return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)

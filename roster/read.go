@@ -565,7 +565,8 @@ func lastTitle(grid [][]string) string {
 	return title
 }
 
-// spanLines are the rows where a merged range spans several columns: titles and remarks.
+// merges finds the rows where a merged range spans several columns (spanLines): titles and
+// remarks.
 // A range down one column (所在单位 merged over the people of one school) is filled down
 // instead, each cell reading the stored value of the range's first cell (rd.source).
 func (rd *reader) merges(sheet string, grid [][]string) (spanLines map[int]bool, err error) {

@@ -78,27 +78,7 @@ func localMax(g *grey, r int) []uint8 {
 }
 
 // ncc is the normalised cross-correlation of two equally long signals, -1..1.
-func ncc(a, b []float64) float64 {
-	var ma, mb float64
-	for i := range a {
-		ma += a[i]
-		mb += b[i]
-	}
-	n := float64(len(a))
-	ma /= n
-	mb /= n
-	var sab, saa, sbb float64
-	for i := range a {
-		da, db := a[i]-ma, b[i]-mb
-		sab += da * db
-		saa += da * da
-		sbb += db * db
-	}
-	if saa == 0 || sbb == 0 {
-		return 0
-	}
-	return sab / math.Sqrt(saa*sbb)
-}
+func ncc(a, b []float64) float64 { return nccMasked(a, b, nil) }
 
 // opinionMask marks the opinion boxes at matchScale: seals and handwriting go there, so they
 // are left out when a picture is compared with the page.
@@ -116,11 +96,12 @@ func opinionMask(m pageModel) []bool {
 	return mask
 }
 
-// nccMasked is ncc leaving out the marked points.
+// nccMasked is ncc leaving out the points skip marks (nil: none).
 func nccMasked(a, b []float64, skip []bool) float64 {
+	kept := func(i int) bool { return skip == nil || !skip[i] }
 	var ma, mb, n float64
 	for i := range a {
-		if !skip[i] {
+		if kept(i) {
 			ma += a[i]
 			mb += b[i]
 			n++
@@ -133,7 +114,7 @@ func nccMasked(a, b []float64, skip []bool) float64 {
 	mb /= n
 	var sab, saa, sbb float64
 	for i := range a {
-		if skip[i] {
+		if !kept(i) {
 			continue
 		}
 		da, db := a[i]-ma, b[i]-mb
