@@ -52,17 +52,6 @@ func numFmt(f *excelize.File, sheet, ref string, id int, code string) {
 	}
 }
 
-// open reads a workbook written by this package back with excelize.
-func open(t *testing.T, data []byte) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
 func mustBlock(t *testing.T, key string) forms.Block {
 	t.Helper()
 	b, ok := forms.BlockByKey(key)

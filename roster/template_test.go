@@ -26,7 +26,7 @@ func templateBytes(t *testing.T) []byte {
 // bold and frozen, 性别 as a drop-down, the phone and birth columns as text, the rows the form
 // holds numbered, and an instruction that states the limits.
 func TestTemplate(t *testing.T) {
-	f := open(t, templateBytes(t))
+	f := workbooktest.Open(t, templateBytes(t))
 	if got := f.GetSheetList(); strings.Join(got, ",") != "指导老师,工作室成员" {
 		t.Fatalf("sheets %v", got)
 	}

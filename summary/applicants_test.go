@@ -36,8 +36,9 @@ func schoolsFolder(t *testing.T) string {
 	a := forms.Sample()
 	a.Set("host.name", "甲")
 	a.Set("host.unit", "柳州市第一中学")
+	members, _ := forms.BlockByKey("members")
 	for r := 1; r <= 5; r++ {
-		a.Set(forms.Path(mustBlock(t, "members"), mustBlock(t, "members").Field("mobile"), r), "1390000000"+string(rune('0'+r)))
+		a.Set(forms.Path(members, members.Field("mobile"), r), "1390000000"+string(rune('0'+r)))
 	}
 	if err := a.Save(filepath.Join(dir, "甲.json")); err != nil {
 		t.Fatal(err)

@@ -81,7 +81,7 @@ func summaryOf(t *testing.T, dir string) (*excelize.File, Stats) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return open(t, buf.Bytes()), st
+	return workbooktest.Open(t, buf.Bytes()), st
 }
 
 func checkCounts(t *testing.T, path string) (errs, warns int) {

@@ -141,3 +141,14 @@ func Frozen(t *testing.T, f *excelize.File, sheet string, rows int) {
 		t.Errorf("panes %+v (%v): want the first %d rows frozen", p, err, rows)
 	}
 }
+
+// Open reads a workbook back with excelize, closed when the test ends.
+func Open(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
