@@ -23,7 +23,7 @@ func BenchmarkSwitchBlock(b *testing.B) {
 	}
 }
 
-// The first visit of a block builds its page from forms.Form.
+// The first visit of a block builds its page from forms.Default().Blocks.
 func BenchmarkFirstVisitOfBlock(b *testing.B) {
 	h := newHarness(b, b.TempDir())
 	h.u.Start(writeSample(b, b.TempDir()))

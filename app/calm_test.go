@@ -207,7 +207,7 @@ func TestDeleteRowDefaultsToCancel(t *testing.T) {
 	h := newHarness(t, "")
 	h.u.Start(writeSample(t, t.TempDir()))
 	h.u.showPage("指导老师")
-	b, _ := forms.BlockByKey("advisers")
+	b, _ := forms.Default().Block("advisers")
 	var del *toolButton
 	walk(h.tableBody("advisers"), func(o fyne.CanvasObject) {
 		if tb, ok := o.(*toolButton); ok && del == nil {

@@ -21,9 +21,9 @@ func (u *UI) runChecks() {
 	u.checks.Cancel()
 	u.findings = forms.Check(u.d, photo.StoredSize)
 	u.applyMarks()
-	for i := range forms.Form {
-		if forms.Form[i].Kind == forms.TableBlock {
-			u.updateAddButton(&forms.Form[i])
+	for i := range u.form.Blocks {
+		if u.form.Blocks[i].Kind == forms.TableBlock {
+			u.updateAddButton(&u.form.Blocks[i])
 		}
 	}
 	u.nav.Refresh()
@@ -55,7 +55,7 @@ func unitOf(path string) string {
 // filledUnits are the units whose findings show when a draft is opened: what holds something.
 func filledUnits(d *forms.Draft) map[string]bool {
 	shown := map[string]bool{}
-	for _, b := range forms.Form {
+	for _, b := range d.Form().Blocks {
 		switch b.Kind {
 		case forms.TableBlock:
 			for r := 1; r <= d.Rows(b.Key); r++ {
@@ -200,7 +200,7 @@ func (u *UI) rowMessage(fs []forms.Finding) (forms.Severity, string) {
 			sev = forms.Error
 		}
 		if f.Severity == forms.Error && strings.TrimSpace(u.d.Get(f.Path)) == "" {
-			if b, ok := forms.BlockByKey(f.Block); ok {
+			if b, ok := u.form.Block(f.Block); ok {
 				empty = append(empty, b.Field(f.Path[strings.LastIndexByte(f.Path, '.')+1:]).Name())
 				continue
 			}
@@ -249,7 +249,7 @@ func (u *UI) checkPage() fyne.CanvasObject {
 		summary = "有" + itoa(errs) + "个错误、" + itoa(warns) + "个提醒。错误改正之前，只能导出带“草稿（未通过检查）”字样的版本。点一条可以转到要改的地方。"
 	}
 	box := container.NewVBox(wrapped(summary))
-	for _, b := range forms.Form {
+	for _, b := range u.form.Blocks {
 		var rows []fyne.CanvasObject
 		for _, f := range u.findings {
 			if f.Block == b.Key && b.Key != "" {

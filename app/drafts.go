@@ -22,18 +22,18 @@ func (u *UI) Start(path string) {
 	switch {
 	case path != "":
 		if !u.openFile(path) {
-			u.setDraft(forms.New(), "", false)
+			u.setDraft(forms.New(u.form), "", false)
 		}
 	case len(u.set.Recent) > 0:
 		last := u.set.Recent[0]
 		if d, err := forms.Load(last); err == nil {
 			u.setDraft(d, last, false)
 		} else {
-			u.setDraft(forms.New(), "", false)
+			u.setDraft(forms.New(u.form), "", false)
 			u.lastDraftMissing(last, err)
 		}
 	default:
-		u.setDraft(forms.New(), "", false)
+		u.setDraft(forms.New(u.form), "", false)
 	}
 	u.offerRecovery(leftovers)
 }
@@ -73,6 +73,11 @@ func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
 	if cut := d.ClipToLimits(); len(cut) > 0 {
 		dirty = true
 		defer u.toldClipped(cut)
+	}
+	if d.Form() != u.form { // another form: its own pages
+		u.form = d.Form()
+		u.pages = u.makePages()
+		u.current = 0
 	}
 	u.d, u.path, u.dirty = d, path, dirty
 	u.disk = readDiskState(path)
@@ -129,7 +134,7 @@ func (u *UI) guardUnsaved(then func()) {
 func (u *UI) newDraft() {
 	u.guardUnsaved(func() {
 		u.saver.discard()
-		u.setDraft(forms.New(), "", false)
+		u.setDraft(forms.New(u.form), "", false)
 	})
 }
 
@@ -269,7 +274,7 @@ func (u *UI) openBackup(bak string) bool {
 // suggestedName is the file name offered when a draft is saved the first time: the exported
 // files' name (unit and name), so the draft sits beside its .docx and .pdf.
 func (u *UI) suggestedName() string {
-	if strings.TrimSpace(u.d.Get("host.name")) == "" {
+	if _, name := u.d.Applicant(); name == "" {
 		return "申报表草稿.json"
 	}
 	return export.Name(u.d) + ".json"

@@ -101,7 +101,7 @@ func TestOpeningABadFileChangesNothing(t *testing.T) {
 func TestOpenAsksAboutUnsavedChanges(t *testing.T) {
 	dir := t.TempDir()
 	other := filepath.Join(dir, "另一份.json")
-	d := forms.New()
+	d := forms.New(forms.Default())
 	d.Set("host.name", "另一位")
 	if err := d.Save(other); err != nil {
 		t.Fatal(err)

@@ -1,14 +1,12 @@
 package app
 
-import "shenbao/forms"
-
 // showSubmission repeats what the bureau's notice asks for.
 func (u *UI) showSubmission() {
 	showMessage(u.win, "报送要求", submission)
 }
 
 func (u *UI) showAbout() {
-	showMessage(u.win, "关于", forms.Title+"填报程序 "+Version+
+	showMessage(u.win, "关于", u.form.Title+"填报程序 "+Version+
 		"\n\n按柳教思政〔2024〕35号通知的要求填写、检查并导出申报表。程序不联网，填写的内容只保存在这台电脑上。"+
 		"\n\n字体：思源宋体 Noto Serif SC（SIL 开源字体许可证 1.1）。")
 }

@@ -197,7 +197,7 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 func writeSample(t testing.TB, dir string) string {
 	t.Helper()
 	p := filepath.Join(dir, "示例草稿.json")
-	if err := forms.Sample().Save(p); err != nil {
+	if err := forms.Sample(forms.Default()).Save(p); err != nil {
 		t.Fatal(err)
 	}
 	return p

@@ -28,7 +28,7 @@ func TestFyneSpeaksChinese(t *testing.T) {
 // Bold is a font subset: every heading the app sets in bold must fit it, or it falls back
 // to regular (heading checks).
 func TestHeadingsFitTheBoldSubset(t *testing.T) {
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		if b.Nav != "" && !boldFits(b.Nav) {
 			t.Errorf("nav %q is not in the bold subset", b.Nav)
 		}

@@ -79,10 +79,10 @@ func (u *UI) longTextPage(p *page) fyne.CanvasObject {
 	u.long[path] = lt
 
 	var left fyne.CanvasObject
-	if b.Hint != "" { // the plan: its hint is the outline to start from
+	if len(b.Outline) > 0 { // the plan: the headings its hint names, to start from
 		lt.outline = widget.NewButtonWithIcon("插入提纲", theme.ListIcon(), func() {
 			if strings.TrimSpace(lt.editor.Text()) == "" {
-				lt.editor.SetText(planOutline())
+				lt.editor.SetText(outlineText(b.Outline))
 				u.win.Canvas().Focus(lt.editor.Focusable())
 			}
 		})
@@ -98,8 +98,8 @@ func (u *UI) longTextPage(p *page) fyne.CanvasObject {
 	return pageFrame(p, b.Name(), help, container.NewBorder(top, nil, nil, nil, lt.editor.Object()), false)
 }
 
-// planOutline is the plan's skeleton from the form's hint, a blank line after each heading.
-func planOutline() string { return strings.Join(forms.PlanOutline, "\n\n") + "\n" }
+// outlineText is a long text's skeleton from its headings, a blank line after each.
+func outlineText(headings []string) string { return strings.Join(headings, "\n\n") + "\n" }
 
 // update shows the 字数 of s and offers the outline only while the text is empty.
 func (lt *longText) update(s string) {

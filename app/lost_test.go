@@ -42,7 +42,7 @@ func TestMissingLastDraftIsNamed(t *testing.T) {
 	}
 	os.Rename(hidden, path) // plugged in again
 	h2.tapButton("再试一次")
-	if h2.u.path != path || h2.u.d.Get("host.name") != forms.Sample().Get("host.name") {
+	if h2.u.path != path || h2.u.d.Get("host.name") != forms.Sample(forms.Default()).Get("host.name") {
 		t.Errorf("after retrying: path %q, name %q", h2.u.path, h2.u.d.Get("host.name"))
 	}
 	if h2.u.set.Recent[0] != path {
@@ -84,7 +84,7 @@ func TestMissingLastDraftFindOrNew(t *testing.T) {
 func TestBackupsCanBeOpened(t *testing.T) {
 	dir := t.TempDir()
 	path := writeSample(t, dir)
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("host.name", "第二版")
 	if err := d.Save(path); err != nil { // the sample becomes the .bak
 		t.Fatal(err)
@@ -98,7 +98,7 @@ func TestBackupsCanBeOpened(t *testing.T) {
 		t.Fatalf("the refusal does not offer the backup:\n%s", got)
 	}
 	h.tapButton("打开备份")
-	if h.u.d.Get("host.name") != forms.Sample().Get("host.name") || h.u.path != path || !h.u.dirty {
+	if h.u.d.Get("host.name") != forms.Sample(forms.Default()).Get("host.name") || h.u.path != path || !h.u.dirty {
 		t.Fatalf("backup opened as %q at %q dirty %v", h.u.d.Get("host.name"), h.u.path, h.u.dirty)
 	}
 	if !strings.Contains(h.overlayTexts(), "已打开备份") {
@@ -106,7 +106,7 @@ func TestBackupsCanBeOpened(t *testing.T) {
 	}
 	h.closeDialogs()
 	h.u.save(func(bool) {})
-	if back, err := forms.Load(path); err != nil || back.Get("host.name") != forms.Sample().Get("host.name") {
+	if back, err := forms.Load(path); err != nil || back.Get("host.name") != forms.Sample(forms.Default()).Get("host.name") {
 		t.Errorf("saving did not put the backup back: %v", err)
 	}
 
@@ -160,7 +160,7 @@ func TestChangeOnDiskIsNoticedBeforeSaving(t *testing.T) {
 		t.Fatalf("asked though nothing changed on disk:\n%s", h.overlayTexts())
 	}
 
-	other := forms.Sample()
+	other := forms.Sample(forms.Default())
 	other.Set("host.post", "另一个窗口写的")
 	if err := other.Save(path); err != nil {
 		t.Fatal(err)

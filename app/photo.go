@@ -232,7 +232,7 @@ func (u *UI) photoBusy(on bool) {
 // setPhoto stores a new photo (nil: none) in the draft.
 func (u *UI) setPhoto(p *forms.Photo) {
 	u.d.Photo = p
-	u.shown[photoPath()] = true // a photo is set in one step: its findings show at once
+	u.shown[u.photoPath()] = true // a photo is set in one step: its findings show at once
 	if u.photo != nil {
 		u.photo.refresh()
 	}
@@ -240,9 +240,9 @@ func (u *UI) setPhoto(p *forms.Photo) {
 	u.runChecks()
 }
 
-// photoPath is the path of the form's Picture field ("host.photo").
-func photoPath() string {
-	for _, b := range forms.Form {
+// photoPath is the path of the form's Picture field ("host.photo"), "" when it has none.
+func (u *UI) photoPath() string {
+	for _, b := range u.form.Blocks {
 		for _, f := range b.Fields {
 			if f.Kind == forms.Picture {
 				return forms.Path(b, f, 0)

@@ -157,7 +157,7 @@ func checkWatermark(t *testing.T, img *image.RGBA, scale float64, b render.Box) 
 
 // The rasteriser inks where the layout put text and lines, and nowhere in the margins.
 func TestRasterDrawsTheBoxes(t *testing.T) {
-	pages, err := render.Layout(forms.Sample(), render.Options{Draft: true})
+	pages, err := render.Layout(forms.Sample(forms.Default()), render.Options{Draft: true})
 	if err != nil {
 		t.Fatal(err)
 	}

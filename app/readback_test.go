@@ -21,7 +21,7 @@ func TestOpenExportedDOCX(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "申报表.docx")
 	var b bytes.Buffer
-	if err := docx.Write(&b, forms.Sample(), docx.Options{}); err != nil {
+	if err := docx.Write(&b, forms.Sample(forms.Default()), docx.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(path, b.Bytes(), 0o600)
@@ -30,8 +30,8 @@ func TestOpenExportedDOCX(t *testing.T) {
 	if !h.u.openFile(path) {
 		t.Fatal("not opened")
 	}
-	if h.u.path != "" || !h.u.dirty || string(h.u.d.Marshal()) != string(forms.Sample().Marshal()) {
-		t.Fatalf("opened at %q dirty %v, draft as exported: %v", h.u.path, h.u.dirty, string(h.u.d.Marshal()) == string(forms.Sample().Marshal()))
+	if h.u.path != "" || !h.u.dirty || string(h.u.d.Marshal()) != string(forms.Sample(forms.Default()).Marshal()) {
+		t.Fatalf("opened at %q dirty %v, draft as exported: %v", h.u.path, h.u.dirty, string(h.u.d.Marshal()) == string(forms.Sample(forms.Default()).Marshal()))
 	}
 	if got := h.overlayTexts(); !strings.Contains(got, "本程序导出的 Word 文件") || !strings.Contains(got, "Ctrl+S") {
 		t.Errorf("no word about the file:\n%s", got)

@@ -32,9 +32,10 @@ const (
 	problemsHeight = 300
 )
 
-// rosterBar is the row of Excel buttons on the 指导老师 and 工作室成员 pages.
-func (u *UI) rosterBar() fyne.CanvasObject {
-	imp := widget.NewButtonWithIcon("从 Excel 导入名单…", theme.UploadIcon(), u.importRoster)
+// rosterBar is the row of Excel buttons on a table's page (指导老师, 工作室成员): a list
+// imported from there whose sheet names no table goes into that table.
+func (u *UI) rosterBar(table string) fyne.CanvasObject {
+	imp := widget.NewButtonWithIcon("从 Excel 导入名单…", theme.UploadIcon(), func() { u.importRosterInto(table) })
 	exp := widget.NewButtonWithIcon("导出名单到 Excel…", theme.DownloadIcon(), u.exportRoster)
 	tpl := widget.NewButtonWithIcon("保存空白名单模板…", theme.DocumentSaveIcon(), u.saveRosterTemplate)
 	return container.NewHBox(imp, exp, tpl)
@@ -53,25 +54,29 @@ func (u *UI) rememberRosterDir(path string) {
 	u.saveSettings()
 }
 
-// importRoster lets the user choose a workbook and reads it.
-func (u *UI) importRoster() {
+// importRoster lets the user choose a workbook and reads it (from the menu: the lists go
+// where their sheets' names say).
+func (u *UI) importRoster() { u.importRosterInto("") }
+
+// importRosterInto is importRoster from a table's page: a list that names no table fills it.
+func (u *UI) importRosterInto(table string) {
 	u.env.Files.OpenFile(u.win, "从 Excel 导入名单", u.rosterDir(), rosterOpenFiles, func(path string) {
 		if path != "" {
 			u.rememberRosterDir(path)
-			u.readRoster(path)
+			u.readRoster(path, table)
 		}
 	})
 }
 
 // readRoster reads the workbook off the UI thread (excelize takes a while on a big one),
 // with a busy dialog that also keeps the user from editing the draft meanwhile.
-func (u *UI) readRoster(path string) {
+func (u *UI) readRoster(path, table string) {
 	busy := widget.NewActivity()
 	busy.Start()
 	wait := newModal(u.win, "导入名单", container.NewHBox(busy, widget.NewLabel("正在读取 Excel 名单…")), nil, fyne.NewSize(360, 0))
 	wait.show()
 	u.env.Go(func() {
-		r, ps, err := readRosterFile(path)
+		r, ps, err := readRosterFile(u.form, path, table)
 		fyne.Do(func() {
 			busy.Stop()
 			wait.hide()
@@ -80,13 +85,13 @@ func (u *UI) readRoster(path string) {
 	})
 }
 
-func readRosterFile(path string) (roster.Roster, []roster.Problem, error) {
+func readRosterFile(form *forms.Definition, path, table string) (roster.Roster, []roster.Problem, error) {
 	f, _, err := forms.OpenRegular(path) // never a FIFO that would block, nor a device
 	if err != nil {
 		return roster.Roster{}, nil, err
 	}
 	defer f.Close()
-	return roster.ReadRoster(f)
+	return roster.ReadRoster(form, f, table)
 }
 
 // rosterRead shows what the workbook would change and every problem found in it; the draft
@@ -99,7 +104,7 @@ func (u *UI) rosterRead(path string, r roster.Roster, ps []roster.Problem, err e
 	}
 	refused := roster.Refused(ps)
 	people := 0
-	for _, b := range forms.Form {
+	for _, b := range u.form.Blocks {
 		people += r.Count(b.Key)
 	}
 	box := container.NewVBox(widget.NewLabel("名单文件：" + name))
@@ -140,10 +145,7 @@ func (u *UI) rosterRead(path string, r roster.Roster, ps []roster.Problem, err e
 // 2 名指导老师"); for a refused workbook only what it holds, as nothing will be imported.
 func (u *UI) importSummary(r roster.Roster, refused bool) []string {
 	var out []string
-	for _, b := range forms.Form {
-		if b.Kind != forms.TableBlock {
-			continue
-		}
+	for _, b := range u.form.Tables() {
 		n, old := r.Count(b.Key), len(u.d.FilledRows(b))
 		switch {
 		case refused:
@@ -219,7 +221,7 @@ func (u *UI) applyRoster(r roster.Roster) {
 	for unit := range shown {
 		u.shown[unit] = true
 	}
-	for _, b := range forms.Form {
+	for _, b := range u.form.Blocks {
 		for row := 1; row <= r.Count(b.Key); row++ {
 			u.shown[b.Key] = true
 			u.shown[fmt.Sprintf("%s[%d]", b.Key, row)] = true
@@ -238,7 +240,8 @@ func (u *UI) exportRoster() {
 
 // saveRosterTemplate writes the empty 名单模板 for the school to fill in.
 func (u *UI) saveRosterTemplate() {
-	u.saveWorkbook("保存空白名单模板", templateName, "已保存空白名单模板，填好后用“从 Excel 导入名单…”导入：", roster.Template)
+	u.saveWorkbook("保存空白名单模板", templateName, "已保存空白名单模板，填好后用“从 Excel 导入名单…”导入：",
+		func(w io.Writer) error { return roster.Template(w, u.form) })
 }
 
 // saveWorkbook asks where to save a workbook, writes it safely and shows where it went.

@@ -29,7 +29,7 @@ func writeWorkbook(t *testing.T, name string, write func(io.Writer) error) strin
 // otherRoster is a draft whose advisers and members differ from the sample's: one adviser,
 // three members.
 func otherRoster() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	for d.Rows("advisers") > 1 {
 		d.RemoveRow("advisers", d.Rows("advisers"))
 	}
@@ -77,7 +77,7 @@ func TestImportRosterReplacesTheTables(t *testing.T) {
 		t.Fatal("the draft changed before 导入")
 	}
 	h.tapButton("导入")
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		if b.Kind != forms.TableBlock {
 			continue
 		}
@@ -92,7 +92,7 @@ func TestImportRosterReplacesTheTables(t *testing.T) {
 			}
 		}
 	}
-	if h.u.d.Get("host.name") != forms.Sample().Get("host.name") {
+	if h.u.d.Get("host.name") != forms.Sample(forms.Default()).Get("host.name") {
 		t.Error("the import touched the host block")
 	}
 	if !h.u.dirty || !strings.Contains(h.u.win.Title(), "*") {
@@ -124,7 +124,7 @@ func TestImportRosterCancelChangesNothing(t *testing.T) {
 	h.u.importRoster()
 	h.tapButton("取消")
 	unchanged(t, h, before)
-	if got := h.entry("members[1].name").Text; got != forms.Sample().Get("members[1].name") {
+	if got := h.entry("members[1].name").Text; got != forms.Sample(forms.Default()).Get("members[1].name") {
 		t.Errorf("the member page shows %q", got)
 	}
 }
@@ -203,7 +203,7 @@ func TestExportRosterAndTemplateAreReadable(t *testing.T) {
 			t.Errorf("%s: showed %q", c.name, h.revealed)
 		}
 		h.closeDialogs()
-		r, ps, err := readRosterFile(h.files.save)
+		r, ps, err := readRosterFile(forms.Default(), h.files.save, "")
 		if err != nil || c.members > 0 && roster.Refused(ps) { // the empty template is refused as "nobody"
 			t.Fatalf("%s: %v %v", c.name, err, ps)
 		}
@@ -221,7 +221,7 @@ func TestExportRosterAndTemplateAreReadable(t *testing.T) {
 
 func mustTable(t *testing.T, key string) forms.Block {
 	t.Helper()
-	b, ok := forms.BlockByKey(key)
+	b, ok := forms.Default().Block(key)
 	if !ok {
 		t.Fatalf("no block %s", key)
 	}

@@ -318,7 +318,7 @@ func (s *scansView) writeTo(dir string) {
 	s.u.env.Go(func() {
 		var pdf bytes.Buffer
 		_, author := d.Applicant()
-		err := res.WritePDF(&pdf, scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: author,
+		err := res.WritePDF(&pdf, scan.PDFInfo{Title: d.Form().Title + export.ScanSuffix, Author: author,
 			Creator: "shenbao " + Version, Created: s.u.env.Now()})
 		var items []scan.CheckItem
 		blocked := export.NeedsDraft(d, forms.Check(d, photo.StoredSize))

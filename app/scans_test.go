@@ -80,7 +80,7 @@ func TestScansPage(t *testing.T) {
 		}
 	}
 	shot(t, h, "scans-sent.png")
-	for _, f := range []string{export.Name(forms.Sample()) + ".docx", export.ScanName(forms.Sample())} {
+	for _, f := range []string{export.Name(forms.Sample(forms.Default())) + ".docx", export.ScanName(forms.Sample(forms.Default()))} {
 		if _, err := os.Stat(filepath.Join(h.files.folder, f)); err != nil {
 			t.Errorf("the folder to send lacks %s", f)
 		}
@@ -93,7 +93,7 @@ func scanOfPage8(t *testing.T, dir string) string {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Fatal("pdftoppm (poppler-utils, tools/debian-deps.sh) is needed")
 	}
-	paths, err := export.Write(forms.Sample(), dir, export.Options{})
+	paths, err := export.Write(forms.Sample(forms.Default()), dir, export.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 func (u *UI) tablePage(p *page) fyne.CanvasObject {
 	body := container.NewVBox()
 	u.fillTable(body, p.block)
-	return pageFrame(p, p.block.Name(), tableHelp(p.block), container.NewVBox(u.rosterBar(), body), true)
+	return pageFrame(p, p.block.Name(), tableHelp(p.block), container.NewVBox(u.rosterBar(p.block.Key), body), true)
 }
 
 func tableHelp(b *forms.Block) string {

@@ -23,8 +23,6 @@ import (
 // ID is the application ID of FyneApp.toml.
 const ID = "cn.liuzhou.shenbao"
 
-// windowTitle starts every window title; the draft's name follows.
-const windowTitle = "柳州市名班主任工作室申报表"
 
 // Env is what the app takes from the machine. Tests replace any part; zero fields get the
 // real thing.
@@ -77,7 +75,7 @@ func Run(path string) error {
 	useChinese()
 	a := fyneapp.NewWithID(ID)
 	a.Settings().SetTheme(newTheme())
-	w := a.NewWindow(windowTitle)
+	w := a.NewWindow(forms.Default().WindowTitle) // the draft's form names it once one is open
 	go func() { // drawn while the window opens, not before
 		icon := appIcon()
 		fyne.Do(func() {
@@ -96,10 +94,11 @@ func Run(path string) error {
 
 // UI is one window and the draft it edits.
 type UI struct {
-	app fyne.App
-	win fyne.Window
-	env Env
-	set *settings
+	app  fyne.App
+	win  fyne.Window
+	env  Env
+	set  *settings
+	form *forms.Definition // the draft's form: the pages, the checks, the titles
 
 	d        *forms.Draft
 	path     string    // the draft's file; "" until saved
@@ -149,7 +148,8 @@ type page struct {
 // tests). Call Start to load a draft.
 func New(a fyne.App, w fyne.Window, env Env) *UI {
 	env = env.withDefaults()
-	u := &UI{app: a, win: w, env: env, set: loadSettings(env.ConfigDir), d: forms.New(),
+	start := forms.New(forms.Default())
+	u := &UI{app: a, win: w, env: env, set: loadSettings(env.ConfigDir), d: start, form: start.Form(),
 		shown: map[string]bool{}, edited: map[string]bool{}}
 	u.checks = &debouncer{after: env.After, d: 300 * time.Millisecond, f: u.runChecks}
 	u.saver = newAutosaver(env, u.snapshot)
@@ -166,8 +166,8 @@ func New(a fyne.App, w fyne.Window, env Env) *UI {
 
 func (u *UI) makePages() []*page {
 	var ps []*page
-	for i := range forms.Form {
-		b := &forms.Form[i]
+	for i := range u.form.Blocks {
+		b := &u.form.Blocks[i]
 		if b.Kind == forms.OpinionBlock {
 			continue // filled by hand after printing
 		}
@@ -406,7 +406,7 @@ func (u *UI) updateTitle() {
 	if u.dirty {
 		mark = "*"
 	}
-	u.win.SetTitle(windowTitle + " — " + mark + u.draftName())
+	u.win.SetTitle(u.form.WindowTitle + " — " + mark + u.draftName())
 	u.updateStatus()
 }
 

@@ -40,14 +40,14 @@ func TestNavigationListsBlocksThenCheckAndPreview(t *testing.T) {
 	}
 }
 
-// Every input of every block is made from forms.Form: one view per field path.
+// Every input of every block is made from forms.Default().Blocks: one view per field path.
 func TestPagesHaveAWidgetForEveryField(t *testing.T) {
 	h := newHarness(t, "")
 	h.u.Start("")
 	for i := range h.u.pages {
 		h.u.show(i)
 	}
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		rows := []int{0}
 		if b.Kind == forms.TableBlock {
 			rows = []int{1, b.Rows}
@@ -76,7 +76,7 @@ func TestChoicesAreSelectsWithChinesePlaceholder(t *testing.T) {
 		}
 	}
 	s := h.u.views["host.pairedCounty"].focus.(*fieldSelect)
-	if !slices.Equal(s.Options, forms.Counties) {
+	if !slices.Equal(s.Options, forms.Default().Counties()) {
 		t.Errorf("counties %v", s.Options)
 	}
 	s.SetSelected("柳江区")
@@ -197,7 +197,7 @@ func TestTableRowsAddAndRemoveWithinLimits(t *testing.T) {
 	h := newHarness(t, "")
 	h.u.Start(writeSample(t, t.TempDir()))
 	h.u.showPage("指导老师")
-	b, _ := forms.BlockByKey("advisers")
+	b, _ := forms.Default().Block("advisers")
 	second := h.u.d.Value(b, b.Fields[0], 2)
 	add := findButton(t, h.u.content, "添加一行")
 	if !add.Disabled() {
@@ -238,7 +238,7 @@ func TestTableColumnsInEachTablesOrder(t *testing.T) {
 		"advisers": {"序号", "姓名", "性别", "出生年月", "所在单位", "职务", "职称", "研究方向", "手机号码"},
 		"members":  {"序号", "姓名", "性别", "出生年月", "所在单位", "职称", "职务", "研究方向", "手机号码"},
 	} {
-		b, _ := forms.BlockByKey(key)
+		b, _ := forms.Default().Block(key)
 		h.u.showPage(b.Nav)
 		header := h.tableBody(key).Objects[1].(*fyne.Container)
 		var got []string
@@ -396,7 +396,7 @@ func TestPasteOverLimitIsClipped(t *testing.T) {
 func TestOpenDraftOverLimit(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "草稿.json")
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("plan", strings.Repeat("a", 5<<20))
 	if err := d.Save(path); err != nil {
 		t.Fatal(err)

@@ -53,6 +53,8 @@ func Run(args []string, stdout, stderr io.Writer, app App) int {
 		return runSummary(opts, stdout, stderr)
 	case "scans":
 		return runScans(opts, stdout, stderr)
+	case "form":
+		return runForm(opts, stdout, stderr)
 	case "version", "-v", "--version":
 		fmt.Fprintln(stdout, "shenbao", Version)
 		return ExitOK
@@ -127,6 +129,7 @@ type options struct {
 	files []string
 	out   string
 	send  string // scans --send DIR
+	form  string // --form ID|FILE: the form a new draft is of, or an existing draft is read as
 	draft bool
 }
 
@@ -152,6 +155,14 @@ func parseArgs(args []string) (options, error) {
 			o.send = args[i]
 		case strings.HasPrefix(a, "--send="):
 			o.send = a[len("--send="):]
+		case a == "--form" || a == "-form":
+			if i+1 >= len(args) {
+				return o, fmt.Errorf("%s 后面要写表格的名称（shenbao form list 列出）或定义文件（.toml）", a)
+			}
+			i++
+			o.form = args[i]
+		case strings.HasPrefix(a, "--form="):
+			o.form = a[len("--form="):]
 		case a == "--draft" || a == "-draft":
 			o.draft = true
 		case a == "--":

@@ -34,10 +34,14 @@ func runCheck(o options, stdout, stderr io.Writer) int {
 
 func runSample(o options, stdout, stderr io.Writer) int {
 	if o.out == "" || len(o.files) > 0 {
-		fmt.Fprintln(stderr, "用法：shenbao sample -o 文件.json")
+		fmt.Fprintln(stderr, "用法：shenbao sample -o 文件.json [--form 表格]")
 		return ExitUnreadable
 	}
-	if err := forms.Sample().Save(o.out); err != nil {
+	form, ok := o.definition(stderr)
+	if !ok {
+		return ExitUnreadable
+	}
+	if err := forms.Sample(form).Save(o.out); err != nil {
 		fmt.Fprintf(stderr, "无法写入 %s：%s\n", o.out, forms.Message(err))
 		return ExitUnreadable
 	}

@@ -28,7 +28,7 @@ func pdfText(t *testing.T, path string) string {
 func TestExportSample(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "s.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "新建 文件夹", "导出") // created, with a space, two levels
@@ -93,7 +93,7 @@ func TestExportRefusesErrorsUnlessDraft(t *testing.T) {
 func TestExportBlankForm(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "空.json")
-	if err := forms.New().Save(draft); err != nil {
+	if err := forms.New(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	code, stdout, stderr := run(t, nil, "export", draft, "-o", dir)
@@ -137,7 +137,7 @@ func TestExportUsageAndUnreadable(t *testing.T) {
 	file := filepath.Join(dir, "f")
 	os.WriteFile(file, nil, 0o644)
 	d := filepath.Join(dir, "s.json")
-	forms.Sample().Save(d)
+	forms.Sample(forms.Default()).Save(d)
 	if code, _, stderr := run(t, nil, "export", d, "-o", file); code != ExitUnreadable || !hasHan(stderr) {
 		t.Errorf("-o a file: exit %d, %q", code, stderr)
 	}

@@ -62,7 +62,7 @@ func TestSpecialFiles(t *testing.T) {
 	hostileRun(t, ExitUnreadable, "特殊文件", "sample", "-o", p)
 	hostileRun(t, ExitUnreadable, "特殊文件", "sample", "-o", "/dev/null")
 	draft := filepath.Join(dir, "草稿.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	before := hash(t, draft)
@@ -102,7 +102,7 @@ func noLeftovers(t *testing.T, dir string) {
 func TestReadOnlyDraft(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "草稿.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	os.Chmod(draft, 0o444)
@@ -124,7 +124,7 @@ func TestReadOnlyDraft(t *testing.T) {
 func TestExportBothOrNeither(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "草稿.json")
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	if err := d.Save(draft); err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestExportBothOrNeither(t *testing.T) {
 func TestExportRefusesOverLimit(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "草稿.json")
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("plan", strings.Repeat("a", 19<<20))
 	if err := d.Save(draft); err != nil {
 		t.Fatal(err)
@@ -159,7 +159,7 @@ func TestExportRefusesOverLimit(t *testing.T) {
 }
 
 func TestNamesDropFormatCharacters(t *testing.T) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("host.name", "覃\u202e晓岚\u202c\u200b")
 	if got := export.Name(d); strings.ContainsAny(got, "\u202e\u202c\u200b") || !strings.Contains(got, "覃晓岚") {
 		t.Errorf("export name %q", got)
@@ -175,7 +175,7 @@ func TestNamesDropFormatCharacters(t *testing.T) {
 func TestExportIntoAFile(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "草稿.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	before := hash(t, draft)
@@ -190,7 +190,7 @@ func TestExportIntoAFile(t *testing.T) {
 func TestScansSpecialInputs(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "草稿.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	folder := filepath.Join(dir, "照片")

@@ -105,7 +105,7 @@ func TestChinesePathsSaveLoad(t *testing.T) {
 	dir := chineseTree(t)
 	for _, name := range []string{"草稿 一.json", "张 三（班主任）.json", "  前后有空格 .json", "新建 文本文档 - 副本.json"} {
 		p := filepath.Join(dir, name)
-		d := forms.New()
+		d := forms.New(forms.Default())
 		d.Set("host.name", "张 三")
 		if err := d.Save(p); err != nil {
 			t.Fatalf("save %q: %v", name, err)

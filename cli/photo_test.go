@@ -15,7 +15,7 @@ import (
 func TestPhotoTooLargeFileSaysItsSize(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "草稿.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	pic := filepath.Join(dir, "大照片.png")

@@ -13,7 +13,7 @@ import (
 // the .docx's and the PDF's paths.
 func exported(t *testing.T, dir string, edit func(d *forms.Draft)) (string, string, string) {
 	t.Helper()
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	if edit != nil {
 		edit(d)
 	}

@@ -19,10 +19,14 @@ import (
 
 func runTemplate(o options, stdout, stderr io.Writer) int {
 	if o.out == "" || len(o.files) > 0 {
-		fmt.Fprintln(stderr, "用法：shenbao template -o 名单模板.xlsx")
+		fmt.Fprintln(stderr, "用法：shenbao template -o 名单模板.xlsx [--form 表格]")
 		return ExitUnreadable
 	}
-	return writeWorkbook(xlsxPath(o.out, "名单模板.xlsx"), roster.Template, stdout, stderr)
+	form, ok := o.definition(stderr)
+	if !ok {
+		return ExitUnreadable
+	}
+	return writeWorkbook(xlsxPath(o.out, "名单模板.xlsx"), func(w io.Writer) error { return roster.Template(w, form) }, stdout, stderr)
 }
 
 func runExportRoster(o options, stdout, stderr io.Writer) int {
@@ -56,7 +60,7 @@ func runImportRoster(o options, stdout, stderr io.Writer) int {
 	if !ok {
 		return ExitUnreadable
 	}
-	r, problems, err := readRoster(rosterPath)
+	r, problems, err := readRoster(d.Form(), rosterPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "无法读取 %s：%s\n", rosterPath, roster.Message(err))
 		return ExitUnreadable
@@ -78,21 +82,18 @@ func runImportRoster(o options, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-func readRoster(path string) (roster.Roster, []roster.Problem, error) {
+func readRoster(form *forms.Definition, path string) (roster.Roster, []roster.Problem, error) {
 	f, _, err := forms.OpenRegular(path) // never a FIFO that would block, nor a device
 	if err != nil {
 		return roster.Roster{}, nil, err
 	}
 	defer f.Close()
-	return roster.ReadRoster(f)
+	return roster.ReadRoster(form, f, "")
 }
 
 // reportImport says what changed, table by table, and what the checks now find in the tables.
 func reportImport(stdout io.Writer, before, after *forms.Draft, r roster.Roster) {
-	for _, b := range forms.Form {
-		if b.Kind != forms.TableBlock {
-			continue
-		}
+	for _, b := range after.Form().Tables() {
 		n := r.Count(b.Key)
 		switch old := len(before.FilledRows(b)); {
 		case n == 0:
@@ -105,7 +106,7 @@ func reportImport(stdout io.Writer, before, after *forms.Draft, r roster.Roster)
 	}
 	var left []string
 	for _, f := range forms.Check(after, photo.StoredSize) {
-		if f.Block == "advisers" || f.Block == "members" {
+		if b, ok := after.Form().Block(f.Block); ok && b.Kind == forms.TableBlock {
 			left = append(left, f.String())
 		}
 	}

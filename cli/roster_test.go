@@ -51,7 +51,7 @@ func TestTemplateCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, ps, err := roster.ReadRoster(f)
+		_, ps, err := roster.ReadRoster(forms.Default(), f, "")
 		f.Close()
 		if err != nil || len(ps) == 0 || !strings.Contains(ps[0].Message, "还没有填写任何人") {
 			t.Errorf("the written template does not read back as an empty roster: %v %v", err, ps)
@@ -68,12 +68,12 @@ func TestTemplateCommand(t *testing.T) {
 // export-roster then import-roster carries the tables from one draft to another.
 func TestExportThenImportRoster(t *testing.T) {
 	dir := t.TempDir()
-	src := saveDraft(t, dir, "sample.json", forms.Sample())
+	src := saveDraft(t, dir, "sample.json", forms.Sample(forms.Default()))
 	out := filepath.Join(dir, "名单.xlsx")
 	if code, stdout, errs := run(t, nil, "export-roster", src, "-o", out); code != ExitOK || stdout != out+"\n" {
 		t.Fatalf("export-roster: exit %d, %q %q", code, stdout, errs)
 	}
-	blank := forms.New()
+	blank := forms.New(forms.Default())
 	blank.Set("host.name", "主持人甲")
 	dst := saveDraft(t, dir, "new.json", blank)
 	code, stdout, errs := run(t, nil, "import-roster", dst, out)
@@ -87,7 +87,7 @@ func TestExportThenImportRoster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sample := forms.Sample()
+	sample := forms.Sample(forms.Default())
 	for _, p := range sample.Paths() {
 		if strings.HasPrefix(p, "advisers") || strings.HasPrefix(p, "members") {
 			if got.Get(p) != sample.Get(p) {
@@ -111,14 +111,14 @@ func TestExportThenImportRoster(t *testing.T) {
 // file stays byte for byte what it was.
 func TestImportRosterRefused(t *testing.T) {
 	dir := t.TempDir()
-	many := forms.New()
+	many := forms.New(forms.Default())
 	for i := 1; i <= 7; i++ {
 		many.Set(fmt.Sprintf("members[%d].name", i), fmt.Sprintf("成员%d", i))
 	}
 	bad := writeRoster(t, dir, "many.xlsx", many)
 	notBook := filepath.Join(dir, "名单.xlsx")
 	os.WriteFile(notBook, []byte("姓名,性别\n王芳,女\n"), 0o600)
-	draft := saveDraft(t, dir, "d.json", forms.Sample())
+	draft := saveDraft(t, dir, "d.json", forms.Sample(forms.Default()))
 	before, _ := os.ReadFile(draft)
 	os.Remove(draft + ".bak")
 
@@ -159,11 +159,11 @@ func TestImportRosterRefused(t *testing.T) {
 // 提醒 are printed and the import goes on; what the checks find in the tables is shown.
 func TestImportRosterWarnings(t *testing.T) {
 	dir := t.TempDir()
-	d := forms.New()
+	d := forms.New(forms.Default())
 	d.Set("members[1].name", "王芳")
 	d.Set("members[1].mobile", "12345")
 	path := writeRoster(t, dir, "r.xlsx", d)
-	draft := saveDraft(t, dir, "d.json", forms.Sample())
+	draft := saveDraft(t, dir, "d.json", forms.Sample(forms.Default()))
 	code, stdout, errs := run(t, nil, "import-roster", draft, path)
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, stdout, errs)
@@ -179,7 +179,7 @@ func TestImportRosterWarnings(t *testing.T) {
 		}
 	}
 	got, _ := forms.Load(draft)
-	if got.Get("advisers[1].name") != forms.Sample().Get("advisers[1].name") || got.Get("members[2].name") != "" {
+	if got.Get("advisers[1].name") != forms.Sample(forms.Default()).Get("advisers[1].name") || got.Get("members[2].name") != "" {
 		t.Errorf("advisers %q, members[2] %q", got.Get("advisers[1].name"), got.Get("members[2].name"))
 	}
 }
@@ -189,7 +189,7 @@ func TestExportRosterErrors(t *testing.T) {
 	if code, _, errs := run(t, nil, "export-roster", filepath.Join(dir, "无.json"), "-o", filepath.Join(dir, "x.xlsx")); code != ExitUnreadable || !strings.Contains(errs, "找不到") {
 		t.Errorf("missing draft: exit %d, %q", code, errs)
 	}
-	draft := saveDraft(t, dir, "d.json", forms.Sample())
+	draft := saveDraft(t, dir, "d.json", forms.Sample(forms.Default()))
 	if code, _, errs := run(t, nil, "export-roster", draft); code != ExitUnreadable || !strings.Contains(errs, "用法") {
 		t.Errorf("no -o: exit %d, %q", code, errs)
 	}

@@ -66,7 +66,7 @@ func runScans(o options, stdout, stderr io.Writer) int {
 	}
 	var pdf bytes.Buffer
 	_, author := d.Applicant()
-	info := scan.PDFInfo{Title: forms.Title + export.ScanSuffix, Author: author,
+	info := scan.PDFInfo{Title: d.Form().Title + export.ScanSuffix, Author: author,
 		Creator: "shenbao " + Version, Created: time.Now()}
 	if err := res.WritePDF(&pdf, info); err != nil {
 		fmt.Fprintln(stderr, "没有一张图片是这份申报表的页面，没有写出扫描件。")

@@ -21,13 +21,13 @@ func printedPages(t *testing.T, dir string) (draft string, pages []string) {
 		t.Fatal("pdftoppm (poppler-utils, tools/debian-deps.sh) is needed")
 	}
 	draft = filepath.Join(dir, "s.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	if code, _, stderr := run(t, nil, "export", draft, "-o", filepath.Join(dir, "out")); code != ExitOK {
 		t.Fatalf("export: %s", stderr)
 	}
-	pdf := filepath.Join(dir, "out", export.Name(forms.Sample())+".pdf")
+	pdf := filepath.Join(dir, "out", export.Name(forms.Sample(forms.Default()))+".pdf")
 	if out, err := exec.Command("pdftoppm", "-r", "150", "-jpeg", pdf, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v %s", err, out)
 	}
@@ -75,7 +75,7 @@ func TestScansUnsealed(t *testing.T) {
 			t.Errorf("a seal finding should name its page: %s", line)
 		}
 	}
-	scanned := filepath.Join(dir, export.ScanName(forms.Sample()))
+	scanned := filepath.Join(dir, export.ScanName(forms.Sample(forms.Default())))
 	data, err := os.ReadFile(scanned)
 	if err != nil {
 		t.Fatalf("no scanned PDF beside the draft: %v\n%s", err, stderr)
@@ -90,7 +90,7 @@ func TestScansUnsealed(t *testing.T) {
 	if !strings.Contains(string(out), "Pages:           8") || !strings.Contains(string(out), "595 x 842 pts (A4)") {
 		t.Errorf("scanned PDF should have 8 A4 pages: %s", out)
 	}
-	for _, f := range []string{export.Name(forms.Sample()) + ".docx", export.ScanName(forms.Sample())} {
+	for _, f := range []string{export.Name(forms.Sample(forms.Default())) + ".docx", export.ScanName(forms.Sample(forms.Default()))} {
 		if _, err := os.Stat(filepath.Join(sendDir, f)); err != nil {
 			t.Errorf("send folder lacks %s", f)
 		}
@@ -100,7 +100,7 @@ func TestScansUnsealed(t *testing.T) {
 func TestScansRefusals(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "s.json")
-	if err := forms.Sample().Save(draft); err != nil {
+	if err := forms.Sample(forms.Default()).Save(draft); err != nil {
 		t.Fatal(err)
 	}
 	notPicture := filepath.Join(dir, "note.txt")
@@ -125,7 +125,7 @@ func TestScansRefusals(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args[2:], code, stderr, tc.code, tc.err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, export.ScanName(forms.Sample()))); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, export.ScanName(forms.Sample(forms.Default())))); err == nil {
 		t.Error("a scanned PDF was written from unreadable inputs")
 	}
 }

@@ -12,9 +12,9 @@ import (
 
 func TestSummaryCommand(t *testing.T) {
 	dir := t.TempDir()
-	saveDraft(t, dir, "a.json", forms.Sample())
+	saveDraft(t, dir, "a.json", forms.Sample(forms.Default()))
 	os.MkdirAll(filepath.Join(dir, "子"), 0o755)
-	saveDraft(t, filepath.Join(dir, "子"), "b.json", forms.New())
+	saveDraft(t, filepath.Join(dir, "子"), "b.json", forms.New(forms.Default()))
 	os.WriteFile(filepath.Join(dir, "坏.json"), []byte("{"), 0o600)
 	out := filepath.Join(t.TempDir(), "汇总")
 	code, stdout, errs := run(t, nil, "summary", dir, "-o", out)

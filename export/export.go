@@ -37,13 +37,25 @@ func NeedsDraft(d *forms.Draft, findings []forms.Finding) bool {
 	return forms.HasErrors(findings) && !d.Empty()
 }
 
-// Name is the exported files' name without extension:
-// 柳州市名班主任工作室申报表-<工作单位>-<姓名>, "未填写" for a part left empty, characters
-// Windows refuses in file names replaced.
+// Name is the exported files' name without extension: the form's output name, then
+// -<工作单位>-<姓名> (柳州市名班主任工作室申报表-<工作单位>-<姓名>), "未填写" for a part left
+// empty, characters Windows refuses in file names replaced.
 func Name(d *forms.Draft) string {
+	prefix := namePrefix(d)
 	u, n := d.Applicant()
-	unit, name := fitBytes(namePart(u), namePart(n), maxNameBytes)
-	return "柳州市名班主任工作室申报表-" + unit + "-" + name
+	unit, name := fitBytes(namePart(u), namePart(n), maxNameBytes-len(prefix))
+	return prefix + unit + "-" + name
+}
+
+// namePrefix is the form's output name and a dash, cleaned as the parts are; the output name
+// comes from a definition file, so it is bounded too.
+func namePrefix(d *forms.Draft) string {
+	p := CleanName(d.Form().OutputName)
+	for len(p) > maxPrefixBytes {
+		_, size := utf8.DecodeLastRuneInString(p)
+		p = p[:len(p)-size]
+	}
+	return p + "-"
 }
 
 // ScanSuffix ends the name of the sealed, scanned PDF (shenbao scans): the bureau asks for the
@@ -53,15 +65,21 @@ const ScanSuffix = "（盖章扫描件）"
 // ScanName is the scanned PDF's file name: Name's stem, ScanSuffix, ".pdf"; 工作单位 and 姓名
 // are cut a little more so the longer name still fits 255 bytes.
 func ScanName(d *forms.Draft) string {
+	prefix := namePrefix(d)
 	u, n := d.Applicant()
-	unit, name := fitBytes(namePart(u), namePart(n), maxNameBytes-len(ScanSuffix))
-	return "柳州市名班主任工作室申报表-" + unit + "-" + name + ScanSuffix + ".pdf"
+	unit, name := fitBytes(namePart(u), namePart(n), maxNameBytes-len(prefix)-len(ScanSuffix))
+	return prefix + unit + "-" + name + ScanSuffix + ".pdf"
 }
 
-// maxNameBytes bounds 工作单位 and 姓名 together in UTF-8 bytes: Linux and macOS allow 255
-// bytes in a file name, and the prefix (40), the dash, ".docx" and WriteFile's temporary
-// ".….123456789.tmp" take the rest. Two 40-character parts in Chinese would be 240 bytes.
-const maxNameBytes = 180
+// maxNameBytes bounds the prefix, 工作单位 and 姓名 together in UTF-8 bytes: Linux and macOS
+// allow 255 bytes in a file name, and the dash, ".docx" and WriteFile's temporary
+// ".….123456789.tmp" take the rest. With the 名班主任 form's prefix (39 bytes and the dash)
+// 工作单位 and 姓名 get 180 bytes together; two 40-character parts in Chinese would be 240.
+// maxPrefixBytes keeps room for them whatever output name a definition gives.
+const (
+	maxNameBytes   = 180 + 40
+	maxPrefixBytes = 90
+)
 
 // fitBytes shortens the longer of a and b, a character at a time, until both fit in max bytes.
 func fitBytes(a, b string, max int) (string, string) {
@@ -156,7 +174,7 @@ func render2(d *forms.Draft, opt Options) ([][]byte, error) {
 			return docx.Write(w, d, docx.Options{Draft: opt.Draft, Author: author, Creator: opt.Creator})
 		},
 		func(w io.Writer) error {
-			return pdf.Write(w, pages, pdf.Info{Title: forms.Title, Author: author, Creator: opt.Creator, Created: opt.Now, Draft: d.Marshal()})
+			return pdf.Write(w, pages, pdf.Info{Title: d.Form().Title, Author: author, Creator: opt.Creator, Created: opt.Now, Draft: d.Marshal()})
 		},
 	}
 	out := make([][]byte, len(writers))

@@ -32,7 +32,7 @@ func TestName(t *testing.T) {
 		{strings.Repeat("柳州市", 20), strings.Repeat("欧阳", 20), "柳州市名班主任工作室申报表-" + strings.Repeat("柳州市", 10) + "-" + strings.Repeat("欧阳", 15)},
 	}
 	for _, tt := range tests {
-		d := forms.New()
+		d := forms.New(forms.Default())
 		d.Set("host.unit", tt.unit)
 		d.Set("host.name", tt.name)
 		got := Name(d)
@@ -54,7 +54,7 @@ func TestScanName(t *testing.T) {
 		{strings.Repeat("柳州市", 20), strings.Repeat("欧阳", 20), ""},
 	}
 	for _, tt := range tests {
-		d := forms.New()
+		d := forms.New(forms.Default())
 		d.Set("host.unit", tt.unit)
 		d.Set("host.name", tt.name)
 		got := ScanName(d)
@@ -71,15 +71,15 @@ func TestScanName(t *testing.T) {
 }
 
 func TestNeedsDraft(t *testing.T) {
-	bad := forms.Sample()
+	bad := forms.Sample(forms.Default())
 	bad.Set("host.years", "3")
 	for _, tt := range []struct {
 		name string
 		d    *forms.Draft
 		want bool
 	}{
-		{"sample", forms.Sample(), false},
-		{"blank form", forms.New(), false},
+		{"sample", forms.Sample(forms.Default()), false},
+		{"blank form", forms.New(forms.Default()), false},
 		{"errors", bad, true},
 	} {
 		if got := NeedsDraft(tt.d, forms.Check(tt.d, photo.StoredSize)); got != tt.want {
@@ -93,7 +93,7 @@ func TestNeedsDraft(t *testing.T) {
 func TestWrite(t *testing.T) {
 	for _, draft := range []bool{false, true} {
 		dir := filepath.Join(t.TempDir(), "新建 文件夹")
-		d := forms.Sample()
+		d := forms.Sample(forms.Default())
 		paths, err := Write(d, dir, Options{Draft: draft, Creator: "shenbao test", Now: time.Date(2024, 7, 10, 9, 0, 0, 0, time.UTC)})
 		if err != nil {
 			t.Fatal(err)
@@ -133,7 +133,7 @@ func TestWriteIntoAFileFails(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Write(forms.Sample(), file, Options{}); err == nil {
+	if _, err := Write(forms.Sample(forms.Default()), file, Options{}); err == nil {
 		t.Error("exported into a file")
 	}
 }
@@ -144,7 +144,7 @@ func TestDocxReproducible(t *testing.T) {
 	var docs [][]byte
 	for i, now := range []time.Time{time.Date(2024, 7, 10, 9, 0, 0, 0, time.UTC), time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)} {
 		dir := filepath.Join(t.TempDir(), fmt.Sprint(i))
-		paths, err := Write(forms.Sample(), dir, Options{Creator: "shenbao test", Now: now})
+		paths, err := Write(forms.Sample(forms.Default()), dir, Options{Creator: "shenbao test", Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,7 +163,7 @@ func TestDocxReproducible(t *testing.T) {
 // loader's 20 MB with a key of its own, loads, but grows past the limit when the .docx and the
 // PDF embed it re-indented; they would not read back, so nothing is written.
 func TestWriteRefusesADraftItCannotCarry(t *testing.T) {
-	compact, err := json.Marshal(json.RawMessage(forms.Sample().Marshal()))
+	compact, err := json.Marshal(json.RawMessage(forms.Sample(forms.Default()).Marshal()))
 	if err != nil {
 		t.Fatal(err)
 	}

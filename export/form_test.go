@@ -20,8 +20,8 @@ import (
 // row of its own (邮箱), a long-text block and a table block of three columns. Each is one
 // change to the copy; nothing in render knows them.
 func extendedForm() []forms.Block {
-	form := make([]forms.Block, 0, len(forms.Form)+2)
-	for _, b := range forms.Form {
+	form := make([]forms.Block, 0, len(forms.Default().Blocks)+2)
+	for _, b := range forms.Default().Blocks {
 		b.Fields = append([]forms.Field(nil), b.Fields...)
 		form = append(form, b)
 	}
@@ -39,8 +39,8 @@ func extendedForm() []forms.Block {
 	return append(form[:3], append([]forms.Block{table, text}, form[3:]...)...)
 }
 
-func extendedDraft() *forms.Draft {
-	d := forms.Sample()
+func extendedDraft(form []forms.Block) *forms.Draft {
+	d := forms.Sample(forms.Default().WithBlocks(form))
 	d.Set("host.email", "qinxiaolan@example.cn")
 	d.Set("reflection", "第一段反思写在这里。\n第二段反思也在。")
 	d.Set("awards[1].year", "2023")
@@ -52,12 +52,13 @@ func extendedDraft() *forms.Draft {
 // The new field, text block and table reach the preview's model, the PDF and the .docx, in
 // the form's order, and nothing panics.
 func TestExtendedForm(t *testing.T) {
-	form, d := extendedForm(), extendedDraft()
+	form := extendedForm()
+	d := extendedDraft(form)
 	want := []string{"主持人", "联系电话", "工作单位", "电子邮箱", "qinxiaolan@example.cn",
 		"工作室成员基本情况", "获奖情况", "年份", "奖项名称", "颁发单位", "2023", "柳州市优秀班主任", "柳州市教育局",
 		"个人反思", "第一段反思写在这里。", "第二段反思也在。", "主持人近5年从事班主任工作方面的主要业绩及成果"}
 
-	pages, err := render.Layout(d, render.Options{Form: form})
+	pages, err := render.Layout(d, render.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestExtendedForm(t *testing.T) {
 	}
 
 	var doc bytes.Buffer
-	if err := docx.Write(&doc, d, docx.Options{Form: form}); err != nil {
+	if err := docx.Write(&doc, d, docx.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if miss := inOrder(docxText(t, doc.Bytes()), want); miss != "" {
@@ -86,7 +87,7 @@ func TestExtendedForm(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "form.pdf")
 	var out bytes.Buffer
-	if err := pdf.Write(&out, pages, pdf.Info{Title: forms.Title}); err != nil {
+	if err := pdf.Write(&out, pages, pdf.Info{Title: d.Form().Title}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(file, out.Bytes(), 0o644); err != nil {
@@ -106,10 +107,11 @@ func TestExtendedForm(t *testing.T) {
 func TestExtendedFormTooWide(t *testing.T) {
 	form := extendedForm()
 	form[0].Fields[len(form[0].Fields)-1].ValueMM += 10
-	if _, err := render.Layout(forms.Sample(), render.Options{Form: form}); err == nil || !strings.Contains(err.Error(), "主持人") {
+	wide := forms.Sample(forms.Default().WithBlocks(form))
+	if _, err := render.Layout(wide, render.Options{}); err == nil || !strings.Contains(err.Error(), "主持人") {
 		t.Errorf("layout: %v", err)
 	}
-	if err := docx.Write(io.Discard, forms.Sample(), docx.Options{Form: form}); err == nil {
+	if err := docx.Write(io.Discard, wide, docx.Options{}); err == nil {
 		t.Error("docx written from a form whose row is too wide")
 	}
 }

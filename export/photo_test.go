@@ -53,7 +53,7 @@ func pngOf(t *testing.T, w, h int) []byte {
 // TestPrintablePhoto: a photo the pipeline did not make is turned upright, cropped and made
 // small before it is printed; one it made is printed as it is; one it refuses is left out.
 func TestPrintablePhoto(t *testing.T) {
-	sample := forms.Sample()
+	sample := forms.Sample(forms.Default())
 	for _, tc := range []struct {
 		name   string
 		data   []byte

@@ -10,8 +10,8 @@ import (
 // BenchmarkLoadCheckSample: reading and checking the sample, what `check` and opening a draft
 // do. Budget: 2 ms.
 func BenchmarkLoadCheckSample(b *testing.B) {
-	data := Sample().Marshal()
-	CheckAt(Sample(), checkDay, photo.StoredSize) // the font's character map is read once per process
+	data := Sample(Default()).Marshal()
+	CheckAt(Sample(Default()), checkDay, photo.StoredSize) // the font's character map is read once per process
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		d, err := Parse(data)
@@ -26,7 +26,7 @@ func BenchmarkLoadCheckSample(b *testing.B) {
 
 // plan3000 is a realistic text of exactly 3000 字: the sample's plan, topped up.
 func plan3000(tb testing.TB) string {
-	s := Sample().Get("plan")
+	s := Sample(Default()).Get("plan")
 	s += strings.Repeat("续", 3000-CountWords(s))
 	if n := CountWords(s); n != 3000 {
 		tb.Fatalf("plan3000 has %d 字", n)
@@ -48,7 +48,7 @@ func BenchmarkCountWords(b *testing.B) {
 // BenchmarkSaveSample: saving the sample with its photo (temporary file, sync, .bak, rename).
 // Budget: 10 ms.
 func BenchmarkSaveSample(b *testing.B) {
-	d := Sample()
+	d := Sample(Default())
 	path := filepath.Join(b.TempDir(), "申报表 草稿.json")
 	for b.Loop() {
 		if err := d.Save(path); err != nil {
@@ -59,7 +59,7 @@ func BenchmarkSaveSample(b *testing.B) {
 
 // BenchmarkMarshalSample: the part of saving that is not the disk.
 func BenchmarkMarshalSample(b *testing.B) {
-	d := Sample()
+	d := Sample(Default())
 	for b.Loop() {
 		d.Marshal()
 	}

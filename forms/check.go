@@ -46,7 +46,7 @@ func Check(d *Draft, photos PhotoReader) []Finding { return CheckAt(d, time.Now(
 // CheckAt is Check with the date that ages are computed at, for tests.
 func CheckAt(d *Draft, now time.Time, photos PhotoReader) []Finding {
 	c := checker{d: d, now: now, photos: photos}
-	for _, b := range Form {
+	for _, b := range d.Form().Blocks {
 		switch b.Kind {
 		case FieldsBlock, TextBlock:
 			for _, f := range b.Fields {
@@ -86,8 +86,8 @@ func where(b Block, f Field, row int) string {
 	case TableBlock:
 		return fmt.Sprintf("%s第%d行的%s", b.Nav, row, f.Name())
 	case FieldsBlock:
-		if b.Key == "host" {
-			return "主持人的" + strings.TrimPrefix(f.Name(), "主持人")
+		if b.Grid() { // the applicant's own block: 主持人的出生年月
+			return b.Nav + "的" + strings.TrimPrefix(f.Name(), b.Nav)
 		}
 		return "“" + b.Nav + "”中的" + strings.TrimSuffix(f.Name(), "：")
 	}
@@ -364,16 +364,21 @@ func (c *checker) duplicates(b Block, rows []int) {
 	name, mobile := b.Field("name"), b.Field("mobile")
 	seen := map[string]string{}
 	// The 主持人 listed again in a table: same name, and a 联系电话 that is the same mobile.
-	if host, ok := BlockByKey("host"); ok {
-		if key := personKey(c.d, host, host.Field("name"), host.Field("phone"), 0); key != "" {
-			seen[key] = "主持人"
+	form := c.d.Form()
+	hb, hname, okName := form.RoleField(RoleApplicantName)
+	_, hphone, okPhone := form.RoleField(RoleApplicantPhone)
+	if okName && okPhone {
+		if key := personKey(c.d, hb, hname, hphone, 0); key != "" {
+			seen[key] = hb.Nav
 		}
 	}
-	if b.Key == "members" {
-		if adv, ok := BlockByKey("advisers"); ok {
-			for _, r := range c.d.FilledRows(adv) {
-				seen[personKey(c.d, adv, name, mobile, r)] = fmt.Sprintf("%s第%d行", adv.Nav, r)
-			}
+	// The tables printed before this one: a person listed there is not listed again here.
+	for _, earlier := range form.Tables() {
+		if earlier.Key == b.Key {
+			break
+		}
+		for _, r := range c.d.FilledRows(earlier) {
+			seen[personKey(c.d, earlier, name, mobile, r)] = fmt.Sprintf("%s第%d行", earlier.Nav, r)
 		}
 	}
 	for _, r := range rows {

@@ -74,7 +74,7 @@ func TestCountWords(t *testing.T) {
 
 // TestCountWordsSampleTexts: the sample's texts have the counts written beside them.
 func TestCountWordsSampleTexts(t *testing.T) {
-	d := Sample()
+	d := Sample(Default())
 	if n := CountWords(d.Get("plan")); n < 2800 || n > 3000 {
 		t.Errorf("sample plan = %d 字, want about 2,900 and within 3000", n)
 	}
@@ -88,7 +88,7 @@ func FuzzCountWords(f *testing.F) {
 		"a\u3000b", "——", "……", "𠮷", "\r\n\t", "\xff\xfe", "a b"} {
 		f.Add(s, s)
 	}
-	f.Add(Sample().Get("plan"), "2024年9月")
+	f.Add(Sample(Default()).Get("plan"), "2024年9月")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		na, nb := CountWords(a), CountWords(b)
 		if ref := countWordsPlain(a); na != ref {

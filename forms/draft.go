@@ -26,6 +26,7 @@ type Photo struct {
 // Draft is everything the user typed, valid or not: every value is a string exactly as typed.
 // Values are addressed by field path (see Path); the form definition says which exist.
 type Draft struct {
+	form   *Definition // the form the draft is of: what its paths mean
 	values map[string]string
 	rows   map[string]int // table key → rows present, filled or not
 	Photo  *Photo
@@ -34,16 +35,19 @@ type Draft struct {
 	extra map[string]map[string]rawJSON
 }
 
-// New returns an empty draft with the rows every table prints.
-func New() *Draft {
-	d := &Draft{values: map[string]string{}, rows: map[string]int{}, extra: map[string]map[string]rawJSON{}}
-	for _, b := range Form {
+// New returns an empty draft of the form, with the rows every table prints.
+func New(form *Definition) *Draft {
+	d := &Draft{form: form, values: map[string]string{}, rows: map[string]int{}, extra: map[string]map[string]rawJSON{}}
+	for _, b := range form.Blocks {
 		if b.Kind == TableBlock {
 			d.rows[b.Key] = b.Rows
 		}
 	}
 	return d
 }
+
+// Form is the form the draft is of.
+func (d *Draft) Form() *Definition { return d.form }
 
 // Get returns the value at a field path, "" when there is none.
 func (d *Draft) Get(path string) string { return d.values[path] }
@@ -79,7 +83,7 @@ func (d *Draft) RemoveRow(table string, row int) {
 	if row < 1 || row > n {
 		return
 	}
-	b, _ := BlockByKey(table)
+	b, _ := d.form.Block(table)
 	for r := row; r < n; r++ {
 		for _, f := range b.Fields {
 			d.Set(Path(b, f, r), d.Value(b, f, r+1))
@@ -126,7 +130,7 @@ func (d *Draft) Empty() bool {
 
 // Clone returns a deep copy, so a background task can read a draft the UI goes on editing.
 func (d *Draft) Clone() *Draft {
-	c := New()
+	c := New(d.form)
 	for k, v := range d.values {
 		c.values[k] = v
 	}

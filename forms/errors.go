@@ -42,11 +42,14 @@ func Message(err error) string {
 	var fte *FieldTypeError
 	var big *TooLargeError
 	var lim *LimitError
+	var unknown *UnknownFormError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &fte):
 		return fte.Error()
+	case errors.As(err, &unknown):
+		return unknown.Error()
 	case errors.As(err, &lim):
 		return lim.Error()
 	case errors.As(err, &big):

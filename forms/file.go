@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -38,8 +39,54 @@ func Load(path string) (*Draft, error) {
 	return d, nil
 }
 
-// Parse reads a draft from the bytes of a draft file.
+// Parse reads a draft from the bytes of a draft file, as a draft of the known form its
+// format names (Known).
 func Parse(data []byte) (*Draft, error) {
+	top, err := parseTop(data)
+	if err != nil {
+		return nil, err
+	}
+	form, err := checkHeader(top, nil)
+	if err != nil {
+		return nil, err
+	}
+	return readDraft(form, top)
+}
+
+// ParseAs reads a draft as a draft of the given form, whatever form the file names (a
+// --form file given for a draft): the file must still be a draft of a form with that form's
+// draft format.
+func ParseAs(form *Definition, data []byte) (*Draft, error) {
+	top, err := parseTop(data)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := checkHeader(top, form); err != nil {
+		return nil, err
+	}
+	return readDraft(form, top)
+}
+
+// readDraft reads the blocks of the form from a draft file's top object.
+func readDraft(form *Definition, top map[string]rawJSON) (*Draft, error) {
+	d := New(form)
+	for _, b := range form.Blocks {
+		if b.Kind == OpinionBlock {
+			continue // not stored; its empty Key must not swallow an unknown key ""
+		}
+		if err := d.readBlock(b, top[b.Key]); err != nil {
+			return nil, err
+		}
+		delete(top, b.Key)
+	}
+	delete(top, "format")
+	delete(top, "version")
+	d.setExtra("", top)
+	return d, nil
+}
+
+// parseTop reads a draft file's top object, bounded, refusing what is plainly not a draft.
+func parseTop(data []byte) (map[string]rawJSON, error) {
 	if len(data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
@@ -54,23 +101,7 @@ func Parse(data []byte) (*Draft, error) {
 	if top == nil {
 		return nil, ErrNotDraft
 	}
-	if err := checkHeader(top); err != nil {
-		return nil, err
-	}
-	d := New()
-	for _, b := range Form {
-		if b.Kind == OpinionBlock {
-			continue // not stored; its empty Key must not swallow an unknown key ""
-		}
-		if err := d.readBlock(b, top[b.Key]); err != nil {
-			return nil, err
-		}
-		delete(top, b.Key)
-	}
-	delete(top, "format")
-	delete(top, "version")
-	d.setExtra("", top)
-	return d, nil
+	return top, nil
 }
 
 // checkText refuses, before any JSON parsing, what is plainly not a draft (a picture, an empty
@@ -130,19 +161,32 @@ func jsonError(data []byte, err error) error {
 	}
 }
 
-func checkHeader(top map[string]rawJSON) error {
+// checkHeader finds the draft's form by its "format" (or checks it is want's) and refuses a
+// version later than the form's.
+func checkHeader(top map[string]rawJSON, want *Definition) (*Definition, error) {
 	var format string
-	if json.Unmarshal(top["format"], &format) != nil || format != Format {
-		return ErrNotDraft
+	if json.Unmarshal(top["format"], &format) != nil || format == "" {
+		return nil, ErrNotDraft
 	}
 	var version float64
 	if json.Unmarshal(top["version"], &version) != nil || version < 1 || version != float64(int64(version)) {
-		return ErrNotDraft
+		return nil, ErrNotDraft
 	}
-	if version > Version {
-		return ErrLaterVersion
+	form := want
+	if form == nil {
+		form, _ = Lookup(format)
 	}
-	return nil
+	switch {
+	case form != nil && form.DraftFormat == format:
+	case strings.HasPrefix(format, FormFormatPrefix):
+		return nil, &UnknownFormError{Format: strings.TrimPrefix(format, FormFormatPrefix)}
+	default:
+		return nil, ErrNotDraft
+	}
+	if version > float64(form.Version) {
+		return nil, ErrLaterVersion
+	}
+	return form, nil
 }
 
 func (d *Draft) readBlock(b Block, raw rawJSON) error {
@@ -277,10 +321,10 @@ func (d *Draft) Marshal() []byte {
 	var o objWriter
 	o.begin()
 	o.key("format")
-	o.str(Format)
+	o.str(d.form.DraftFormat)
 	o.key("version")
-	o.raw([]byte(strconv.Itoa(Version)))
-	for _, b := range Form {
+	o.raw([]byte(strconv.Itoa(d.form.Version)))
+	for _, b := range d.form.Blocks {
 		if b.Kind == OpinionBlock {
 			continue
 		}

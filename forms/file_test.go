@@ -52,16 +52,16 @@ func generic(t testing.TB, data []byte) map[string]any {
 }
 
 func TestSampleRoundTrip(t *testing.T) {
-	first := Sample().Marshal()
+	first := Sample(Default()).Marshal()
 	d := mustParse(t, first)
 	second := d.Marshal()
 	if !bytes.Equal(first, second) {
 		t.Fatalf("Marshal → Parse → Marshal changed the sample:\n%s", firstDiff(first, second))
 	}
-	if got, want := d.Paths(), Sample().Paths(); strings.Join(got, ",") != strings.Join(want, ",") {
+	if got, want := d.Paths(), Sample(Default()).Paths(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("paths after round trip = %v, want %v", got, want)
 	}
-	if *d.Photo != *Sample().Photo {
+	if *d.Photo != *Sample(Default()).Photo {
 		t.Error("the photo changed in the round trip")
 	}
 	if !bytes.HasSuffix(first, []byte("}\n")) || !utf8.Valid(first) {
@@ -266,7 +266,7 @@ type refusal struct {
 }
 
 func refusals(t *testing.T) []refusal {
-	sample := Sample().Marshal()
+	sample := Sample(Default()).Marshal()
 	list := []refusal{
 		{"later-version.json", nil, ErrLaterVersion},
 		{"notdraft-other.json", nil, ErrNotDraft},
@@ -379,7 +379,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 
 func TestTooLarge(t *testing.T) {
 	dir := t.TempDir()
-	sample := Sample().Marshal()
+	sample := Sample(Default()).Marshal()
 	pad := func(n int) []byte { // the sample, made n bytes long with trailing spaces
 		return append(append([]byte{}, sample...), bytes.Repeat([]byte(" "), n-len(sample))...)
 	}
@@ -431,7 +431,7 @@ func TestSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "覃晓岚 申报表（草稿）.json")
-	first := Sample()
+	first := Sample(Default())
 	if err := first.Save(path); err != nil { // no file and no .bak yet
 		t.Fatal(err)
 	}
@@ -489,10 +489,10 @@ func TestSave(t *testing.T) {
 // TestSaveRelativePath: a bare file name saves in the working folder.
 func TestSaveRelativePath(t *testing.T) {
 	t.Chdir(t.TempDir())
-	if err := Sample().Save("草稿.json"); err != nil {
+	if err := Sample(Default()).Save("草稿.json"); err != nil {
 		t.Fatal(err)
 	}
-	assertFile(t, "草稿.json", Sample().Marshal())
+	assertFile(t, "草稿.json", Sample(Default()).Marshal())
 }
 
 // TestSaveFailureLeavesNothing: a writer that fails leaves neither a temporary file nor a
@@ -515,7 +515,7 @@ func TestSaveFailureLeavesNothing(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("a failed save left %d files, want only the old one", len(entries))
 	}
-	if err := Sample().Save(filepath.Join(dir, "没有的文件夹", "a.json")); err == nil {
+	if err := Sample(Default()).Save(filepath.Join(dir, "没有的文件夹", "a.json")); err == nil {
 		t.Error("Save into a missing folder succeeded")
 	} else {
 		checkMessage(t, err)
@@ -524,7 +524,7 @@ func TestSaveFailureLeavesNothing(t *testing.T) {
 	if err := os.Mkdir(folder, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := Sample().Save(folder); err == nil || !strings.Contains(Message(err), "文件夹") {
+	if err := Sample(Default()).Save(folder); err == nil || !strings.Contains(Message(err), "文件夹") {
 		t.Errorf("Save over a folder: %v → %q", err, Message(err))
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
@@ -581,7 +581,7 @@ func TestRemoveRow(t *testing.T) {
 }
 
 func TestDraftBasics(t *testing.T) {
-	d := New()
+	d := New(Default())
 	if !d.Empty() || d.Rows("advisers") != 2 || d.Rows("members") != 5 {
 		t.Fatalf("New: empty=%v rows=%d/%d", d.Empty(), d.Rows("advisers"), d.Rows("members"))
 	}
@@ -601,19 +601,19 @@ func TestDraftBasics(t *testing.T) {
 	if len(d.Paths()) != 0 {
 		t.Errorf("Set to empty left %v", d.Paths())
 	}
-	s := Sample()
+	s := Sample(Default())
 	c = s.Clone()
 	c.Photo.Data = "x"
 	if s.Photo.Data == "x" {
 		t.Error("Clone shares the photo")
 	}
-	if got := New().Marshal(); mustParse(t, got).Rows("members") != 5 {
+	if got := New(Default()).Marshal(); mustParse(t, got).Rows("members") != 5 {
 		t.Error("an empty draft must save its 5 member rows")
 	}
 }
 
 func TestFormDefinition(t *testing.T) {
-	host, _ := BlockByKey("host")
+	host, _ := Default().Block("host")
 	var keys []string
 	for _, f := range host.Fields {
 		keys = append(keys, f.Key)
@@ -621,8 +621,8 @@ func TestFormDefinition(t *testing.T) {
 	if got := strings.Join(keys, " "); got != "name gender birth photo partyMember title post years research phone unit pairedCounty" {
 		t.Errorf("host fields = %s", got)
 	}
-	adv, _ := BlockByKey("advisers")
-	mem, _ := BlockByKey("members")
+	adv, _ := Default().Block("advisers")
+	mem, _ := Default().Block("members")
 	if adv.Fields[4].Label != "职务" || adv.Fields[5].Label != "职称" || mem.Fields[4].Label != "职称" || mem.Fields[5].Label != "职务" {
 		t.Error("the two tables must keep the bureau's column orders (职务·职称 / 职称·职务)")
 	}
@@ -635,13 +635,13 @@ func TestFormDefinition(t *testing.T) {
 		row  int
 		want string
 	}{{"host", 7, 0, "host.years"}, {"advisers", 7, 1, "advisers[1].mobile"}, {"plan", 0, 0, "plan"}, {"existingStudio", 1, 0, "existingStudio.approvedBy"}} {
-		b, _ := BlockByKey(tc.b)
+		b, _ := Default().Block(tc.b)
 		if got := Path(b, b.Fields[tc.f], tc.row); got != tc.want {
 			t.Errorf("Path = %s, want %s", got, tc.want)
 		}
 	}
-	if _, ok := BlockByKey(""); ok {
-		t.Error(`BlockByKey("") found an opinion block`)
+	if _, ok := Default().Block(""); ok {
+		t.Error(`Default().Block("") found an opinion block`)
 	}
 }
 
@@ -692,7 +692,7 @@ func TestSaveThroughSymlink(t *testing.T) {
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real.json")
 	link := filepath.Join(dir, "link.json")
-	if err := Sample().Save(real); err != nil {
+	if err := Sample(Default()).Save(real); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(real, link); err != nil {

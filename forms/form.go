@@ -114,6 +114,15 @@ type Block struct {
 	// LabelMM: the width of the block's label cell, left of its content, in millimetres
 	// (TextBlock, OpinionBlock, a FieldsBlock without a grid); TableBlock: the 序号 column.
 	LabelMM float64
+	Aliases []string // TableBlock: words that name the table in people's workbooks (sheet names, titles)
+	Person  string   // TableBlock: what one row is called (成员), in messages and the summary
+	Outline []string // TextBlock: headings the app offers as a start while the text is empty
+	// Shared (TableBlock): one person may be listed in several applications (an adviser may
+	// advise two studios), so the summary does not warn about it.
+	Shared bool
+	// SummaryLabel: the summary workbook's column for the block: a table's filled rows, a
+	// text's 字数 ("" for none).
+	SummaryLabel string
 }
 
 // TextMM is the printed table's width in millimetres: A4 less Word's default margins.
@@ -135,6 +144,15 @@ func (b Block) Grid() bool {
 
 // Name is the block label on one line.
 func (b Block) Name() string { return strings.ReplaceAll(b.Label, "\n", "") }
+
+// NameColumn is a person table's column that names the person: the one keyed "name", else the
+// first. A list read into the table needs it; the same-person checks compare it.
+func (b Block) NameColumn() Field {
+	if f := b.Field("name"); f.Key != "" || len(b.Fields) == 0 {
+		return f
+	}
+	return b.Fields[0]
+}
 
 // Field finds one of the block's fields by its key; the zero Field when there is none.
 func (b Block) Field(key string) Field {
@@ -216,9 +234,11 @@ var Form = []Block{
 		{Key: "pairedCounty", Label: "结对帮扶县区", Kind: Choice, Choices: Counties, Required: true, Row: 3, LabelMM: 15.5, ValueMM: 50.8, Summary: 7},
 	}},
 	{Key: "advisers", Label: "指导老师基本情况", Nav: "指导老师", Kind: TableBlock,
-		Fields: personColumns(true), Rows: 2, MinRows: 1, LabelMM: 11.3},
+		Fields: personColumns(true), Rows: 2, MinRows: 1, LabelMM: 11.3, Aliases: []string{"指导", "导师"},
+		Person: "指导老师", Shared: true, SummaryLabel: "指导老师数"},
 	{Key: "members", Label: "工作室成员基本情况", Nav: "工作室成员", Kind: TableBlock,
-		Fields: personColumns(false), Rows: 5, WarnRows: 5, LabelMM: 11.3},
+		Fields: personColumns(false), Rows: 5, WarnRows: 5, LabelMM: 11.3, Aliases: []string{"成员"},
+		Person: "成员", SummaryLabel: "成员数"},
 	{Key: "achievements", Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Nav: "近5年业绩", Kind: TextBlock, LabelMM: 15.5,
 		Fields: []Field{{Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Kind: LongText, Required: true}}},
 	{Key: "existingStudio", Label: "已设立有名班主任工作室或名班主任网络工作室的情况", Nav: "已设工作室", Kind: FieldsBlock, LabelMM: 15.5,
@@ -227,21 +247,12 @@ var Form = []Block{
 			{Key: "approvedBy", Label: "批准设立部门：", Kind: Text, Hint: "没有可不填"},
 		}},
 	{Key: "plan", Label: "工作室未来三年发展规划", Nav: "三年发展规划", Kind: TextBlock, LabelMM: 15.5,
-		Hint:   "（大概内容：指导思想，工作目标，工作室制度，研究内容，工作进展步骤和时间分布等。字数要求：3000字内。可另附纸。）",
-		Fields: []Field{{Label: "工作室未来三年发展规划", Kind: LongText, Required: true, MaxWords: 3000, WarnWords: 2800}}},
+		Hint:         "（大概内容：指导思想，工作目标，工作室制度，研究内容，工作进展步骤和时间分布等。字数要求：3000字内。可另附纸。）",
+		Fields:       []Field{{Label: "工作室未来三年发展规划", Kind: LongText, Required: true, MaxWords: 3000, WarnWords: 2800}},
+		SummaryLabel: "规划字数", Outline: PlanOutline},
 	{Label: "所在学校\n推荐意见", Kind: OpinionBlock, Sub: "（名班主任工作室主持人所在单位）", LabelMM: 15.5},
 	{Label: "所在县区教育行政部门意见", Kind: OpinionBlock, LabelMM: 15.5},
 	{Label: "柳州市教育局意见", Kind: OpinionBlock, LabelMM: 15.5},
-}
-
-// BlockByKey finds a stored block by its JSON key.
-func BlockByKey(key string) (Block, bool) {
-	for _, b := range Form {
-		if b.Key == key && key != "" {
-			return b, true
-		}
-	}
-	return Block{}, false
 }
 
 // Path is a field's path in the draft and in messages: "host.years", "advisers[1].mobile"
@@ -255,18 +266,4 @@ func Path(b Block, f Field, row int) string {
 	default:
 		return b.Key + "." + f.Key
 	}
-}
-
-// FixedText is every character the form prints whatever the user typed: the title, labels,
-// hints, stamp lines and the words around page numbers. The bold font subset must hold it.
-func FixedText() string {
-	var sb strings.Builder
-	sb.WriteString(Title + Stamp + Date + "序号0123456789第页共（续）草稿（未通过检查）")
-	for _, b := range Form {
-		sb.WriteString(b.Label + b.Hint + b.Sub)
-		for _, f := range b.Fields {
-			sb.WriteString(f.Label)
-		}
-	}
-	return sb.String()
 }

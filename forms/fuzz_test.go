@@ -12,8 +12,8 @@ import (
 // FuzzParse: Parse never panics, refuses only with the package's errors, and whatever it
 // reads saves and reads back to the very same bytes (and can be checked).
 func FuzzParse(f *testing.F) {
-	f.Add(Sample().Marshal())
-	f.Add(New().Marshal())
+	f.Add(Sample(Default()).Marshal())
+	f.Add(New(Default()).Marshal())
 	files, _ := filepath.Glob(filepath.Join("testdata", "*"))
 	for _, name := range files {
 		if data, err := os.ReadFile(name); err == nil {

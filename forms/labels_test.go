@@ -9,7 +9,7 @@ import (
 // TestFixedTextInBoldFont: the title and labels print in bold from the subset font; a label
 // character missing from the subset would silently vanish from every printed form.
 func TestFixedTextInBoldFont(t *testing.T) {
-	for _, r := range FixedText() {
+	for _, r := range Default().FixedText() {
 		if r == '\n' {
 			continue
 		}

@@ -22,7 +22,7 @@ func (e *LimitError) Error() string {
 // CheckLimits returns a *LimitError for the first value over its field's character limit,
 // nil when every value fits. With block keys, only those blocks are checked.
 func (d *Draft) CheckLimits(blocks ...string) error {
-	for _, b := range Form {
+	for _, b := range d.Form().Blocks {
 		if len(blocks) > 0 && !contains(blocks, b.Key) {
 			continue
 		}
@@ -83,7 +83,7 @@ func (d *Draft) ClipToLimits() (cut []*LimitError) {
 
 // locate finds the block, field and row of a field path that CheckLimits returned.
 func (d *Draft) locate(path string) (Block, Field, int) {
-	for _, b := range Form {
+	for _, b := range d.Form().Blocks {
 		rows := 1
 		if b.Kind == TableBlock {
 			rows = d.Rows(b.Key)

@@ -83,7 +83,7 @@ func TestWriteFileRefuses(t *testing.T) {
 	fifo := filepath.Join(dir, "管道.json")
 	mkfifo(t, fifo)
 	ro := filepath.Join(dir, "只读.json")
-	if err := Sample().Save(ro); err != nil {
+	if err := Sample(Default()).Save(ro); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(ro, 0o444); err != nil {
@@ -100,7 +100,7 @@ func TestWriteFileRefuses(t *testing.T) {
 		{ro, ErrReadOnly, "只读"},
 	} {
 		within(t, func() {
-			err := Sample().Save(tc.path)
+			err := Sample(Default()).Save(tc.path)
 			if !errors.Is(err, tc.want) || !strings.Contains(Message(err), tc.msg) {
 				t.Errorf("Save(%s) = %v (%q), want %v", tc.path, err, Message(err), tc.want)
 			}
@@ -135,7 +135,7 @@ func leftovers(t *testing.T, dir string) {
 func TestSaveRefusesWhatLoadRefuses(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "草稿.json")
-	if err := Sample().Save(path); err != nil {
+	if err := Sample(Default()).Save(path); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
@@ -150,7 +150,7 @@ func TestSaveRefusesWhatLoadRefuses(t *testing.T) {
 			d.Set("achievements", strings.Repeat("\u2028", 7<<20/3))
 		}},
 	} {
-		d := Sample()
+		d := Sample(Default())
 		tc.edit(d)
 		err := d.Save(path)
 		if !errors.Is(err, ErrDraftTooLarge) || !strings.Contains(Message(err), "没有保存") {
@@ -210,7 +210,7 @@ func TestWriteFileRemovesStaleTemporaryFiles(t *testing.T) {
 	}
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(stale, old, old)
-	if err := Sample().Save(path); err != nil {
+	if err := Sample(Default()).Save(path); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); err == nil {

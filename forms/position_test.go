@@ -21,7 +21,7 @@ func TestUnprintablePosition(t *testing.T) {
 		{"host.name", "张\t三", []string{"制表符（Tab，第2个字）"}},
 	}
 	for _, tt := range tests {
-		d := Sample()
+		d := Sample(Default())
 		d.Set(tt.path, tt.value)
 		var msg string
 		for _, f := range CheckAt(d, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), photo.StoredSize) {
@@ -39,7 +39,7 @@ func TestUnprintablePosition(t *testing.T) {
 
 // TestZeroFilledIsTruncated: after a power cut a file can end in (or be all) zero bytes.
 func TestZeroFilledIsTruncated(t *testing.T) {
-	good := Sample().Marshal()
+	good := Sample(Default()).Marshal()
 	for _, data := range [][]byte{
 		append(good[:len(good)/2:len(good)/2], make([]byte, 4096)...),
 		make([]byte, 8192),

@@ -12,13 +12,29 @@ import (
 //go:embed sample-portrait.jpg
 var samplePortrait []byte
 
-// Sample returns the complete, valid, fictional draft that `shenbao sample` writes and the app
-// opens when there is no draft yet. Its photo is drawn by this program (forms/internal/portrait), not copied from anywhere.
-func Sample() *Draft {
-	d := New()
-	for path, v := range sampleValues {
+// Sample returns the form's complete, valid, fictional draft that `shenbao sample` writes and
+// the app opens when there is no draft yet: the values its definition gives and, when the form
+// has a photo cell, a portrait drawn by this program (forms/internal/portrait), not copied from
+// anywhere.
+func Sample(form *Definition) *Draft {
+	d := New(form)
+	for path, v := range form.Sample {
 		d.Set(path, v)
 	}
-	d.Photo = &Photo{MIME: "image/jpeg", Data: base64.StdEncoding.EncodeToString(samplePortrait)}
+	if form.HasPicture() {
+		d.Photo = &Photo{MIME: "image/jpeg", Data: base64.StdEncoding.EncodeToString(samplePortrait)}
+	}
 	return d
+}
+
+// HasPicture reports whether the form has a photo cell.
+func (d *Definition) HasPicture() bool {
+	for _, b := range d.Blocks {
+		for _, f := range b.Fields {
+			if f.Kind == Picture {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -16,7 +16,7 @@ import (
 // walked, never decoded.
 
 func BenchmarkReadOurDOCX(b *testing.B) {
-	data := exportDOCX(b, forms.Sample())
+	data := exportDOCX(b, forms.Sample(forms.Default()))
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, err := ReadDOCX(data); err != nil {
@@ -39,7 +39,7 @@ func BenchmarkReadHandFilled(b *testing.B) {
 }
 
 func BenchmarkReadOurPDF(b *testing.B) {
-	data := exportPDF(b, forms.Sample())
+	data := exportPDF(b, forms.Sample(forms.Default()))
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, err := ReadPDF(data); err != nil {

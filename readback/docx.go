@@ -53,11 +53,12 @@ func ReadDOCX(data []byte) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	cells := readCells(rows)
 	if saved != nil {
+		cells := readCells(labelsOf(saved.Form()), rows)
 		d, changes := merge(saved, cells)
 		return &Result{Draft: d, Kind: OurDOCX, Changes: changes}, nil
 	}
+	cells := bestCells(rows)
 	if !cells.isForm() {
 		return nil, ErrNoFormDOCX
 	}

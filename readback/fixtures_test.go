@@ -18,7 +18,7 @@ import (
 
 // TestResavedByLibreOffice: LibreOffice keeps the carried draft; nothing is reported changed.
 func TestResavedByLibreOffice(t *testing.T) {
-	want := string(forms.Sample().Marshal())
+	want := string(forms.Sample(forms.Default()).Marshal())
 	for _, name := range []string{"ours.docx", "lo-resaved.docx"} {
 		r, err := Open(filepath.Join("testdata", name))
 		if err != nil {
@@ -35,7 +35,7 @@ func TestResavedByLibreOffice(t *testing.T) {
 
 // TestEditedAfterExport: what edit.py changed in the cells wins and is reported, nothing else.
 func TestEditedAfterExport(t *testing.T) {
-	s := forms.Sample()
+	s := forms.Sample(forms.Default())
 	want := map[string]string{
 		"host.phone":      "13907720001",
 		"members[2].name": "韦小明",
@@ -147,7 +147,7 @@ func TestHandFilledTemplate(t *testing.T) {
 			t.Errorf("%s: labels reported missing: %v", name, r.Missing)
 		}
 		// check finds in the file what it finds in the same values typed into a draft.
-		typed := forms.New()
+		typed := forms.New(forms.Default())
 		for p, v := range want {
 			typed.Set(p, v)
 		}

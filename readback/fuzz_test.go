@@ -36,17 +36,17 @@ func FuzzTableRows(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c := readCells(rows)
+		c := bestCells(rows)
 		_ = c.missing()
 		if c.isForm() {
 			_ = c.draft()
 		}
-		_, _ = merge(forms.Sample(), c)
+		_, _ = merge(forms.Sample(forms.Default()), c)
 	})
 }
 
 func FuzzReadPDF(f *testing.F) {
-	f.Add(exportPDF(f, forms.Sample()))
+	f.Add(exportPDF(f, forms.Sample(forms.Default())))
 	f.Add(scannedPDF(f))
 	f.Add([]byte("%PDF-1.7\n1 0 obj\n<< /Type /EmbeddedFile /Filter /FlateDecode /Length 3 >>\nstream\nabc\nendstream\nendobj\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -2,6 +2,7 @@ package readback
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"shenbao/forms"
@@ -11,10 +12,12 @@ import (
 // cell to its right or, when nothing is to its right, the cell below; "label：value" in one
 // cell is read too. Labels are compared without spaces, line breaks and a closing colon, so
 // 主持人\n姓名, 主 持 人 姓 名 and 工作单位： all match. The person tables are found by their
-// column labels, the long texts by their block labels; everything comes from forms.Form.
+// column labels, the long texts by their block labels; everything comes from the form's
+// definition, and a document is read against every form the program knows (bestCells).
 
 // formCells is what the table said, by field path.
 type formCells struct {
+	form    *forms.Definition              // the form the cells were read as
 	values  map[string]string              // host, text block and existingStudio fields
 	tables  map[string][]map[string]string // table key → rows of field key → value
 	columns map[string]map[string]bool     // table key → field keys that have a column
@@ -54,14 +57,34 @@ type labelInfo struct {
 	field forms.Field
 }
 
+// formLabels is what one form's labels name: every normalized label of the form, and the
+// labels only this form has (a document needs one to be the form).
+type formLabels struct {
+	form   *forms.Definition
+	table  map[string]labelInfo
+	strong map[string]bool
+}
+
+var labelCache sync.Map // *forms.Definition → *formLabels
+
+// labelsOf reads a form's labels once.
+func labelsOf(form *forms.Definition) *formLabels {
+	if fl, ok := labelCache.Load(form); ok {
+		return fl.(*formLabels)
+	}
+	fl := &formLabels{form: form, table: labelTable(form), strong: strongLabels(form)}
+	labelCache.Store(form, fl)
+	return fl
+}
+
 // labelTable maps every normalized label of the form to what it names.
-var labelTable = func() map[string]labelInfo {
+func labelTable(form *forms.Definition) map[string]labelInfo {
 	m := map[string]labelInfo{"序号": {kind: serialLabel}}
-	for _, b := range forms.Form {
+	for _, b := range form.Blocks {
 		switch b.Kind {
 		case forms.FieldsBlock:
 			kind := hostLabel
-			if !hasPhoto(b) {
+			if !b.Grid() {
 				kind = studioLabel
 				m[norm(b.Label)] = labelInfo{kind: studioLabel, block: b}
 			}
@@ -82,30 +105,40 @@ var labelTable = func() map[string]labelInfo {
 		}
 	}
 	return m
-}()
+}
 
-// strongLabels are labels only this form has; a document needs one to be the form.
-var strongLabels = func() map[string]bool {
+// genericLabels are labels many forms print: they do not say which form a document is.
+var genericLabels = map[string]bool{"出生年月": true, "联系电话": true, "手机号码": true, "工作单位": true,
+	"研究方向": true, "所在单位": true, "电子邮箱": true, "身份证号": true, "参加工作时间": true}
+
+// strongLabels are the labels that tell this form from others: the tables' and long texts'
+// labels, and the applicant's grid labels of four characters or more that are not a table's
+// column or a label many forms print (主持人姓名, 是否党员, 从事班主任工作年限, 结对帮扶县区).
+func strongLabels(form *forms.Definition) map[string]bool {
 	m := map[string]bool{}
-	host, _ := forms.BlockByKey("host")
-	for _, key := range []string{"name", "years", "pairedCounty", "partyMember"} {
-		m[norm(host.Field(key).Label)] = true
-	}
-	for _, b := range forms.Form {
-		if b.Kind == forms.TableBlock || b.Kind == forms.TextBlock {
+	columns := map[string]bool{}
+	for _, b := range form.Blocks {
+		switch {
+		case b.Kind == forms.TableBlock:
+			m[norm(b.Label)] = true
+			for _, f := range b.Fields {
+				columns[norm(f.Label)] = true
+			}
+		case b.Kind == forms.TextBlock:
 			m[norm(b.Label)] = true
 		}
 	}
-	return m
-}()
-
-func hasPhoto(b forms.Block) bool {
-	for _, f := range b.Fields {
-		if f.Kind == forms.Picture {
-			return true
+	for _, b := range form.Blocks {
+		if !b.Grid() {
+			continue
+		}
+		for _, f := range b.Fields {
+			if n := norm(f.Label); f.Kind != forms.Picture && len([]rune(n)) >= 4 && !columns[n] && !genericLabels[n] {
+				m[n] = true
+			}
 		}
 	}
-	return false
+	return m
 }
 
 // columnField finds a table's column by its label (序号 has none).
@@ -119,16 +152,16 @@ func columnField(b forms.Block, label string) (forms.Field, bool) {
 }
 
 // lookup says what a cell's text is as a label.
-func lookup(text string) (labelInfo, bool) {
+func (fl *formLabels) lookup(text string) (labelInfo, bool) {
 	n := norm(text)
 	if n == "" || len(n) > 200 {
 		return labelInfo{}, false
 	}
-	if li, ok := labelTable[n]; ok {
+	if li, ok := fl.table[n]; ok {
 		return li, true
 	}
 	// A long-text block's label may carry a note: 工作室未来三年发展规划（3000字以内）.
-	for l, li := range labelTable {
+	for l, li := range fl.table {
 		if li.kind == textLabel && strings.HasPrefix(n, l) && len(n) < len(l)+40 {
 			return li, true
 		}
@@ -138,6 +171,7 @@ func lookup(text string) (labelInfo, bool) {
 
 // cellReader walks the rows once.
 type cellReader struct {
+	fl      *formLabels
 	rows    []gridRow
 	c       *formCells
 	section forms.Block         // the table block whose rows follow, if any
@@ -146,8 +180,22 @@ type cellReader struct {
 	inTable bool
 }
 
-func readCells(rows []gridRow) *formCells {
-	r := &cellReader{rows: rows, c: &formCells{
+// bestCells reads the rows as each form the program knows and keeps the reading that is a
+// form and found the most of its labels (ties: the form listed first).
+func bestCells(rows []gridRow) *formCells {
+	var best *formCells
+	for _, form := range forms.Known() {
+		c := readCells(labelsOf(form), rows)
+		if best == nil || c.isForm() && (!best.isForm() || c.strong > best.strong ||
+			c.strong == best.strong && len(c.labels) > len(best.labels)) {
+			best = c
+		}
+	}
+	return best
+}
+
+func readCells(fl *formLabels, rows []gridRow) *formCells {
+	r := &cellReader{fl: fl, rows: rows, c: &formCells{form: fl.form,
 		values: map[string]string{}, tables: map[string][]map[string]string{},
 		columns: map[string]map[string]bool{}, labels: map[string]bool{},
 	}}
@@ -161,7 +209,7 @@ func (r *cellReader) found(text string) {
 	n := norm(text)
 	if !r.c.labels[n] {
 		r.c.labels[n] = true
-		if strongLabels[n] {
+		if r.fl.strong[n] {
 			r.c.strong++
 		}
 	}
@@ -180,7 +228,7 @@ func (r *cellReader) row(i int) {
 		if len(cell.images) > 0 && r.c.photo == "" && len(r.c.tables) == 0 && !r.inTable {
 			r.c.photo = cell.images[0] // the photo cell, wherever the host's rows put it
 		}
-		li, ok := lookup(cell.text)
+		li, ok := r.fl.lookup(cell.text)
 		if !ok {
 			if r.inline(cell.text) {
 				labelled = true
@@ -194,7 +242,7 @@ func (r *cellReader) row(i int) {
 			r.section, r.header, r.inTable = li.block, nil, false
 		case hostLabel:
 			if li.field.Kind != forms.Picture {
-				r.c.values["host."+li.field.Key] = r.valueOf(i, j)
+				r.c.values[li.block.Key+"."+li.field.Key] = r.valueOf(i, j)
 			}
 		case studioLabel:
 			r.inTable = false
@@ -205,9 +253,9 @@ func (r *cellReader) row(i int) {
 		case opinionLabel:
 			r.inTable = false
 		case columnLabel:
-			// A form that labels the host's name 姓名, before any table.
-			if norm(cell.text) == "姓名" && len(r.c.tables) == 0 {
-				r.c.values["host.name"] = r.valueOf(i, j)
+			// A form that labels the applicant's name 姓名, before any table.
+			if p := r.fl.form.RolePath(forms.RoleApplicantName); norm(cell.text) == "姓名" && len(r.c.tables) == 0 && p != "" {
+				r.c.values[p] = r.valueOf(i, j)
 			}
 		}
 	}
@@ -222,7 +270,7 @@ func (r *cellReader) row(i int) {
 func (r *cellReader) headerRow(row gridRow) bool {
 	n, only, serial := 0, 0, false
 	for _, cell := range row {
-		li, ok := lookup(cell.text)
+		li, ok := r.fl.lookup(cell.text)
 		switch {
 		case !ok:
 		case li.kind == serialLabel:
@@ -260,7 +308,7 @@ func (r *cellReader) headerRow(row gridRow) bool {
 }
 
 func (r *cellReader) nextTable() forms.Block {
-	for _, b := range forms.Form {
+	for _, b := range r.fl.form.Blocks {
 		if b.Kind == forms.TableBlock && r.c.tables[b.Key] == nil {
 			return b
 		}
@@ -302,12 +350,12 @@ func (r *cellReader) dataRow(row gridRow) {
 func (r *cellReader) valueOf(i, j int) string {
 	row := r.rows[i]
 	if j+1 < len(row) {
-		if _, isLabel := lookup(row[j+1].text); !isLabel && oneLine(row[j+1].text) != "" {
+		if _, isLabel := r.fl.lookup(row[j+1].text); !isLabel && oneLine(row[j+1].text) != "" {
 			return oneLine(row[j+1].text)
 		}
 	}
 	if below, ok := r.below(i, row[j].col); ok {
-		if _, isLabel := lookup(below.text); !isLabel {
+		if _, isLabel := r.fl.lookup(below.text); !isLabel {
 			return oneLine(below.text)
 		}
 	}
@@ -333,7 +381,7 @@ func (r *cellReader) inline(text string) bool {
 	if k <= 0 {
 		return false
 	}
-	li, ok := labelTable[norm(text[:k])]
+	li, ok := r.fl.table[norm(text[:k])]
 	if !ok || li.kind != hostLabel || li.field.Kind == forms.Picture {
 		return false
 	}
@@ -343,7 +391,7 @@ func (r *cellReader) inline(text string) bool {
 		return false
 	}
 	r.found(text[:k])
-	r.c.values["host."+li.field.Key] = v
+	r.c.values[li.block.Key+"."+li.field.Key] = v
 	return true
 }
 
@@ -375,7 +423,7 @@ func (r *cellReader) longText(i, j int) string {
 	alone := text.Len() == 0
 	for k := i + 1; k < len(r.rows); k++ {
 		next := r.rows[k]
-		if len(next) == 0 || rowHasLabel(next) {
+		if len(next) == 0 || r.rowHasLabel(next) {
 			break
 		}
 		first := next[0]
@@ -393,9 +441,9 @@ func (r *cellReader) longText(i, j int) string {
 	return text.String()
 }
 
-func rowHasLabel(row gridRow) bool {
+func (r *cellReader) rowHasLabel(row gridRow) bool {
 	for _, c := range row {
-		if li, ok := lookup(c.text); ok && li.kind != columnLabel && li.kind != serialLabel {
+		if li, ok := r.fl.lookup(c.text); ok && li.kind != columnLabel && li.kind != serialLabel {
 			return true
 		}
 	}
@@ -413,7 +461,7 @@ func (r *cellReader) studio(i, j int, li labelInfo) {
 	for _, c := range r.rows[i][j+1:] {
 		text += c.text + "\n"
 	}
-	if b, ok := forms.BlockByKey(li.block.Key); ok {
+	if b, ok := r.fl.form.Block(li.block.Key); ok {
 		for k, f := range b.Fields {
 			r.c.values[b.Key+"."+f.Key] = between(text, f.Label, b.Fields[k+1:])
 			r.found(f.Label)
@@ -473,11 +521,11 @@ func (c *formCells) isForm() bool { return c.strong >= 1 && len(c.labels) >= 4 }
 // missing lists the form's labels the document lacked, for the user.
 func (c *formCells) missing() []string {
 	var out []string
-	for _, b := range forms.Form {
+	for _, b := range c.form.Blocks {
 		switch b.Kind {
 		case forms.FieldsBlock:
 			for _, f := range b.Fields {
-				if f.Kind != forms.Picture && !c.labels[norm(f.Label)] && (hasPhoto(b) || !c.labels[norm(b.Label)]) {
+				if f.Kind != forms.Picture && !c.labels[norm(f.Label)] && (b.Grid() || !c.labels[norm(b.Label)]) {
 					out = append(out, f.Name())
 				}
 			}
@@ -492,12 +540,12 @@ func (c *formCells) missing() []string {
 
 // draft is the hand-filled form as a draft.
 func (c *formCells) draft() *forms.Draft {
-	d := forms.New()
+	d := forms.New(c.form)
 	for path, v := range c.values {
 		d.Set(path, v)
 	}
 	for key, rows := range c.tables {
-		b, _ := forms.BlockByKey(key)
+		b, _ := c.form.Block(key)
 		for i, row := range rows {
 			for _, f := range b.Fields {
 				d.Set(forms.Path(b, f, i+1), row[f.Key])

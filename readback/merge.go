@@ -20,7 +20,7 @@ func merge(saved *forms.Draft, c *formCells) (*forms.Draft, []Change) {
 			d.Set(path, cell)
 		}
 	}
-	for _, b := range forms.Form {
+	for _, b := range saved.Form().Blocks {
 		switch b.Kind {
 		case forms.FieldsBlock, forms.TextBlock:
 			for _, f := range b.Fields {
@@ -79,10 +79,11 @@ func squash(s string) string {
 
 // Differences lists the fields whose printed values differ between two drafts of the same
 // applicant (a draft, its .docx and its PDF found together): field paths, the table rows
-// compared in their printed order. The photo is not compared.
+// compared in their printed order. The photo is not compared. Drafts of two forms differ in
+// everything: each of a's fields is listed.
 func Differences(a, b *forms.Draft) []string {
 	var out []string
-	for _, blk := range forms.Form {
+	for _, blk := range a.Form().Blocks {
 		switch blk.Kind {
 		case forms.FieldsBlock, forms.TextBlock:
 			for _, f := range blk.Fields {

@@ -35,7 +35,7 @@ func exportPDF(t testing.TB, d *forms.Draft) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := pdf.Write(&b, pages, pdf.Info{Title: forms.Title, Created: time.Unix(0, 0), Draft: d.Marshal()}); err != nil {
+	if err := pdf.Write(&b, pages, pdf.Info{Title: forms.Default().Title, Created: time.Unix(0, 0), Draft: d.Marshal()}); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -51,10 +51,10 @@ func writeTemp(t testing.TB, name string, data []byte) string {
 }
 
 func testDrafts(t testing.TB) map[string]*forms.Draft {
-	special := forms.Sample()
+	special := forms.Sample(forms.Default())
 	special.Set("plan", "<&>\"]]>\uFFFE\uFFFF\u0007\u2028 𠮷😀 end")
 	special.Set("host.name", "覃 <b>晓岚</b>")
-	out := map[string]*forms.Draft{"sample": forms.Sample(), "blank": forms.New(), "special": special}
+	out := map[string]*forms.Draft{"sample": forms.Sample(forms.Default()), "blank": forms.New(forms.Default()), "special": special}
 	for _, n := range []string{"longest", "short-lines", "emoji"} {
 		d, err := forms.Load(filepath.Join("..", "render", "testdata", "drafts", n+".json"))
 		if err != nil {
@@ -144,7 +144,7 @@ func TestCellsOfOurDOCX(t *testing.T) {
 // in order.
 func compareDrafts(t *testing.T, name string, want, got *forms.Draft) {
 	t.Helper()
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		switch b.Kind {
 		case forms.FieldsBlock, forms.TextBlock:
 			for _, f := range b.Fields {
@@ -176,7 +176,7 @@ func compareDrafts(t *testing.T, name string, want, got *forms.Draft) {
 
 // TestEditedDOCX: cells changed in Word win over the carried draft, and are reported.
 func TestEditedDOCX(t *testing.T) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	data := rezip(t, exportDOCX(t, d), func(name string, b []byte) ([]byte, bool) {
 		if name == "word/document.xml" {
 			b = bytes.Replace(b, []byte(d.Get("host.phone")), []byte("13907720001"), 1)
@@ -241,7 +241,7 @@ func TestRefused(t *testing.T) {
 
 // textPDF is a PDF with text and no draft; scanPDF one with only a picture, as a scanner makes.
 func textPDF(t testing.TB) []byte {
-	pages, err := render.Layout(forms.Sample(), render.Options{})
+	pages, err := render.Layout(forms.Sample(forms.Default()), render.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +253,7 @@ func textPDF(t testing.TB) []byte {
 }
 
 func scannedPDF(t testing.TB) []byte {
-	p, err := forms.PhotoBytes(forms.Sample().Photo)
+	p, err := forms.PhotoBytes(forms.Sample(forms.Default()).Photo)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ import (
 // of a block's label cell (key "").
 func width(t *testing.T, block, key string, label bool) float64 {
 	t.Helper()
-	b, ok := forms.BlockByKey(block)
+	b, ok := forms.Default().Block(block)
 	if !ok {
 		t.Fatalf("no block %q", block)
 	}
@@ -40,7 +40,7 @@ func TestRowsFillTextWidth(t *testing.T) {
 	if got := PtToMM(TextWidth); math.Abs(got-forms.TextMM) > 1e-9 {
 		t.Fatalf("text width %.4f mm, want %g", got, forms.TextMM)
 	}
-	tb, err := BuildTable(forms.Sample(), forms.Form)
+	tb, err := BuildTable(forms.Sample(forms.Default()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,17 +50,17 @@ func TestRowsFillTextWidth(t *testing.T) {
 		}
 	}
 	// A form whose row is too wide is refused with the row named, not printed off the page.
-	bad := append([]forms.Block(nil), forms.Form...)
+	bad := append([]forms.Block(nil), forms.Default().Blocks...)
 	host := bad[0]
 	host.Fields = append(append([]forms.Field(nil), host.Fields...), forms.Field{Key: "x", Label: "x", Row: 3, LabelMM: 10, ValueMM: 10})
 	bad[0] = host
-	if _, err := BuildTable(forms.New(), bad); err == nil || !strings.Contains(err.Error(), "row 4") {
+	if _, err := BuildTable(forms.New(forms.Default().WithBlocks(bad))); err == nil || !strings.Contains(err.Error(), "row 4") {
 		t.Errorf("a host row 20 mm too wide: err %v", err)
 	}
 }
 
 func TestGridSpans(t *testing.T) {
-	tb, err := BuildTable(forms.Sample(), forms.Form)
+	tb, err := BuildTable(forms.Sample(forms.Default()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestColumnsHoldTheirText(t *testing.T) {
 	if pc := width(t, "host", "photo", false); pc < PhotoWidth+MM(2) {
 		t.Errorf("photo column %.1f mm cannot hold a 25 mm photo with padding", PtToMM(pc))
 	}
-	if h := float64(forms.Form[0].Field("photo").RowSpan) * HostRowMin; h < PhotoHeight+MM(2) {
+	if h := float64(forms.Default().Blocks[0].Field("photo").RowSpan) * HostRowMin; h < PhotoHeight+MM(2) {
 		t.Errorf("photo rows %.1f mm cannot hold a 35 mm photo", PtToMM(h))
 	}
 }
@@ -148,7 +148,7 @@ func TestFontMetricsMatchEmbeddedFont(t *testing.T) {
 // The host block prints as FORM.md §1a draws it: three rows of three label | value pairs,
 // the photo beside them spanning all three, then 工作单位 | 结对帮扶县区.
 func TestHostGridFollowsForm(t *testing.T) {
-	tb, err := BuildTable(forms.New(), forms.Form)
+	tb, err := BuildTable(forms.New(forms.Default()))
 	if err != nil {
 		t.Fatal(err)
 	}

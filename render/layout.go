@@ -14,8 +14,6 @@ type Options struct {
 	Draft bool
 	// Measurer measures text; nil uses the embedded fonts (FontMeasurer).
 	Measurer Measurer
-	// Form is the form to print; nil: forms.Form.
-	Form []forms.Block
 }
 
 // Continued is added to a block's label where the block goes on over a page break.
@@ -42,11 +40,7 @@ func Paginate(d *forms.Draft, opt Options) (Table, []Page, error) {
 	if d == nil {
 		return Table{}, nil, errors.New("render: no draft to lay out")
 	}
-	form := opt.Form
-	if form == nil {
-		form = forms.Form
-	}
-	t, err := BuildTable(d, form)
+	t, err := BuildTable(d)
 	if err != nil {
 		return Table{}, nil, err
 	}
@@ -54,7 +48,7 @@ func Paginate(d *forms.Draft, opt Options) (Table, []Page, error) {
 	if m == nil {
 		m = FontMeasurer()
 	}
-	l := &layouter{ts: typesetter{m}}
+	l := &layouter{ts: typesetter{m}, form: d.Form()}
 	l.newPage()
 	l.title()
 	l.rows(t.Rows)
@@ -222,6 +216,7 @@ func (r row) heightBeside() float64 {
 // layouter places rows on pages, top to bottom.
 type layouter struct {
 	ts          typesetter
+	form        *forms.Definition // the form printed: its title, stamp and date lines
 	pages       []*Page
 	page        *Page
 	y           float64 // the top of the next row
@@ -276,8 +271,8 @@ func (l *layouter) add(b Box) int {
 
 // title prints the form's title, bold 小二, centred above the table.
 func (l *layouter) title() {
-	w := l.ts.measure(forms.Title, Bold, TitleSize)
-	l.add(textBox(MarginLeft+(TextWidth-w)/2, l.y, seg{text: forms.Title, font: Bold, w: w}, TitleSize, -1))
+	w := l.ts.measure(l.form.Title, Bold, TitleSize)
+	l.add(textBox(MarginLeft+(TextWidth-w)/2, l.y, seg{text: l.form.Title, font: Bold, w: w}, TitleSize, -1))
 	l.y += LineHeight(TitleSize, 1) + TitleGap
 	l.start = l.y
 }
@@ -535,15 +530,15 @@ func (l *layouter) opinionLines(sub string, width float64) []line {
 	if sub != "" {
 		content = append(content, l.ts.plain(sub, Regular, size, pitch, width, alignLeft, "")...)
 	}
-	ws, wd := l.ts.measure(forms.Stamp, Regular, size), l.ts.measure(forms.Date, Regular, size)
+	ws, wd := l.ts.measure(l.form.Stamp, Regular, size), l.ts.measure(l.form.Date, Regular, size)
 	inset := StampInset
 	return append(content,
 		spacer(OpinionClear),
 		line{size: size, pitch: pitch, align: alignRight, width: ws + inset + (wd-ws)/2,
-			segs: []seg{{text: forms.Stamp, font: Regular, w: ws}}},
+			segs: []seg{{text: l.form.Stamp, font: Regular, w: ws}}},
 		spacer(pitch),
 		line{size: size, pitch: pitch, align: alignRight, width: wd + inset,
-			segs: []seg{{text: forms.Date, font: Regular, w: wd}}},
+			segs: []seg{{text: l.form.Date, font: Regular, w: wd}}},
 		spacer(MM(2)),
 	)
 }

@@ -21,18 +21,18 @@ import (
 func testDrafts(t testing.TB) map[string]*forms.Draft {
 	t.Helper()
 	drafts := map[string]*forms.Draft{
-		"sample": forms.Sample(),
-		"blank":  forms.New(),
+		"sample": forms.Sample(forms.Default()),
+		"blank":  forms.New(forms.Default()),
 	}
 
 	// 规划 as one 3000-字 paragraph, 业绩 likewise.
-	long := forms.Sample()
+	long := forms.Sample(forms.Default())
 	long.Set("plan", strings.Repeat("班主任工作室三年规划内容，", 250))
 	long.Set("achievements", strings.Repeat("业", 3000))
 	drafts["3000 single paragraph"] = long
 
 	// 规划 of short lines only, blank lines between some.
-	short := forms.Sample()
+	short := forms.Sample(forms.Default())
 	var sb strings.Builder
 	for i := 1; i <= 400; i++ {
 		fmt.Fprintf(&sb, "第%d条。\n", i)
@@ -46,35 +46,35 @@ func testDrafts(t testing.TB) map[string]*forms.Draft {
 	drafts["longest fields"] = longestDraft()
 
 	// Unprintable characters, printed as □ in a --draft export.
-	emoji := forms.Sample()
+	emoji := forms.Sample(forms.Default())
 	emoji.Set("host.name", "王😀")
 	emoji.Set("plan", "规划😀内容\x07。")
 	emoji.Set("members[2].research", "\U000F0000")
 	drafts["emoji"] = emoji
 
 	// More rows than the form prints; a hole in the middle.
-	rows := forms.Sample()
+	rows := forms.Sample(forms.Default())
 	rows.Set("advisers[3].name", "第三位老师")
 	rows.Set("members[7].name", "第七位成员")
 	drafts["extra rows"] = rows
 
-	nophoto := forms.Sample()
+	nophoto := forms.Sample(forms.Default())
 	nophoto.Photo = nil
 	drafts["no photo"] = nophoto
 
-	wide := forms.Sample()
+	wide := forms.Sample(forms.Default())
 	wide.Photo = pngPhoto(t, 600, 300)
 	drafts["wide photo"] = wide
-	tall := forms.Sample()
+	tall := forms.Sample(forms.Default())
 	tall.Photo = pngPhoto(t, 100, 400)
 	drafts["tall photo"] = tall
 
-	broken := forms.Sample()
+	broken := forms.Sample(forms.Default())
 	broken.Photo = &forms.Photo{MIME: "image/jpeg", Data: "bm90IGEgcGljdHVyZQ=="}
 	drafts["unreadable photo"] = broken
 
 	// Absurd lengths: rows taller than a page must split, never overlap or run off.
-	absurd := forms.Sample()
+	absurd := forms.Sample(forms.Default())
 	absurd.Set("host.name", strings.Repeat("名", 600))
 	absurd.Set("members[2].unit", strings.Repeat("单位", 700))
 	absurd.Set("existingStudio.name", strings.Repeat("工作室", 800))
@@ -85,7 +85,7 @@ func testDrafts(t testing.TB) map[string]*forms.Draft {
 
 // longestDraft has every field at its longest plausible length, and one absurd one.
 func longestDraft() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("host.name", "欧阳玉兰花")
 	d.Set("host.title", "正高级教师（中学德育）")
 	d.Set("host.post", "德育处主任兼年级组长兼团委书记")
@@ -94,7 +94,7 @@ func longestDraft() *forms.Draft {
 	d.Set("host.unit", "广西壮族自治区柳州市柳江区拉堡镇第一初级中学附属实验学校")
 	d.Set("host.pairedCounty", "三江侗族自治县")
 	for _, t := range []string{"advisers", "members"} {
-		b, _ := forms.BlockByKey(t)
+		b, _ := forms.Default().Block(t)
 		for r := 1; r <= b.Rows; r++ {
 			p := fmt.Sprintf("%s[%d].", t, r)
 			d.Set(p+"name", "欧阳玉兰花")
@@ -297,8 +297,8 @@ func stripSpace(s string) string {
 
 // expectedLabels is the fixed text of the form in printed order.
 func expectedLabels(d *forms.Draft) []string {
-	out := []string{forms.Title}
-	for _, b := range forms.Form {
+	out := []string{forms.Default().Title}
+	for _, b := range forms.Default().Blocks {
 		switch b.Kind {
 		case forms.FieldsBlock:
 			if b.Grid() {
@@ -368,7 +368,7 @@ func checkValuesPresent(t *testing.T, d *forms.Draft, pages []Page) {
 			}
 		}
 	}
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		for _, f := range b.Fields {
 			if f.Kind == forms.Picture {
 				continue
@@ -522,21 +522,21 @@ func TestHeadingsSpanTheTables(t *testing.T) {
 	if HeadingTracking >= 1 {
 		t.Fatalf("HeadingTracking %.2f em: poppler would split the heading into blocks", HeadingTracking)
 	}
-	pages := layoutOf(t, forms.New(), false)
+	pages := layoutOf(t, forms.New(forms.Default()), false)
 	var x0 float64 // the 研究方向 column's left edge
-	for _, f := range forms.Form[2].Fields {
+	for _, f := range forms.Default().Blocks[2].Fields {
 		if f.Key == "research" {
 			break
 		}
 		x0 += MM(f.ValueMM)
 	}
-	x0 += MM(forms.Form[2].LabelMM)
-	narrowest := MarginLeft + x0 + MM(forms.Form[2].Field("research").ValueMM)/2 - TableSize/2 // one character in 研究方向
+	x0 += MM(forms.Default().Blocks[2].LabelMM)
+	narrowest := MarginLeft + x0 + MM(forms.Default().Blocks[2].Field("research").ValueMM)/2 - TableSize/2 // one character in 研究方向
 	n := 0
 	for _, b := range pages[0].Boxes {
-		if b.Kind == TextBox && (b.Text == forms.Form[1].Label || b.Text == forms.Form[2].Label) {
+		if b.Kind == TextBox && (b.Text == forms.Default().Blocks[1].Label || b.Text == forms.Default().Blocks[2].Label) {
 			n++
-			if b.Text == forms.Form[1].Label {
+			if b.Text == forms.Default().Blocks[1].Label {
 				continue
 			}
 			if b.X+b.W < narrowest {
@@ -630,8 +630,8 @@ func TestRowsPrinted(t *testing.T) {
 		d             *forms.Draft
 		advisers, mem int
 	}{
-		{"blank", forms.New(), 2, 5},
-		{"sample", forms.Sample(), 2, 5},
+		{"blank", forms.New(forms.Default()), 2, 5},
+		{"sample", forms.Sample(forms.Default()), 2, 5},
 		{"extra", testDrafts(t)["extra rows"], 3, 6},
 	}
 	for _, tt := range tests {
@@ -641,7 +641,7 @@ func TestRowsPrinted(t *testing.T) {
 		for _, p := range pages {
 			for _, b := range p.Boxes {
 				if c := p.Boxes[max(b.Cell, 0)]; b.Kind == TextBox && b.Cell >= 0 && math.Abs(c.X-MarginLeft) < tol &&
-					math.Abs(c.W-MM(forms.Form[2].LabelMM)) < tol && b.Text != SerialLabel {
+					math.Abs(c.W-MM(forms.Default().Blocks[2].LabelMM)) < tol && b.Text != SerialLabel {
 					serials++
 				}
 			}
@@ -668,7 +668,7 @@ func TestLongTextFlows(t *testing.T) {
 	}
 	// Justified lines fill the content width; the first line of a paragraph is indented by
 	// two characters.
-	content := TextWidth - MM(forms.Form[5].LabelMM) - 2*PadX
+	content := TextWidth - MM(forms.Default().Blocks[5].LabelMM) - 2*PadX
 	for _, p := range pages {
 		for _, b := range p.Boxes {
 			if b.Kind != TextBox || b.Path != "plan" {
@@ -688,7 +688,7 @@ func TestLongTextFlows(t *testing.T) {
 }
 
 func TestParagraphIndentNotDoubled(t *testing.T) {
-	d := forms.New()
+	d := forms.New(forms.Default())
 	d.Set("plan", "　　已缩进的段落。\n    空格缩进的段落。\n\n\n不缩进的段落。")
 	pages := layoutOf(t, d, false)
 	var lines []Box
@@ -743,7 +743,7 @@ func TestOpinionBoxesMoveWhole(t *testing.T) {
 	// Grow 业绩 line by line: wherever the opinion boxes land they stay whole (the
 	// invariants hold) and each starts a page when it does not fit.
 	for n := 0; n < 40; n += 3 {
-		d := forms.New()
+		d := forms.New(forms.Default())
 		d.Set("achievements", strings.Repeat("一行。\n", 40+n))
 		pages := layoutOf(t, d, false)
 		checkStampBoxes(t, pages)
@@ -770,7 +770,7 @@ func TestCrop57(t *testing.T) {
 }
 
 func BenchmarkLayoutSample(b *testing.B) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	if _, err := Layout(d, Options{}); err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 // its rows; the .docx writer turns the same rows into WordprocessingML and lets Word
 // paginate. Nothing about which field sits where is decided outside forms and this file.
 type Table struct {
+	Form *forms.Definition // the form the table is of: its title, stamp and date lines
 	// Edges are the x offsets of every vertical rule any row has, in points from the table's
 	// left edge, ascending: 0 … TextWidth. A cell covers the grid columns between two edges.
 	Edges []float64
@@ -124,9 +125,11 @@ type Content struct {
 // Item is one line of a Labelled cell.
 type Item struct{ Label, Value, Path string }
 
-// BuildTable builds the table of form (forms.Form, or a copy of it) for draft d.
-func BuildTable(d *forms.Draft, form []forms.Block) (Table, error) {
+// BuildTable builds the table of the draft's form for the draft.
+func BuildTable(d *forms.Draft) (Table, error) {
 	tb := &tableBuilder{d: d}
+	tb.t.Form = d.Form()
+	form := d.Form().Blocks
 	for i, b := range form {
 		n := len(tb.t.Rows)
 		var err error

@@ -31,7 +31,7 @@ func TestParagraphs(t *testing.T) {
 // A one-line heading of a long text (第三阶段：…) is never the last line on a page: it goes on
 // to the next page with the paragraph it heads.
 func TestHeadingKeepsWithNext(t *testing.T) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	var sb strings.Builder
 	for i := 1; i <= 40; i++ {
 		fmt.Fprintf(&sb, "第%d阶段：工作重点\n%s\n", i, strings.Repeat("开展主题班会课研讨和结对帮扶活动，", 2+i%5))

@@ -3,6 +3,7 @@ package roster
 import (
 	"bytes"
 	"fmt"
+	"shenbao/forms"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -20,7 +21,7 @@ func BenchmarkReadRosterSchool(b *testing.B) {
 	})
 	b.ResetTimer()
 	for b.Loop() {
-		r, ps, err := ReadRoster(bytes.NewReader(data))
+		r, ps, err := ReadRoster(forms.Default(), bytes.NewReader(data), "")
 		if err != nil || r.Count("members") != 2000 || len(ps) != maxExcessReported+1 {
 			b.Fatalf("%d rows, %d problems, %v", r.Count("members"), len(ps), err)
 		}

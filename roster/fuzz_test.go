@@ -12,10 +12,10 @@ import (
 // never a panic, and every row it returns has a place in the form.
 func FuzzReadRoster(f *testing.F) {
 	var tpl, exp bytes.Buffer
-	if err := Template(&tpl); err != nil {
+	if err := Template(&tpl, forms.Default()); err != nil {
 		f.Fatal(err)
 	}
-	if err := ExportRoster(&exp, forms.Sample()); err != nil {
+	if err := ExportRoster(&exp, forms.Sample(forms.Default())); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(tpl.Bytes())
@@ -28,7 +28,7 @@ func FuzzReadRoster(f *testing.F) {
 	f.Add(withRows(f, memberList(f), 1048576, 1))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		start := time.Now()
-		r, ps, err := ReadRoster(bytes.NewReader(data))
+		r, ps, err := ReadRoster(forms.Default(), bytes.NewReader(data), "")
 		if took := time.Since(start); took > 5*time.Second {
 			t.Errorf("took %v", took)
 		}
@@ -41,7 +41,7 @@ func FuzzReadRoster(f *testing.F) {
 			}
 		}
 		for key, rows := range r.Tables {
-			b, ok := tableByKey(key)
+			b, ok := tableByKey(forms.Default(), key)
 			if !ok {
 				t.Fatalf("rows for %q", key)
 			}

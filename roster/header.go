@@ -15,6 +15,7 @@ type header struct {
 	cols      map[int]string // column index (0-based) → field key
 	ignored   map[int]bool   // 序号 and the like
 	unknown   map[int]string // column index → its name, for columns the form has no place for
+	foreign   map[int]bool   // of them, columns only another table of the form has
 	shadowed  map[int]string // a second column for a field already read elsewhere → what to say
 	conflicts []string       // two columns that could each be the same field
 }
@@ -34,34 +35,53 @@ type headerKey struct {
 	exact bool // the form's own label, not an alias
 }
 
-// headerKeys maps normalised header texts to field keys: every table field's label, then the
-// aliases the fields list. Both tables have the same fields (only their order differs).
-var headerKeys = func() map[string]headerKey {
-	m := map[string]headerKey{}
-	for _, b := range tables() {
+// formIndex is what reading a workbook needs to know of a form: its person tables, every
+// column any of them has (the union, in printed order: the tables need not have the same
+// columns), and what each normalised header text stands for.
+type formIndex struct {
+	form   *forms.Definition
+	tables []forms.Block
+	fields []forms.Field        // every table's columns, each key once, in printed order
+	keys   map[string]headerKey // normalised header text → field key: labels, then aliases
+}
+
+func newFormIndex(form *forms.Definition) *formIndex {
+	ix := &formIndex{form: form, tables: form.Tables(), keys: map[string]headerKey{}}
+	seen := map[string]bool{}
+	for _, b := range ix.tables {
 		for _, f := range b.Fields {
-			m[normHeader(f.Name())] = headerKey{f.Key, true}
+			if !seen[f.Key] {
+				seen[f.Key] = true
+				ix.fields = append(ix.fields, f)
+			}
+			ix.keys[normHeader(f.Name())] = headerKey{f.Key, true}
 		}
 	}
-	for _, b := range tables() {
+	for _, b := range ix.tables {
 		for _, f := range b.Fields {
 			for _, n := range f.Aliases {
-				if _, taken := m[normHeader(n)]; !taken {
-					m[normHeader(n)] = headerKey{f.Key, false}
+				if _, taken := ix.keys[normHeader(n)]; !taken {
+					ix.keys[normHeader(n)] = headerKey{f.Key, false}
 				}
 			}
 		}
 	}
-	return m
-}()
+	return ix
+}
 
-// fieldOf is the table field with a key (both tables define the same fields).
-func fieldOf(key string) forms.Field {
-	for _, b := range tables() {
-		for _, f := range b.Fields {
-			if f.Key == key {
-				return f
-			}
+// nameKey is the key of the column that names a person: a list without it is no list.
+func (ix *formIndex) nameKey() string {
+	if len(ix.tables) == 0 {
+		return ""
+	}
+	return ix.tables[0].NameColumn().Key
+}
+
+// fieldOf is a table column with the key, from the first table that has it.
+func (ix *formIndex) fieldOf(key string) forms.Field {
+	for _, f := range ix.fields {
+		if f.Key == key {
+			return f
 		}
 	}
 	return forms.Field{Key: key}
@@ -69,13 +89,13 @@ func fieldOf(key string) forms.Field {
 
 // parseHeader reads a row as a header: it is one when it names 姓名 and at least one more of
 // the form's columns.
-func parseHeader(line int, cells []string) (header, bool) {
-	h := header{line: line, cols: map[int]string{}, ignored: map[int]bool{}, unknown: map[int]string{}, shadowed: map[int]string{}}
+func (ix *formIndex) parseHeader(line int, cells []string) (header, bool) {
+	h := header{line: line, cols: map[int]string{}, ignored: map[int]bool{}, unknown: map[int]string{}, foreign: map[int]bool{}, shadowed: map[int]string{}}
 	exact := map[string][]int{}
 	alias := map[string][]int{}
 	for i, c := range cells {
 		n := normHeader(c)
-		switch hk, ok := headerKeys[n]; {
+		switch hk, ok := ix.keys[n]; {
 		case n == "":
 		case ignoredHeaders[n]:
 			h.ignored[i] = true
@@ -87,10 +107,11 @@ func parseHeader(line int, cells []string) (header, bool) {
 			alias[hk.key] = append(alias[hk.key], i)
 		}
 	}
-	if len(exact["name"])+len(alias["name"]) == 0 || len(exact)+len(alias) < 2 {
+	name := ix.nameKey()
+	if len(exact[name])+len(alias[name]) == 0 || len(exact)+len(alias) < 2 {
 		return header{}, false
 	}
-	for _, f := range tables()[0].Fields { // both tables have the same fields
+	for _, f := range ix.fields {
 		h.choose(f, exact[f.Key], alias[f.Key], cells)
 	}
 	return h, true

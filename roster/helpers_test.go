@@ -54,7 +54,7 @@ func numFmt(f *excelize.File, sheet, ref string, id int, code string) {
 
 func mustBlock(t *testing.T, key string) forms.Block {
 	t.Helper()
-	b, ok := forms.BlockByKey(key)
+	b, ok := forms.Default().Block(key)
 	if !ok {
 		t.Fatalf("no block %s", key)
 	}

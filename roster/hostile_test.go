@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"shenbao/forms"
 	"strings"
 	"testing"
 
@@ -137,7 +138,7 @@ func TestHostileWorkbooks(t *testing.T) {
 			}
 			tmp := t.TempDir()
 			t.Setenv("TMPDIR", tmp)
-			r, ps, err := ReadRoster(bytes.NewReader(data))
+			r, ps, err := ReadRoster(forms.Default(), bytes.NewReader(data), "")
 			if tc.err != nil {
 				if !errors.Is(err, tc.err) || !strings.Contains(Message(err), "请") {
 					t.Fatalf("err = %v, want %v", err, tc.err)

@@ -44,7 +44,11 @@ var (
 // numbers, birth dates as Excel dates). It never changes a draft; see ApplyRoster. The error is
 // for a file that is not a readable workbook at all (ErrNotWorkbook, ErrOldExcel, …); what is
 // wrong inside one is told by the problems, each with its sheet and row.
-func ReadRoster(r io.Reader) (Roster, []Problem, error) {
+//
+// The lists are read as the form's tables. only is the table the user asked to import into
+// (the app's 导入名单 on that table's page), "" for any: a list whose sheet and title name
+// no table goes there.
+func ReadRoster(form *forms.Definition, r io.Reader, only string) (Roster, []Problem, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxWorkbook+1))
 	if err != nil {
 		return Roster{}, nil, fmt.Errorf("read roster: %w", err)
@@ -57,7 +61,7 @@ func ReadRoster(r io.Reader) (Roster, []Problem, error) {
 		return Roster{}, nil, err
 	}
 	defer f.Close()
-	rd := &reader{f: f, dateStyle: map[int]bool{}}
+	rd := &reader{f: f, ix: newFormIndex(form), only: only, dateStyle: map[int]bool{}}
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		rd.date1904 = *p.Date1904
 	}
@@ -169,6 +173,8 @@ func hasWorkbook(z *zip.Reader) bool {
 
 type reader struct {
 	f         *excelize.File
+	ix        *formIndex
+	only      string // the table a list that names none fills ("" none)
 	date1904  bool
 	dateStyle map[int]bool      // style ID → its number format shows a date
 	source    map[[2]int]string // this sheet's cells filled down from a merged range → the range's first cell
@@ -234,7 +240,7 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 	}
 	var heads []header
 	for i, cells := range grid {
-		if h, ok := parseHeader(i+1, cells); ok {
+		if h, ok := rd.ix.parseHeader(i+1, cells); ok {
 			heads = append(heads, h)
 		}
 	}
@@ -247,7 +253,7 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 		return nil, err
 	}
 	secs := make([]*section, len(heads))
-	title := lastTitle(grid[:heads[0].line-1])
+	title := rd.ix.lastTitle(grid[:heads[0].line-1])
 	for k, h := range heads {
 		end := len(grid)
 		if k+1 < len(heads) {
@@ -257,7 +263,7 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 		title = ""
 		for line := h.line + 1; line <= end; line++ {
 			cells := grid[line-1]
-			kind, text := classify(cells, h, merged[line])
+			kind, text := rd.ix.classify(cells, h, merged[line])
 			if kind == titleRow && k == len(heads)-1 {
 				kind = noteRow // no list follows it: a remark that happens to name a table
 			}
@@ -273,7 +279,11 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 		secs[k] = s
 	}
 	for _, s := range secs {
-		s.table = tableOf(sheet, s.title, len(secs) == 1)
+		s.table = rd.ix.tableOf(sheet, s.title, len(secs) == 1)
+		if s.table == "" && rd.only != "" {
+			s.table = rd.only
+		}
+		rd.keepTableColumns(s)
 		rd.columnProblems(s)
 	}
 	return secs, nil
@@ -318,7 +328,7 @@ func (rd *reader) noHeader(sheet string, grid [][]string) {
 	if !hasContent(grid) {
 		return
 	}
-	if t := tableFromText(sheet); t != "" {
+	if t := rd.ix.tableFromText(sheet); t != "" {
 		rd.add(forms.Error, sheet, 0, "没有找到栏目名称行（含“姓名”“性别”等栏目的一行）：请保留模板中的栏目名称后再导入。")
 		return
 	}
@@ -338,11 +348,11 @@ func (rd *reader) person(sheet string, line int, cells []string, h header, used 
 		if !ok {
 			continue
 		}
-		if f := fieldOf(key); utf8.RuneCountInString(c) > f.CharLimit() {
+		if f := rd.ix.fieldOf(key); utf8.RuneCountInString(c) > f.CharLimit() {
 			rd.add(forms.Error, sheet, line, "第%s列“%s”有%d个字符，超过了%d个字符的上限：请删减后再导入。", workbook.Col(i+1), f.Name(), utf8.RuneCountInString(c), f.CharLimit())
 			continue
 		}
-		v, msg := rd.value(sheet, line, i, fieldOf(key), c)
+		v, msg := rd.value(sheet, line, i, rd.ix.fieldOf(key), c)
 		if msg != "" {
 			rd.add(forms.Error, sheet, line, "%s", msg)
 		}
@@ -350,10 +360,30 @@ func (rd *reader) person(sheet string, line int, cells []string, h header, used 
 			row.Values[key] = v
 		}
 	}
-	if row.Values["name"] == "" {
+	if row.Values[rd.ix.nameKey()] == "" {
 		rd.add(forms.Error, sheet, line, "这一行没有填写姓名：请补上姓名，或删去这一行后再导入。")
 	}
 	return row
+}
+
+// keepTableColumns drops, once the section's table is known, the columns only another table
+// has (a 学段 column of the members read in a list of advisers): they are told as columns the
+// table has no place for.
+func (rd *reader) keepTableColumns(s *section) {
+	b, ok := tableByKey(rd.ix.form, s.table)
+	if !ok {
+		return
+	}
+	for c, key := range s.head.cols {
+		if b.Field(key).Key == "" {
+			delete(s.head.cols, c)
+			s.head.unknown[c] = rd.ix.fieldOf(key).Name()
+			s.head.foreign[c] = true
+			for _, row := range s.rows {
+				delete(row.Values, key)
+			}
+		}
+	}
 }
 
 // columnProblems reports the columns of a section whose content is not imported, and the
@@ -376,12 +406,12 @@ func (rd *reader) columnProblems(s *section) {
 		case s.head.shadowed[c] != "":
 			rd.add(forms.Warning, s.sheet, s.head.line, "%s", s.head.shadowed[c])
 		case s.head.unknown[c] != "":
-			rd.add(forms.Warning, s.sheet, s.head.line, "第%s列“%s”不是申报表中的栏目，这一列没有导入。", workbook.Col(c+1), clip(s.head.unknown[c]))
+			rd.add(forms.Warning, s.sheet, s.head.line, "第%s列“%s”不是%s中的栏目，这一列没有导入。", workbook.Col(c+1), clip(s.head.unknown[c]), rd.tableName(s.table, s.head.foreign[c]))
 		default:
 			rd.add(forms.Warning, s.sheet, s.head.line, "第%s列没有栏目名称，这一列没有导入：如需导入，请在第%d行写上栏目名称（如“研究方向”）。", workbook.Col(c+1), s.head.line)
 		}
 	}
-	b, ok := tableByKey(s.table)
+	b, ok := tableByKey(rd.ix.form, s.table)
 	if !ok {
 		return
 	}
@@ -399,13 +429,13 @@ func (rd *reader) columnProblems(s *section) {
 // assemble gives each table the one section that lists it, and reports what cannot go in:
 // lists that belong to no table, a table listed twice, more people than the form holds.
 func (rd *reader) assemble(secs []*section) Roster {
-	r := Roster{Tables: map[string][]Row{}}
+	r := Roster{form: rd.ix.form, Tables: map[string][]Row{}}
 	from := map[string]*section{}
 	seen := map[string]bool{}
 	for _, s := range secs {
 		if s.table == "" {
 			if len(s.rows) > 0 {
-				rd.add(forms.Error, s.sheet, s.head.line, "这份名单不知道是指导老师还是工作室成员：请把工作表改名为“%s”或“%s”后再导入。", navs()[0], navs()[1])
+				rd.add(forms.Error, s.sheet, s.head.line, "这份名单不知道是%s：请把工作表改名为%s后再导入。", rd.ix.navList("还是"), rd.ix.quotedNavs("或"))
 			}
 			continue
 		}
@@ -414,14 +444,14 @@ func (rd *reader) assemble(secs []*section) Roster {
 			continue
 		}
 		if prev, dup := from[s.table]; dup {
-			b, _ := tableByKey(s.table)
+			b, _ := tableByKey(rd.ix.form, s.table)
 			rd.add(forms.Error, s.sheet, s.head.line, "工作表“%s”第%d行起已有一份%s名单，这里又有一份：请合并成一份后再导入。", prev.sheet, prev.head.line, b.Nav)
 			continue
 		}
 		from[s.table] = s
 		r.Tables[s.table] = s.rows
 	}
-	for _, b := range tables() {
+	for _, b := range rd.ix.tables {
 		rd.excess(b, r.Tables[b.Key])
 		if seen[b.Key] && len(r.Tables[b.Key]) == 0 {
 			sheet := ""
@@ -438,7 +468,7 @@ func (rd *reader) assemble(secs []*section) Roster {
 		if len(seen) > 0 {
 			rd.add(forms.Error, "", 0, "名单中还没有填写任何人：请填写后再导入。")
 		} else {
-			rd.add(forms.Error, "", 0, "没有找到%s或%s的名单：名单要有一行栏目名称（姓名、性别、出生年月……），工作表名为“%s”或“%s”。可先导出名单模板，填好后再导入。", navs()[0], navs()[1], navs()[0], navs()[1])
+			rd.add(forms.Error, "", 0, "没有找到%s的名单：名单要有一行栏目名称（%s……），工作表名为%s。可先导出名单模板，填好后再导入。", rd.ix.navList("或"), rd.ix.firstLabels(3), rd.ix.quotedNavs("或"))
 		}
 	}
 	return r
@@ -453,21 +483,49 @@ func (rd *reader) excess(b forms.Block, rows []Row) {
 			return
 		}
 		rd.add(forms.Error, rows[i].Sheet, rows[i].Line, "%s最多%d名，这是第%d名（%s）：请删去多余的%d名后再导入。",
-			b.Nav, b.Rows, i+1, rows[i].Values["name"], extra)
+			b.Nav, b.Rows, i+1, rows[i].Values[rd.ix.nameKey()], extra)
 	}
 }
 
-func navs() []string {
+// navList names the tables joined by a word: 指导老师还是工作室成员.
+func (ix *formIndex) navList(join string) string {
 	var out []string
-	for _, b := range tables() {
+	for _, b := range ix.tables {
 		out = append(out, b.Nav)
 	}
-	return out
+	return strings.Join(out, join)
+}
+
+// quotedNavs names the tables' sheets in quotes: “指导老师”或“工作室成员”.
+func (ix *formIndex) quotedNavs(join string) string {
+	var out []string
+	for _, b := range ix.tables {
+		out = append(out, "“"+b.Nav+"”")
+	}
+	return strings.Join(out, join)
+}
+
+// firstLabels are the first n column labels of the first table, for a message: 姓名、性别、出生年月.
+func (ix *formIndex) firstLabels(n int) string {
+	var out []string
+	for _, f := range ix.fields[:min(n, len(ix.fields))] {
+		out = append(out, f.Name())
+	}
+	return strings.Join(out, "、")
+}
+
+// tableName names where a column has no place: the table (“工作室成员”表) when another table
+// of the form has the column, else the form (申报表).
+func (rd *reader) tableName(key string, foreign bool) string {
+	if b, ok := tableByKey(rd.ix.form, key); ok && foreign {
+		return "“" + b.Nav + "”表"
+	}
+	return "申报表"
 }
 
 // classify says what a row under a header is. A row merged across the table, or one lone cell
 // naming a table or reading like a remark, is not a person.
-func classify(cells []string, h header, merged bool) (rowKind, string) {
+func (ix *formIndex) classify(cells []string, h header, merged bool) (rowKind, string) {
 	var texts []string
 	mapped, other, first := 0, false, -1
 	for i, c := range cells {
@@ -490,7 +548,7 @@ func classify(cells []string, h header, merged bool) (rowKind, string) {
 	switch {
 	case len(texts) == 0:
 		return blankRow, ""
-	case (merged || mapped == 0 || len(texts) == 1 && first == 0) && tableFromText(text) != "":
+	case (merged || mapped == 0 || len(texts) == 1 && first == 0) && ix.tableFromText(text) != "":
 		// A title in column A or across the table; a lone 所在单位 "德育指导中心" is not one.
 		return titleRow, text
 	case merged:
@@ -517,17 +575,12 @@ func isRemark(s string) bool {
 	return false
 }
 
-// tableWords find a table's name in a sheet name or title.
-var tableWords = map[string][]string{
-	"advisers": {"指导", "导师"},
-	"members":  {"成员"},
-}
-
 // tableFromText is the table a sheet name or title names, "" for none or both.
-func tableFromText(s string) string {
+// A table is named by its Nav or one of its Aliases (指导, 导师).
+func (ix *formIndex) tableFromText(s string) string {
 	found := ""
-	for _, b := range tables() {
-		for _, w := range append([]string{b.Nav}, tableWords[b.Key]...) {
+	for _, b := range ix.tables {
+		for _, w := range append([]string{b.Nav}, b.Aliases...) {
 			if strings.Contains(s, w) {
 				if found != "" && found != b.Key {
 					return ""
@@ -542,8 +595,8 @@ func tableFromText(s string) string {
 
 // tableOf decides which table a section fills: by the sheet's name when the sheet holds one
 // list, else by the title above the list.
-func tableOf(sheet, title string, only bool) string {
-	byName, byTitle := tableFromText(sheet), tableFromText(title)
+func (ix *formIndex) tableOf(sheet, title string, only bool) string {
+	byName, byTitle := ix.tableFromText(sheet), ix.tableFromText(title)
 	if only && byName != "" {
 		return byName
 	}
@@ -554,11 +607,11 @@ func tableOf(sheet, title string, only bool) string {
 }
 
 // lastTitle is the last row above a header that names a table ("工作室成员名单").
-func lastTitle(grid [][]string) string {
+func (ix *formIndex) lastTitle(grid [][]string) string {
 	title := ""
 	for _, cells := range grid {
 		text := strings.TrimSpace(strings.Join(cells, " "))
-		if tableFromText(text) != "" {
+		if ix.tableFromText(text) != "" {
 			title = text
 		}
 	}

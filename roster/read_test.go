@@ -374,7 +374,7 @@ func TestReadRoster(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r, ps, err := ReadRoster(bytes.NewReader(build(t, tc.book)))
+			r, ps, err := ReadRoster(forms.Default(), bytes.NewReader(build(t, tc.book)), "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -460,7 +460,7 @@ func TestReadRosterNotAWorkbook(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := ReadRoster(bytes.NewReader(tc.data))
+			_, _, err := ReadRoster(forms.Default(), bytes.NewReader(tc.data), "")
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("got %v, want %v", err, tc.want)
 			}

@@ -9,6 +9,7 @@ import (
 
 // Roster is what a workbook holds for the form's tables, ready for ApplyRoster.
 type Roster struct {
+	form *forms.Definition // the form the lists were read as
 	// Tables maps a table's key ("advisers", "members") to the people read, in sheet order.
 	// A table the workbook does not list (no sheet for it, or nobody on it) is absent, and
 	// ApplyRoster leaves that table of the draft as it is.
@@ -28,7 +29,10 @@ func (r Roster) Count(table string) int { return len(r.Tables[table]) }
 // Describe says in Chinese what the roster holds: "指导老师2名，工作室成员5名".
 func (r Roster) Describe() string {
 	var parts []string
-	for _, b := range tables() {
+	if r.form == nil {
+		return "没有可导入的人员"
+	}
+	for _, b := range r.form.Tables() {
 		if n := r.Count(b.Key); n > 0 {
 			parts = append(parts, fmt.Sprintf("%s%d名", b.Nav, n))
 		}
@@ -79,7 +83,7 @@ func Refused(ps []Problem) bool {
 // changed, so cancelling leaves what was there.
 func ApplyRoster(d *forms.Draft, r Roster) *forms.Draft {
 	c := d.Clone()
-	for _, b := range tables() {
+	for _, b := range d.Form().Tables() {
 		rows := r.Tables[b.Key]
 		if len(rows) == 0 {
 			continue

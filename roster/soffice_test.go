@@ -14,13 +14,13 @@ import (
 func TestWorkbooksInLibreOffice(t *testing.T) {
 	soffice := workbooktest.Calc(t)
 	var export bytes.Buffer
-	if err := ExportRoster(&export, forms.Sample()); err != nil {
+	if err := ExportRoster(&export, forms.Sample(forms.Default())); err != nil {
 		t.Fatal(err)
 	}
 	sheets := workbooktest.CSV(t, soffice, map[string][]byte{"template": templateBytes(t), "export": export.Bytes()})
 
-	sample := forms.Sample()
-	for _, b := range tables() {
+	sample := forms.Sample(forms.Default())
+	for _, b := range forms.Default().Tables() {
 		rows := sheets["template-"+b.Nav]
 		wantTemplate := [][]string{{instruction(b)}, workbooktest.Strings(append([]any{seqLabel}, labels(b)...))}
 		for r := 1; r <= b.Rows; r++ {

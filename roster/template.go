@@ -23,7 +23,7 @@ const (
 
 // Template writes the empty 名单模板: one sheet per table of the form, in its printed column
 // order, with the rows the form holds numbered.
-func Template(w io.Writer) error { return writeRoster(w, nil) }
+func Template(w io.Writer, form *forms.Definition) error { return writeRoster(w, form, nil) }
 
 // ExportRoster writes the draft's filled advisers and members into the same workbook as
 // Template, values as the outputs print them (1985.03, plain digits).
@@ -31,20 +31,20 @@ func Template(w io.Writer) error { return writeRoster(w, nil) }
 // A value over its field's character limit is refused (*forms.LimitError): the limits are far
 // below the 32 767 characters of an Excel cell, which excelize would silently cut.
 func ExportRoster(w io.Writer, d *forms.Draft) error {
-	if err := d.CheckLimits("advisers", "members"); err != nil {
+	if err := d.CheckLimits(tableKeys(d.Form())...); err != nil {
 		return err
 	}
-	return writeRoster(w, d)
+	return writeRoster(w, d.Form(), d)
 }
 
-func writeRoster(w io.Writer, d *forms.Draft) error {
+func writeRoster(w io.Writer, form *forms.Definition, d *forms.Draft) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newRosterStyles(f)
 	if err != nil {
 		return err
 	}
-	for i, b := range tables() {
+	for i, b := range form.Tables() {
 		name := sheetName(b)
 		if i == 0 {
 			err = f.SetSheetName(f.GetSheetName(0), name)

@@ -16,7 +16,7 @@ import (
 func templateBytes(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Template(&buf); err != nil {
+	if err := Template(&buf, forms.Default()); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -127,13 +127,13 @@ func checkWidths(t *testing.T, f *excelize.File, sheet string, b forms.Block) {
 
 // A draft's tables go to a workbook and come back equal.
 func TestRosterRoundTrip(t *testing.T) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	before := d.Marshal()
 	var buf bytes.Buffer
 	if err := ExportRoster(&buf, d); err != nil {
 		t.Fatal(err)
 	}
-	r, ps, err := ReadRoster(&buf)
+	r, ps, err := ReadRoster(forms.Default(), &buf, "")
 	if err != nil || len(ps) != 0 {
 		t.Fatalf("reading the export back: %v %v", err, ps)
 	}
@@ -146,7 +146,7 @@ func TestRosterRoundTrip(t *testing.T) {
 	if !bytes.Equal(d.Marshal(), before) {
 		t.Error("ApplyRoster changed the draft it was given")
 	}
-	empty := ApplyRoster(forms.New(), r)
+	empty := ApplyRoster(forms.New(forms.Default()), r)
 	for _, key := range []string{"advisers", "members"} {
 		b := mustBlock(t, key)
 		for row := 1; row <= b.Rows; row++ {
@@ -165,7 +165,7 @@ func TestRosterRoundTrip(t *testing.T) {
 // What a teacher typed in any accepted way comes back as the form prints it, blank rows gone;
 // more people than the form holds are exported too (nothing dropped) and refused on import.
 func TestRosterRoundTripTyped(t *testing.T) {
-	d := forms.New()
+	d := forms.New(forms.Default())
 	d.Set("members[1].name", "王芳")
 	d.Set("members[1].birth", "1985-3")
 	d.Set("members[1].mobile", "138 1234 5678")
@@ -180,14 +180,14 @@ func TestRosterRoundTripTyped(t *testing.T) {
 	if err := ExportRoster(&buf, d); err != nil {
 		t.Fatal(err)
 	}
-	r, ps, err := ReadRoster(bytes.NewReader(buf.Bytes()))
+	r, ps, err := ReadRoster(forms.Default(), bytes.NewReader(buf.Bytes()), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !Refused(ps) || r.Count("members") != 6 {
 		t.Fatalf("6 members: %d read, problems %v", r.Count("members"), ps)
 	}
-	got := ApplyRoster(forms.New(), r)
+	got := ApplyRoster(forms.New(forms.Default()), r)
 	for path, want := range map[string]string{
 		"members[1].birth": "1985.03", "members[1].mobile": "13812345678", "members[2].name": "李强",
 		"members[2].birth": "1979.10", "members[6].name": "成员7", "advisers[1].mobile": "15977206318",
@@ -203,7 +203,7 @@ func TestRosterRoundTripTyped(t *testing.T) {
 
 // A table the roster does not list stays as it was; one it lists is replaced whole.
 func TestApplyRosterKeepsUnlistedTables(t *testing.T) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	r := Roster{Tables: map[string][]Row{"members": {{Values: map[string]string{"name": "王芳"}}}}}
 	got := ApplyRoster(d, r)
 	adv, mem := mustBlock(t, "advisers"), mustBlock(t, "members")

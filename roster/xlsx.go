@@ -17,21 +17,19 @@ import (
 // export numbers the rows, import ignores it.
 const seqLabel = "序号"
 
-// tables are the form's table blocks (指导老师, 工作室成员) in printed order.
-func tables() []forms.Block {
-	var out []forms.Block
-	for _, b := range forms.Form {
-		if b.Kind == forms.TableBlock {
-			out = append(out, b)
-		}
-	}
-	return out
+// tableByKey finds a table block of the form by its key.
+func tableByKey(form *forms.Definition, key string) (forms.Block, bool) {
+	b, ok := form.Block(key)
+	return b, ok && b.Kind == forms.TableBlock
 }
 
-// tableByKey finds a table block by its key ("advisers", "members").
-func tableByKey(key string) (forms.Block, bool) {
-	b, ok := forms.BlockByKey(key)
-	return b, ok && b.Kind == forms.TableBlock
+// tableKeys are the keys of the form's person tables, for the limits a workbook must keep.
+func tableKeys(form *forms.Definition) []string {
+	var out []string
+	for _, b := range form.Tables() {
+		out = append(out, b.Key)
+	}
+	return out
 }
 
 // sheetName is the sheet a table is written to: the name the app uses for it (b.Nav).

@@ -67,7 +67,7 @@ func models(d *forms.Draft) ([]pageModel, error) {
 	out := make([]pageModel, len(pages))
 	opinion := School
 	for i, p := range pages {
-		out[i] = modelOf(p, &opinion)
+		out[i] = modelOf(p, d.Form().Stamp, &opinion)
 	}
 	return out, nil
 }
@@ -77,9 +77,9 @@ func mmRect(b render.Box) rect {
 	return rect{render.PtToMM(x0), render.PtToMM(y0), render.PtToMM(x1), render.PtToMM(y1)}
 }
 
-// modelOf reads one page; next is the opinion box that comes next in the form (the stamp
-// lines are found in order, so the first on the pages is the school's).
-func modelOf(p render.Page, next *Opinion) pageModel {
+// modelOf reads one page; stamp is the form's stamp line, next the opinion box that comes next
+// in the form (the stamp lines are found in order, so the first on the pages is the school's).
+func modelOf(p render.Page, stamp string, next *Opinion) pageModel {
 	var m pageModel
 	var cells []rect
 	for _, b := range p.Boxes {
@@ -91,7 +91,7 @@ func modelOf(p render.Page, next *Opinion) pageModel {
 		case render.TextBox:
 			m.Text = append(m.Text, mmRect(b))
 			m.Words = append(m.Words, b.Text)
-			if b.Text == forms.Stamp && b.Cell >= 0 && *next <= City {
+			if b.Text == stamp && b.Cell >= 0 && *next <= City {
 				m.Opinions = append(m.Opinions, opinionBox{Which: *next, Box: mmRect(p.Boxes[b.Cell])})
 				*next++
 			}

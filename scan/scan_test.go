@@ -39,7 +39,7 @@ var sampleEngine *Engine
 func engine(t testing.TB) *Engine {
 	t.Helper()
 	if sampleEngine == nil {
-		e, err := New(forms.Sample())
+		e, err := New(forms.Sample(forms.Default()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func TestStraightenPhotos(t *testing.T) {
 
 // otherDraft is the sample with another applicant: the same form, other words.
 func otherDraft() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("host.name", "黎明辉")
 	d.Set("host.unit", "柳州市第十二中学")
 	d.Set("host.research", "家校共育与班级文化建设")

@@ -37,7 +37,7 @@ var (
 // samplePages returns the sample draft's pages as printed, rasterised at rasterDPI.
 func samplePages(t testing.TB) []*image.NRGBA {
 	t.Helper()
-	rasterOnce.Do(func() { rasterPages, rasterErr = rasterise(forms.Sample()) })
+	rasterOnce.Do(func() { rasterPages, rasterErr = rasterise(forms.Sample(forms.Default())) })
 	if rasterErr != nil {
 		t.Fatal(rasterErr)
 	}

@@ -49,11 +49,12 @@ func kindRank(k readback.Kind) int {
 // applicantKey matches the files of one applicant: 工作单位 and 姓名 without spaces. Files
 // without either are rows of their own.
 func applicantKey(a application) string {
-	unit, name := squashed(a.d.Get("host.unit")), squashed(a.d.Get("host.name"))
+	u, n := a.d.Applicant()
+	unit, name := squashed(u), squashed(n)
 	if unit == "" || name == "" {
 		return "\x00" + a.rel
 	}
-	return unit + "\x00" + name
+	return a.d.Form().DraftFormat + "\x00" + unit + "\x00" + name
 }
 
 // squashed is a name or unit as people are matched by it: without spaces of any kind nor
@@ -128,15 +129,20 @@ func crossStudio(apps []application) {
 		}
 		byKey[n+"\x00"+m] = append(byKey[n+"\x00"+m], studioPerson{i, role, path, name})
 	}
+	shared := map[string]bool{} // roles that may be in several applications
 	for i, a := range apps {
-		add(i, "主持人", "host.name", a.d.Get("host.name"), a.d.Get("host.phone"))
-		for _, b := range forms.Form {
-			if b.Kind != forms.TableBlock {
-				continue
-			}
-			role := map[string]string{"advisers": "指导老师", "members": "成员"}[b.Key]
+		form := a.d.Form()
+		if form.Group == "" {
+			continue
+		}
+		if hb, hname, ok := form.RoleField(forms.RoleApplicantName); ok {
+			add(i, hb.Nav, form.RolePath(forms.RoleApplicantName), a.d.Value(hb, hname, 0), a.d.Get(form.RolePath(forms.RoleApplicantPhone)))
+		}
+		for _, b := range form.Tables() {
+			name, mobile := b.NameColumn(), b.Field("mobile")
+			shared[b.Person] = shared[b.Person] || b.Shared
 			for _, r := range a.d.FilledRows(b) {
-				add(i, role, forms.Path(b, b.Field("name"), r), a.d.Value(b, b.Field("name"), r), a.d.Value(b, b.Field("mobile"), r))
+				add(i, b.Person, forms.Path(b, name, r), a.d.Value(b, name, r), a.d.Value(b, mobile, r))
 			}
 		}
 	}
@@ -150,11 +156,12 @@ func crossStudio(apps []application) {
 		for _, p := range ps {
 			var others []string
 			for _, q := range ps {
-				if p.app == q.app || p.role == "指导老师" && q.role == "指导老师" {
+				if p.app == q.app || p.role == q.role && shared[p.role] {
 					continue
 				}
 				o := apps[q.app].d
-				others = append(others, fmt.Sprintf("%s（%s）工作室的%s", strings.TrimSpace(o.Get("host.name")), strings.TrimSpace(o.Get("host.unit")), q.role))
+				unit, name := o.Applicant()
+				others = append(others, fmt.Sprintf("%s（%s）%s的%s", name, unit, o.Form().Group, q.role))
 			}
 			if len(others) > 0 {
 				apps[p.app].cross = append(apps[p.app].cross, fmt.Sprintf("提醒 %s: %s（同名、同手机号）也是%s，请核实是否为同一人、能否同时参加。",
@@ -173,7 +180,8 @@ func writeFindings(f *excelize.File, apps []application, st summaryStyles) error
 	grid := [][]any{{"姓名", "工作单位", "文件", "类别", "栏目", "说明"}}
 	for _, a := range apps {
 		row := func(severity, path, msg string) {
-			grid = append(grid, []any{strings.TrimSpace(a.d.Get("host.name")), a.unit, a.rel, severity, path, msg})
+			_, name := a.d.Applicant()
+			grid = append(grid, []any{name, a.unit, a.rel, severity, path, msg})
 		}
 		for _, fd := range a.findings {
 			row(fd.Severity.String(), fd.Path, fd.Message)
@@ -203,6 +211,7 @@ func matchScans(apps []application, scans []unreadable) {
 		}
 		a := &apps[i]
 		a.files = append(a.files, scans[k].rel)
-		scans[k].owner = fmt.Sprintf(" %s（%s）", strings.TrimSpace(a.d.Get("host.name")), a.unit)
+		_, name := a.d.Applicant()
+		scans[k].owner = fmt.Sprintf(" %s（%s）", name, a.unit)
 	}
 }

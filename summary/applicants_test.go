@@ -26,17 +26,17 @@ func schoolsFolder(t *testing.T) string {
 		}
 		return paths
 	}
-	s := forms.Sample()
+	s := forms.Sample(forms.Default())
 	os.MkdirAll(filepath.Join(dir, "覃晓岚"), 0o755)
 	if err := s.Save(filepath.Join(dir, "覃晓岚", "草稿.json")); err != nil {
 		t.Fatal(err)
 	}
 	write(s, "覃晓岚")
 
-	a := forms.Sample()
+	a := forms.Sample(forms.Default())
 	a.Set("host.name", "甲")
 	a.Set("host.unit", "柳州市第一中学")
-	members, _ := forms.BlockByKey("members")
+	members, _ := forms.Default().Block("members")
 	for r := 1; r <= 5; r++ {
 		a.Set(forms.Path(members, members.Field("mobile"), r), "1390000000"+string(rune('0'+r)))
 	}
@@ -54,7 +54,7 @@ func schoolsFolder(t *testing.T) string {
 	}
 	os.WriteFile(filepath.Join(dir, "八中-手填.docx"), tpl, 0o600)
 
-	c := forms.New()
+	c := forms.New(forms.Default())
 	for k, v := range map[string]string{
 		"host.name": s.Get("members[3].name"), "host.phone": s.Get("members[3].mobile"), "host.unit": "柳州市第三中学",
 		"members[1].name": "梁秋月", "members[1].mobile": "13907722221",
@@ -113,7 +113,7 @@ func TestSummaryOfWhatSchoolsSend(t *testing.T) {
 	if _, ok := byName["黄丽娟"]; !ok {
 		t.Errorf("the hand-filled form has no row: %v", rows)
 	}
-	host := forms.Sample().Get("members[3].name")
+	host := forms.Sample(forms.Default()).Get("members[3].name")
 	if c := get("覃晓岚", "跨工作室提醒"); !strings.Contains(c, "members[3].name") || !strings.Contains(c, "主持人") {
 		t.Errorf("覃晓岚's member who hosts another studio: %q", c)
 	}
@@ -146,7 +146,7 @@ func TestSummaryOfWhatSchoolsSend(t *testing.T) {
 	for _, r := range scans[1:] {
 		notes[r[0]] = r[1]
 	}
-	if len(scans) != 3 || !strings.Contains(notes[filepath.Join("覃晓岚", export.ScanName(forms.Sample()))], "属于 覃晓岚") ||
+	if len(scans) != 3 || !strings.Contains(notes[filepath.Join("覃晓岚", export.ScanName(forms.Sample(forms.Default())))], "属于 覃晓岚") ||
 		notes["盖章扫描件.pdf"] == "" || strings.Contains(notes["盖章扫描件.pdf"], "属于") {
 		t.Errorf("scans sheet %q", scans)
 	}
@@ -166,7 +166,7 @@ func atoi(s string) int {
 // invisible format characters (zero-width, bidi marks) were pasted into 工作单位 and 姓名.
 func TestApplicantKeyIgnoresInvisibles(t *testing.T) {
 	key := func(unit, name string) string {
-		d := forms.Sample()
+		d := forms.Sample(forms.Default())
 		d.Set("host.unit", unit)
 		d.Set("host.name", name)
 		return applicantKey(application{rel: unit + name, d: d})

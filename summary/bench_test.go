@@ -14,11 +14,11 @@ import (
 // folders, as a county's collection might be; issue 9 asks for at most 2 s.
 func BenchmarkSummary(b *testing.B) {
 	dir := b.TempDir()
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	for i := range 500 {
 		d.Set("host.name", fmt.Sprintf("教师%03d", i))
 		d.Set("host.unit", fmt.Sprintf("柳州市第%d中学", i%37+1))
-		d.Set("host.pairedCounty", forms.Counties[i%len(forms.Counties)])
+		d.Set("host.pairedCounty", forms.Default().Counties()[i%len(forms.Default().Counties())])
 		sub := filepath.Join(dir, fmt.Sprintf("学校%d", i%10))
 		if err := os.MkdirAll(sub, 0o755); err != nil {
 			b.Fatal(err)

@@ -38,7 +38,7 @@ const (
 	FindingsSheet   = "检查结果"
 )
 
-// County groups besides forms.Counties.
+// County groups besides the form's counties (the choices of its paired_county field).
 const (
 	countyNone  = "未填写"
 	countyOther = "其他"
@@ -242,7 +242,8 @@ func loadOne(path string) (*application, error) {
 		return nil, err
 	}
 	d := r.Draft
-	a := &application{d: d, kind: r.Kind, modified: modTime(path), county: countyOf(d.Get("host.pairedCounty")), unit: strings.TrimSpace(d.Get("host.unit"))}
+	unit, _ := d.Applicant()
+	a := &application{d: d, kind: r.Kind, modified: modTime(path), county: countyOf(d.Form(), d.Get(d.Form().RolePath(forms.RolePairedCounty))), unit: unit}
 	a.findings = forms.Check(d, photo.StoredSize)
 	for _, f := range a.findings {
 		if f.Severity == forms.Error {
@@ -255,47 +256,64 @@ func loadOne(path string) (*application, error) {
 }
 
 // countyOf is the county group of a 结对帮扶县区 value.
-func countyOf(v string) string {
+func countyOf(form *forms.Definition, v string) string {
 	v = strings.TrimSpace(v)
 	switch {
 	case v == "":
 		return countyNone
-	case countyRank(v) < len(forms.Counties):
+	case countyRank(form, v) < len(form.Counties()):
 		return v
 	}
 	return countyOther
 }
 
 // countyRank orders the groups: the counties as the notice lists them, then 其他, then 未填写.
-func countyRank(c string) int {
-	for i, k := range forms.Counties {
+func countyRank(form *forms.Definition, c string) int {
+	counties := form.Counties()
+	for i, k := range counties {
 		if k == c {
 			return i
 		}
 	}
 	if c == countyOther {
-		return len(forms.Counties)
+		return len(counties)
 	}
-	return len(forms.Counties) + 1
+	return len(counties) + 1
 }
 
-// sortApplications sorts by county, then 工作单位 and 姓名 by pinyin as Chinese Excel does, then
-// file, so that the order never depends on the folder's.
+// sortApplications sorts by form (in the order Known lists them), county, then 工作单位 and
+// 姓名 by pinyin as Chinese Excel does, then file, so that the order never depends on the
+// folder's.
 func sortApplications(apps []application) {
 	col := collate.New(language.SimplifiedChinese)
+	rank := formRanks()
 	sort.SliceStable(apps, func(i, j int) bool {
 		a, b := apps[i], apps[j]
-		if ra, rb := countyRank(a.county), countyRank(b.county); ra != rb {
+		if fa, fb := rank[a.d.Form().DraftFormat], rank[b.d.Form().DraftFormat]; fa != fb {
+			return fa < fb
+		}
+		if ra, rb := countyRank(a.d.Form(), a.county), countyRank(b.d.Form(), b.county); ra != rb {
 			return ra < rb
 		}
 		if c := col.CompareString(a.unit, b.unit); c != 0 {
 			return c < 0
 		}
-		if c := col.CompareString(a.d.Get("host.name"), b.d.Get("host.name")); c != 0 {
+		_, na := a.d.Applicant()
+		_, nb := b.d.Applicant()
+		if c := col.CompareString(na, nb); c != 0 {
 			return c < 0
 		}
 		return a.rel < b.rel
 	})
+}
+
+// formRanks orders the forms as Known lists them.
+func formRanks() map[string]int {
+	rank := map[string]int{}
+	for i, f := range forms.Known() {
+		rank[f.DraftFormat] = i
+	}
+	return rank
 }
 
 // summaryColumn is one column of the 申报汇总 sheet.
@@ -304,37 +322,58 @@ type summaryColumn struct {
 	value func(a application) any // string, or int for counts
 }
 
-// summaryColumns: the host's fields (labels from the form), then the counts and the file.
-func summaryColumns() []summaryColumn {
-	host, _ := forms.BlockByKey("host")
-	fields := slices.Clone(host.Fields)
-	slices.SortStableFunc(fields, func(a, b forms.Field) int { return a.Summary - b.Summary })
-	var cols []summaryColumn
-	for _, f := range fields { // in the order of Field.Summary
-		if f.Summary > 0 {
-			cols = append(cols, hostColumn(host, f))
+// summaryColumns: the applicant's fields with a summary place (labels from the form), then a
+// count for each table and long text the form gives a summary label, then the counts and the
+// file.
+func summaryColumns(form *forms.Definition) []summaryColumn {
+	type placed struct {
+		b forms.Block
+		f forms.Field
+	}
+	var fields []placed
+	for _, b := range form.Blocks {
+		if b.Kind != forms.FieldsBlock {
+			continue
+		}
+		for _, f := range b.Fields {
+			if f.Summary > 0 {
+				fields = append(fields, placed{b, f})
+			}
 		}
 	}
-	count := func(table string) func(a application) any {
-		b, _ := forms.BlockByKey(table)
-		return func(a application) any { return len(a.d.FilledRows(b)) }
+	slices.SortStableFunc(fields, func(a, b placed) int { return a.f.Summary - b.f.Summary })
+	var cols []summaryColumn
+	for _, p := range fields { // in the order of Field.Summary
+		cols = append(cols, hostColumn(p.b, p.f))
 	}
-	return append(cols,
-		summaryColumn{"指导老师数", count("advisers")},
-		summaryColumn{"成员数", count("members")},
-		summaryColumn{"规划字数", func(a application) any { return forms.CountWords(a.d.Get("plan")) }},
+	for _, b := range form.Blocks {
+		switch {
+		case b.SummaryLabel == "":
+		case b.Kind == forms.TableBlock:
+			cols = append(cols, summaryColumn{b.SummaryLabel, func(a application) any { return len(a.d.FilledRows(b)) }})
+		case b.Kind == forms.TextBlock:
+			cols = append(cols, summaryColumn{b.SummaryLabel, func(a application) any { return forms.CountWords(a.d.Get(b.Key)) }})
+		}
+	}
+	cols = append(cols,
 		summaryColumn{"错误数", func(a application) any { return a.errs }},
 		summaryColumn{"提醒数", func(a application) any { return a.warns }},
 		summaryColumn{"文件", func(a application) any { return strings.Join(a.files, "\n") }},
-		summaryColumn{"文件间不一致", func(a application) any { return strings.Join(a.conflicts, "\n") }},
-		summaryColumn{"跨工作室提醒", func(a application) any { return strings.Join(a.cross, "\n") }},
 	)
+	if form.Group != "" {
+		cols = append(cols, summaryColumn{"文件间不一致", func(a application) any { return strings.Join(a.conflicts, "\n") }},
+			summaryColumn{"跨" + form.Group + "提醒", func(a application) any { return strings.Join(a.cross, "\n") }})
+	} else {
+		cols = append(cols, summaryColumn{"文件间不一致", func(a application) any { return strings.Join(a.conflicts, "\n") }})
+	}
+	return cols
 }
 
-// hostColumn is a 主持人 field as the outputs print it; a 年限 that is a number is a number
-// cell, so that it sorts and filters as one.
+// hostColumn is an applicant's field as the outputs print it, its label without the block's
+// name (主持人姓名 → 姓名); a 年限 that is a number is a number cell, so that it sorts and
+// filters as one.
 func hostColumn(host forms.Block, f forms.Field) summaryColumn {
-	label := strings.TrimPrefix(f.Name(), "主持人")
+	label := strings.TrimPrefix(f.Name(), host.Nav)
 	return summaryColumn{label, func(a application) any {
 		v := a.d.Value(host, f, 0)
 		if f.Kind == forms.WholeNumber {
@@ -379,22 +418,41 @@ func writeSummary(w io.Writer, apps []application, bad, scans []unreadable) erro
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName(f.GetSheetName(0), SummarySheet); err != nil {
-		return err
-	}
-	for _, s := range []string{FindingsSheet, CountySheet, UnreadableSheet, ScanSheet} {
-		if _, err := f.NewSheet(s); err != nil {
+	groups := byForm(apps)
+	sheets := sheetNames(groups)
+	for i, g := range groups {
+		if i == 0 {
+			if err := f.SetSheetName(f.GetSheetName(0), sheets[i].summary); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(sheets[i].summary); err != nil {
+			return err
+		}
+		if err := writeApplications(f, sheets[i].summary, g, st); err != nil {
 			return err
 		}
 	}
-	if err := writeApplications(f, apps, st); err != nil {
+	if _, err := f.NewSheet(FindingsSheet); err != nil {
 		return err
 	}
 	if err := writeFindings(f, apps, st); err != nil {
 		return err
 	}
-	if err := writeCounties(f, apps, st); err != nil {
-		return err
+	for i, g := range groups {
+		if sheets[i].county == "" {
+			continue
+		}
+		if _, err := f.NewSheet(sheets[i].county); err != nil {
+			return err
+		}
+		if err := writeCounties(f, sheets[i].county, g, st); err != nil {
+			return err
+		}
+	}
+	for _, s := range []string{UnreadableSheet, ScanSheet} {
+		if _, err := f.NewSheet(s); err != nil {
+			return err
+		}
 	}
 	if err := writeUnreadable(f, bad, st); err != nil {
 		return err
@@ -406,8 +464,70 @@ func writeSummary(w io.Writer, apps []application, bad, scans []unreadable) erro
 	return f.Write(w)
 }
 
-func writeApplications(f *excelize.File, apps []application, st summaryStyles) error {
-	cols := summaryColumns()
+// formGroup is the applications of one form, in the summary's order.
+type formGroup struct {
+	form *forms.Definition
+	apps []application
+}
+
+// byForm splits the sorted applications by form; with none, the built-in form's empty sheet.
+func byForm(apps []application) []formGroup {
+	var out []formGroup
+	for _, a := range apps {
+		if n := len(out); n > 0 && out[n-1].form == a.d.Form() {
+			out[n-1].apps = append(out[n-1].apps, a)
+			continue
+		}
+		out = append(out, formGroup{a.d.Form(), []application{a}})
+	}
+	if len(out) == 0 {
+		out = append(out, formGroup{form: forms.Default()})
+	}
+	return out
+}
+
+// groupSheets names the sheets of one form's group: 申报汇总 and 县区统计 when the folder holds
+// one form, each followed by the form's name when it holds several (a county sheet only for a
+// form with paired counties).
+type groupSheets struct{ summary, county string }
+
+func sheetNames(groups []formGroup) []groupSheets {
+	out := make([]groupSheets, len(groups))
+	for i, g := range groups {
+		out[i] = groupSheets{summary: SummarySheet}
+		if len(g.form.Counties()) > 0 {
+			out[i].county = CountySheet
+		}
+		if len(groups) > 1 {
+			name := g.form.OutputName
+			out[i].summary = sheetName(SummarySheet+"-"+name, i)
+			if out[i].county != "" {
+				out[i].county = sheetName(CountySheet+"-"+name, i)
+			}
+		}
+	}
+	return out
+}
+
+// sheetName fits a sheet name into Excel's 31 characters without the characters Excel
+// refuses, numbered to stay unique.
+func sheetName(s string, i int) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	suffix := fmt.Sprintf("%d", i+1)
+	if r := []rune(s); len(r) > 31-len(suffix) {
+		s = string(r[:31-len(suffix)])
+	}
+	return s + suffix
+}
+
+func writeApplications(f *excelize.File, sheet string, g formGroup, st summaryStyles) error {
+	apps := g.apps
+	cols := summaryColumns(g.form)
 	grid := make([][]any, 0, len(apps)+1)
 	head := make([]any, len(cols))
 	for i, c := range cols {
@@ -423,15 +543,16 @@ func writeApplications(f *excelize.File, apps []application, st summaryStyles) e
 	}
 	shaded := func(r int) bool { return r > 0 && apps[r-1].errs > 0 }
 	// The filter first: excelize's AutoFilter replaces the sheet properties that printSetup sets.
-	if err := f.AutoFilter(SummarySheet, "A1:"+workbook.Cell(len(cols), len(grid)), nil); err != nil {
+	if err := f.AutoFilter(sheet, "A1:"+workbook.Cell(len(cols), len(grid)), nil); err != nil {
 		return err
 	}
-	return writeTable(f, SummarySheet, grid, st, shaded)
+	return writeTable(f, sheet, grid, st, shaded)
 }
 
 // writeCounties counts the applications per county: all six of the notice, 0 included, then
 // 其他 and 未填写 when there are any, and the total.
-func writeCounties(f *excelize.File, apps []application, st summaryStyles) error {
+func writeCounties(f *excelize.File, sheet string, g formGroup, st summaryStyles) error {
+	apps, counties := g.apps, g.form.Counties()
 	all, withErr := map[string]int{}, map[string]int{}
 	for _, a := range apps {
 		all[a.county]++
@@ -439,25 +560,19 @@ func writeCounties(f *excelize.File, apps []application, st summaryStyles) error
 			withErr[a.county]++
 		}
 	}
-	host, _ := forms.BlockByKey("host")
-	label := "结对帮扶县区"
-	for _, fl := range host.Fields {
-		if fl.Key == "pairedCounty" {
-			label = fl.Name()
-		}
-	}
-	grid := [][]any{{label, "申报数", "其中有错误"}}
-	groups := append(append([]string{}, forms.Counties...), countyOther, countyNone)
+	_, field, _ := g.form.RoleField(forms.RolePairedCounty)
+	grid := [][]any{{field.Name(), "申报数", "其中有错误"}}
+	groups := append(append([]string{}, counties...), countyOther, countyNone)
 	errTotal := 0
-	for i, g := range groups {
-		if i >= len(forms.Counties) && all[g] == 0 {
+	for i, c := range groups {
+		if i >= len(counties) && all[c] == 0 {
 			continue
 		}
-		grid = append(grid, []any{g, all[g], withErr[g]})
-		errTotal += withErr[g]
+		grid = append(grid, []any{c, all[c], withErr[c]})
+		errTotal += withErr[c]
 	}
 	grid = append(grid, []any{"合计", len(apps), errTotal})
-	return writeTable(f, CountySheet, grid, st, nil)
+	return writeTable(f, sheet, grid, st, nil)
 }
 
 // writeScans lists the scanned PDFs: the stamped copies schools send with the Word file.

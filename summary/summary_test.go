@@ -24,7 +24,7 @@ func summaryFolder(t *testing.T) string {
 	n := 0
 	draft := func(rel string, values map[string]string) {
 		n++
-		d := forms.Sample()
+		d := forms.Sample(forms.Default())
 		// Each applicant's members their own: the same person in two studios is a 提醒
 		// (TestSummaryOfWhatSchoolsSend).
 		for r := 1; r <= 5 && rel != "覃晓岚.json"; r++ {
@@ -57,7 +57,7 @@ func summaryFolder(t *testing.T) string {
 		"members[4].title": "", "members[5].title": "", "members[4].post": "", "members[5].post": "",
 		"members[4].research": "", "members[5].research": "", "members[4].mobile": "", "members[5].mobile": ""})
 	draft("e.json", map[string]string{"host.name": "丁", "host.unit": "柳州市第四中学", "host.pairedCounty": "柳州市", "plan": "你好 world"})
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	raw("bad.json", string(d.Marshal()[:200]))
 	raw("notdraft.json", `{"name": "package"}`)
 	raw("empty.json", "")
@@ -141,7 +141,7 @@ func summaryWant(t *testing.T, dir string) [][]string {
 	row := func(name, unit, years, county, members, words, rel string) []string {
 		return []string{name, unit, "中学高级教师", "德育处副主任", years, "是", county, "13877215630", "2", members, words, cnt(rel, 0), cnt(rel, 1), rel, "", ""}
 	}
-	sampleWords := fmt.Sprint(forms.CountWords(forms.Sample().Get("plan")))
+	sampleWords := fmt.Sprint(forms.CountWords(forms.Sample(forms.Default()).Get("plan")))
 	want := [][]string{
 		{"姓名", "工作单位", "职称", "职务", "从事班主任工作年限", "是否党员", "结对帮扶县区", "联系电话", "指导老师数", "成员数", "规划字数", "错误数", "提醒数", "文件", "文件间不一致", "跨工作室提醒"},
 		// 柳城县 first (the notice's order), its units by pinyin: 柳城 (liu cheng) before 柳州 (liu zhou).
@@ -180,7 +180,7 @@ func TestSummaryEmptyFolder(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 	rows, _ := f.GetRows(CountySheet)
-	if len(rows) != len(forms.Counties)+2 || rows[len(rows)-1][1] != "0" {
+	if len(rows) != len(forms.Default().Counties())+2 || rows[len(rows)-1][1] != "0" {
 		t.Errorf("county sheet %v", rows)
 	}
 	if rows, _ := f.GetRows(SummarySheet); len(rows) != 1 {

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"shenbao/forms"
 	"shenbao/render"
 	"shenbao/render/text"
 )
@@ -38,7 +37,7 @@ func (bd *body) xml() []byte {
 	b := &bd.b
 	b.WriteString(xmlHeader)
 	b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:pic="` + nsPic + `"><w:body>`)
-	bd.para(styleTitle, "", forms.Title)
+	bd.para(styleTitle, "", bd.t.Form.Title)
 	bd.tables()
 	// Word needs a paragraph after a table; a 1 pt one cannot push a blank page out.
 	b.WriteString(spacerPara(""))
@@ -365,8 +364,8 @@ func (bd *body) opinion(sub string) {
 	}
 	right := `<w:ind w:rightChars="200" w:right="` + itoa(2*g.tableSize*10) + `"/><w:jc w:val="right"/>`
 	line := `w:line="` + itoa(g.tableLine) + `" w:lineRule="exact"/>`
-	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.opinionClear)+`" w:after="0" `+line+right, forms.Stamp)
-	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.tableLine)+`" w:after="0" `+line+right, forms.Date)
+	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.opinionClear)+`" w:after="0" `+line+right, bd.t.Form.Stamp)
+	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.tableLine)+`" w:after="0" `+line+right, bd.t.Form.Date)
 }
 
 // regular measures runes in render's regular face, as the PDF's line breaker does.

@@ -20,7 +20,6 @@ type Options struct {
 	Author  string        // dc:creator and lastModifiedBy; "" leaves them out
 	Creator string        // the writing program and version, e.g. "shenbao 0.1.0"
 	Created time.Time     // creation time of the document and of every zip entry; zero: 1980-01-01, no date in the properties
-	Form    []forms.Block // the form to write; nil: forms.Form
 }
 
 // Write writes the draft as a .docx to w. An empty draft gives the blank form.
@@ -34,13 +33,9 @@ func Write(w io.Writer, d *forms.Draft, opt Options) error {
 
 // buildParts returns the package's parts in the order they are zipped.
 func buildParts(d *forms.Draft, opt Options) ([]part, error) {
-	form := opt.Form
-	if form == nil {
-		form = forms.Form
-	}
 	// The table as the PDF paginates it: where the PDF lowers a row's content (Row.Drop),
 	// the .docx does too, so Word breaks its pages where the PDF does.
-	t, _, err := render.Paginate(d, render.Options{Form: form})
+	t, _, err := render.Paginate(d, render.Options{})
 	if err != nil {
 		return nil, err
 	}

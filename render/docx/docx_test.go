@@ -93,7 +93,7 @@ func TestDeterministic(t *testing.T) {
 			t.Errorf("%s: two writes differ", name)
 		}
 	}
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	a := export(t, d, Options{Created: fixedTime})
 	b := export(t, d, Options{Created: fixedTime.Add(3600e9)})
 	if bytes.Equal(a, b) {
@@ -182,7 +182,7 @@ func TestTableGeometry(t *testing.T) {
 }
 
 func TestPageSetup(t *testing.T) {
-	doc, _ := documentTree(t, forms.Sample(), Options{})
+	doc, _ := documentTree(t, forms.Sample(forms.Default()), Options{})
 	sect := doc.all("w:sectPr")[0]
 	pg, mar := sect.child("w:pgSz"), sect.child("w:pgMar")
 	want := map[string]int{"w:w": 11906, "w:h": 16838}
@@ -206,9 +206,9 @@ func TestPhoto(t *testing.T) {
 		srcRect     bool
 		wantPicture bool
 	}{
-		{"sample", forms.Sample(), "word/media/photo.jpeg", false, true},
+		{"sample", forms.Sample(forms.Default()), "word/media/photo.jpeg", false, true},
 		{"wide png", widePNGPhoto(), "word/media/photo.png", true, true},
-		{"no photo", forms.New(), "", false, false},
+		{"no photo", forms.New(forms.Default()), "", false, false},
 		{"broken", brokenPhoto(), "", false, false},
 	}
 	for _, tt := range tests {
@@ -248,7 +248,7 @@ func TestPhoto(t *testing.T) {
 		}
 	}
 	// The photo cell spans the three host rows.
-	doc, _ := documentTree(t, forms.Sample(), Options{})
+	doc, _ := documentTree(t, forms.Sample(forms.Default()), Options{})
 	var merges []string
 	for _, tr := range doc.all("w:tr")[:4] {
 		for _, v := range tr.all("w:vMerge") {
@@ -269,9 +269,9 @@ func TestCentreCrop(t *testing.T) {
 		{500, 700, 0, 0},
 	}
 	for _, tt := range tests {
-		d := forms.New()
+		d := forms.New(forms.Default())
 		d.Photo = pngPhoto(t, tt.w, tt.h)
-		tb, err := render.BuildTable(d, forms.Form)
+		tb, err := render.BuildTable(d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -309,15 +309,15 @@ func personRows(doc *node, heading string) [][]string {
 }
 
 func TestPersonRows(t *testing.T) {
-	adv, _ := forms.BlockByKey("advisers")
-	mem, _ := forms.BlockByKey("members")
+	adv, _ := forms.Default().Block("advisers")
+	mem, _ := forms.Default().Block("members")
 	tests := []struct {
 		name             string
 		d                *forms.Draft
 		advisers, member int
 	}{
-		{"blank", forms.New(), 2, 5},
-		{"sample", forms.Sample(), 2, 5},
+		{"blank", forms.New(forms.Default()), 2, 5},
+		{"sample", forms.Sample(forms.Default()), 2, 5},
 		{"more", moreRows(), 3, 7},
 	}
 	for _, tt := range tests {
@@ -390,7 +390,7 @@ func TestOpinionRows(t *testing.T) {
 // TestFontsAndSizes: 宋体 and Times New Roman with zh-CN, 五号 by default, the title 小二
 // bold, long texts 小四 at 1.5 lines with a 2-character first-line indent.
 func TestFontsAndSizes(t *testing.T) {
-	doc, m := documentTree(t, forms.Sample(), Options{})
+	doc, m := documentTree(t, forms.Sample(forms.Default()), Options{})
 	styles := parseTree(t, m["word/styles.xml"])
 	rpr := styles.all("w:rPrDefault")[0].child("w:rPr")
 	f := rpr.child("w:rFonts")
@@ -430,10 +430,10 @@ func TestFontsAndSizes(t *testing.T) {
 	}
 	// The title paragraph and the long texts use these styles.
 	ps := doc.all("w:p")
-	if ps[0].child("w:pPr").child("w:pStyle").attrs["w:val"] != styleTitle || strings.TrimSpace(ps[0].texts()) != forms.Title {
+	if ps[0].child("w:pPr").child("w:pStyle").attrs["w:val"] != styleTitle || strings.TrimSpace(ps[0].texts()) != forms.Default().Title {
 		t.Errorf("first paragraph %q is not the title", ps[0].texts())
 	}
-	plan := render.Paragraphs(forms.Sample().Get("plan"))
+	plan := render.Paragraphs(forms.Sample(forms.Default()).Get("plan"))
 	nLong := 0
 	for _, p := range ps {
 		pPr := p.child("w:pPr")
@@ -441,7 +441,7 @@ func TestFontsAndSizes(t *testing.T) {
 			nLong++
 		}
 	}
-	if want := len(plan) + len(render.Paragraphs(forms.Sample().Get("achievements"))); nLong != want {
+	if want := len(plan) + len(render.Paragraphs(forms.Sample(forms.Default()).Get("achievements"))); nLong != want {
 		t.Errorf("%d long-text paragraphs, want %d (one per typed paragraph)", nLong, want)
 	}
 }
@@ -461,8 +461,8 @@ func TestTextInOrder(t *testing.T) {
 // expectedText is every label and value the form prints, in reading order. Long texts
 // contribute each paragraph.
 func expectedText(d *forms.Draft) []string {
-	want := []string{forms.Title}
-	for _, b := range forms.Form {
+	want := []string{forms.Default().Title}
+	for _, b := range forms.Default().Blocks {
 		switch b.Kind {
 		case forms.FieldsBlock:
 			if b.Grid() {
@@ -578,7 +578,7 @@ func TestEscapeAndClean(t *testing.T) {
 }
 
 func TestFooterPageFields(t *testing.T) {
-	_, m := documentTree(t, forms.Sample(), Options{})
+	_, m := documentTree(t, forms.Sample(forms.Default()), Options{})
 	ftr := parseTree(t, m["word/footer1.xml"])
 	var instr []string
 	for _, n := range ftr.all("w:instrText") {
@@ -594,7 +594,7 @@ func TestFooterPageFields(t *testing.T) {
 
 func TestDraftMark(t *testing.T) {
 	for _, draft := range []bool{false, true} {
-		doc, m := documentTree(t, forms.Sample(), Options{Draft: draft})
+		doc, m := documentTree(t, forms.Sample(forms.Default()), Options{Draft: draft})
 		hdr, ok := m["word/header1.xml"]
 		refs := doc.all("w:headerReference")
 		if ok != draft || (len(refs) == 1) != draft {
@@ -607,7 +607,7 @@ func TestDraftMark(t *testing.T) {
 }
 
 func TestProperties(t *testing.T) {
-	_, m := documentTree(t, forms.Sample(), Options{Author: "覃晓岚", Creator: "shenbao 0.1.0", Created: fixedTime})
+	_, m := documentTree(t, forms.Sample(forms.Default()), Options{Author: "覃晓岚", Creator: "shenbao 0.1.0", Created: fixedTime})
 	core, app := string(m["docProps/core.xml"]), string(m["docProps/app.xml"])
 	for _, want := range []string{"<dc:creator>覃晓岚</dc:creator>", `<dcterms:created xsi:type="dcterms:W3CDTF">2024-07-20T09:30:00Z</dcterms:created>`, "柳州市第二十九中学-覃晓岚</dc:title>"} {
 		if !strings.Contains(core, want) {
@@ -617,7 +617,7 @@ func TestProperties(t *testing.T) {
 	if !strings.Contains(app, "<Application>shenbao 0.1.0</Application>") {
 		t.Errorf("app.xml: %s", app)
 	}
-	_, m = documentTree(t, forms.New(), Options{})
+	_, m = documentTree(t, forms.New(forms.Default()), Options{})
 	if strings.Contains(string(m["docProps/core.xml"]), "dcterms:") && strings.Contains(string(m["docProps/core.xml"]), "created>") {
 		t.Error("a zero time still writes a creation date")
 	}
@@ -625,7 +625,7 @@ func TestProperties(t *testing.T) {
 
 // TestSize: the sample is at most 100 KB besides its photo.
 func TestSize(t *testing.T) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	photo, _ := forms.PhotoBytes(d.Photo)
 	out := export(t, d, Options{Created: fixedTime})
 	rest := len(out) - len(photo)
@@ -636,7 +636,7 @@ func TestSize(t *testing.T) {
 }
 
 func BenchmarkExportDOCX(b *testing.B) {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	opt := Options{Creator: "shenbao", Created: fixedTime}
 	var buf bytes.Buffer
 	for b.Loop() {
@@ -660,9 +660,9 @@ func FuzzDocx(f *testing.F) {
 	f.Fuzz(func(t *testing.T, draftJSON []byte, s, long string, rows uint8, draft bool) {
 		d, err := forms.Parse(draftJSON)
 		if err != nil {
-			d = forms.New()
+			d = forms.New(forms.Default())
 		}
-		for i, b := range forms.Form {
+		for i, b := range forms.Default().Blocks {
 			for j, fl := range b.Fields {
 				if (i+j)%3 != int(rows)%3 {
 					continue // leave some fields as parsed
@@ -714,10 +714,10 @@ func TestTallRowsMaySplit(t *testing.T) {
 		}
 		return kept, free
 	}
-	if kept, free := rowsKept(forms.Sample()); kept != 4 || free != 0 {
+	if kept, free := rowsKept(forms.Sample(forms.Default())); kept != 4 || free != 0 {
 		t.Errorf("sample: %d host rows kept whole, %d free; want all 4 whole", kept, free)
 	}
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("host.name", strings.Repeat("名", 2000))
 	if kept, free := rowsKept(d); kept != 3 || free != 1 {
 		t.Errorf("a 2000-character name: %d host rows kept whole, %d free; want its row free", kept, free)

@@ -36,7 +36,7 @@ var draftRel = rel{ridDraft, relCustomXML, "../" + DraftPart}
 // draftParts are the parts that carry d.
 func draftParts(d *forms.Draft) []part {
 	return []part{
-		{name: DraftPart, data: DraftXML(d.Marshal())},
+		{name: DraftPart, data: DraftXML(d.Form().DraftFormat, d.Marshal())},
 		{name: "customXml/itemProps1.xml", contentType: ctCustomXMLProp, data: draftPropsXML()},
 		{name: "customXml/_rels/item1.xml.rels", data: relsXML([]rel{{"rId1", relCustomXMLProp, "itemProps1.xml"}})},
 	}
@@ -45,10 +45,10 @@ func draftParts(d *forms.Draft) []part {
 // DraftXML wraps a draft file's JSON in the element readers look for. The JSON holds only
 // ASCII outside its strings, and Marshal escapes control characters, so escaping the markup
 // characters keeps it whole; the two non-characters XML cannot hold become JSON escapes.
-func DraftXML(json []byte) []byte {
+func DraftXML(format string, json []byte) []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader)
-	b.WriteString(`<draft xmlns="` + DraftNamespace + `" format="` + forms.Format + `">`)
+	b.WriteString(`<draft xmlns="` + DraftNamespace + `" format="` + escaped(format) + `">`)
 	s := bytes.NewBuffer(nil)
 	for _, r := range string(json) {
 		switch r {

@@ -187,8 +187,8 @@ func (n *node) texts() string {
 func hardDrafts() map[string]*forms.Draft {
 	m := stressDrafts()
 	for k, v := range map[string]*forms.Draft{
-		"sample":     forms.Sample(),
-		"blank":      forms.New(),
+		"sample":     forms.Sample(forms.Default()),
+		"blank":      forms.New(forms.Default()),
 		"plan3000":   plan3000(),
 		"allLong":    allLong(),
 		"threeRows":  moreRows(),
@@ -217,7 +217,7 @@ func stressDrafts() map[string]*forms.Draft {
 
 // plan3000 is the sample with a plan of exactly 3000 字 in many paragraphs.
 func plan3000() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	var sb strings.Builder
 	sentence := "工作室坚持立德树人，围绕班级自主管理开展研究。"
 	for forms.CountWords(sb.String()) < 3000-len([]rune(sentence)) {
@@ -235,9 +235,9 @@ func plan3000() *forms.Draft {
 
 // allLong fills every field with far more than its cell holds.
 func allLong() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	long := strings.Repeat("柳州市第二十九中学德育处副主任兼年级组长", 4)
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		for _, f := range b.Fields {
 			if f.Kind == forms.Picture {
 				continue
@@ -260,9 +260,9 @@ func allLong() *forms.Draft {
 
 // moreRows has 3 advisers and 7 members: more rows than the form prints.
 func moreRows() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	for _, key := range []string{"advisers", "members"} {
-		b, _ := forms.BlockByKey(key)
+		b, _ := forms.Default().Block(key)
 		extra := map[string]int{"advisers": 3, "members": 7}[key]
 		for r := b.Rows + 1; r <= extra; r++ {
 			for _, f := range b.Fields {
@@ -271,7 +271,7 @@ func moreRows() *forms.Draft {
 		}
 	}
 	// A gap: the filled rows print one after another, numbered 1, 2, 3.
-	b, _ := forms.BlockByKey("advisers")
+	b, _ := forms.Default().Block("advisers")
 	for _, f := range b.Fields {
 		d.Set(forms.Path(b, f, 4), d.Value(b, f, 3))
 		d.Set(forms.Path(b, f, 3), "")
@@ -282,7 +282,7 @@ func moreRows() *forms.Draft {
 // specialChars puts markup, quotes, controls, invalid UTF-8, non-characters and line ends of
 // every kind into every sort of field.
 func specialChars() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	nasty := "<b>&amp;</b> \"引号\" 'x' a&b <![CDATA[x]]> ]]> \x00\x01\x08\x0b\x0c\x1b\x7f\u0085\ufffe\uffff\xff\xfe 😀 𠀀 \t tab  two  spaces "
 	for _, p := range []string{"host.name", "host.unit", "host.research", "advisers[1].unit", "members[5].name", "existingStudio.name"} {
 		d.Set(p, nasty)
@@ -294,7 +294,7 @@ func specialChars() *forms.Draft {
 
 // widePNGPhoto has a PNG photo twice as wide as tall: it prints centre-cropped at 25 × 35 mm.
 func widePNGPhoto() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	img := image.NewRGBA(image.Rect(0, 0, 600, 300))
 	for x := 0; x < 600; x++ {
 		for y := 0; y < 300; y++ {
@@ -309,7 +309,7 @@ func widePNGPhoto() *forms.Draft {
 
 // brokenPhoto's photo is not a picture: the cell shows its label, the file stays valid.
 func brokenPhoto() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Photo = &forms.Photo{MIME: "image/jpeg", Data: base64.StdEncoding.EncodeToString([]byte("\xff\xd8\xffnot really a jpeg"))}
 	return d
 }
@@ -319,7 +319,7 @@ var fixedTime = time.Date(2024, 7, 20, 9, 30, 0, 0, time.UTC)
 
 // smallDraft is a few fields and an 8 × 8 PNG photo: a seed small enough to mutate quickly.
 func smallDraft() *forms.Draft {
-	d := forms.New()
+	d := forms.New(forms.Default())
 	d.Set("host.name", "覃晓岚")
 	d.Set("host.birth", "1983-5")
 	d.Set("advisers[1].mobile", "１３９０７７３１８４２")
@@ -342,7 +342,7 @@ func pngPhoto(t *testing.T, w, h int) *forms.Photo {
 
 // photoOf is the photo the .docx of d carries, nil when it carries none.
 func photoOf(d *forms.Draft) *photo {
-	tb, err := render.BuildTable(d, forms.Form)
+	tb, err := render.BuildTable(d)
 	if err != nil {
 		return nil
 	}

@@ -89,8 +89,8 @@ func TestLibreOfficeReadsIt(t *testing.T) {
 		t.Skip("converting with LibreOffice takes seconds")
 	}
 	drafts := map[string]*forms.Draft{
-		"sample":    forms.Sample(),
-		"blank":     forms.New(),
+		"sample":    forms.Sample(forms.Default()),
+		"blank":     forms.New(forms.Default()),
 		"threeRows": moreRows(),
 		"plan3000":  plan3000(),
 	}

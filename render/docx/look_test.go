@@ -29,8 +29,8 @@ func TestCellsTopAligned(t *testing.T) {
 		d         *forms.Draft
 		photoCell string // vAlign of the photo cell (the first host rows' last cell)
 	}{
-		{"sample", forms.Sample(), "center"},
-		{"blank", forms.New(), "top"},
+		{"sample", forms.Sample(forms.Default()), "center"},
+		{"blank", forms.New(forms.Default()), "top"},
 		{"broken photo", brokenPhoto(), "top"},
 		{"all long", allLong(), "center"},
 	}
@@ -44,7 +44,7 @@ func TestCellsTopAligned(t *testing.T) {
 			for i, tc := range tcs {
 				va := tc.child("w:tcPr").child("w:vAlign")
 				want := "top"
-				if r < forms.Form[0].Field("photo").RowSpan && i == len(tcs)-1 {
+				if r < forms.Default().Blocks[0].Field("photo").RowSpan && i == len(tcs)-1 {
 					want = tt.photoCell
 				}
 				if va == nil || va.attrs["w:val"] != want {
@@ -64,7 +64,7 @@ func firstLine(s string) string {
 // bold 四号 (28 half-points), centred, HeadingTracking em between the characters and none
 // after the last, so the line is centred where the PDF centres it.
 func TestSectionHeadings(t *testing.T) {
-	doc, m := documentTree(t, forms.Sample(), Options{})
+	doc, m := documentTree(t, forms.Sample(forms.Default()), Options{})
 	st := styleOf(t, m, styleHeading)
 	rPr := st.child("w:rPr")
 	track := strconv.Itoa(render.Twips(render.HeadingTracking * render.HeadingSize))
@@ -109,7 +109,7 @@ func TestSectionHeadings(t *testing.T) {
 
 // TestFooterRight: 第 N 页 共 M 页 ends at the right margin, as on the PDF.
 func TestFooterRight(t *testing.T) {
-	_, m := documentTree(t, forms.Sample(), Options{})
+	_, m := documentTree(t, forms.Sample(forms.Default()), Options{})
 	if jc := styleOf(t, m, styleFooter).child("w:pPr").child("w:jc"); jc == nil || jc.attrs["w:val"] != "right" {
 		t.Errorf("footer style alignment %v, want right", jc)
 	}

@@ -65,11 +65,11 @@ func convertUnder(t *testing.T, conf, dir string, docs map[string][]byte) map[st
 // long text's hint or first words, the label otherwise.
 func blockMarkers(d *forms.Draft) []string {
 	var out []string
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		m := squeeze(b.Name())
 		switch {
 		case b.Kind == forms.FieldsBlock && b.Grid():
-			m = squeeze(forms.Title)
+			m = squeeze(forms.Default().Title)
 		case b.Kind == forms.FieldsBlock:
 			m = squeeze(b.Fields[0].Label)
 		case b.Kind == forms.TextBlock && b.Hint != "":
@@ -137,7 +137,7 @@ func TestPagesAsThePDF(t *testing.T) {
 	if _, err := exec.LookPath("soffice"); err != nil {
 		t.Skip("soffice is not installed (apt-get install libreoffice-writer-nogui)")
 	}
-	drafts := map[string]*forms.Draft{"sample": forms.Sample(), "plan3000": plan3000(), "threeRows": moreRows(), "headings": headings()}
+	drafts := map[string]*forms.Draft{"sample": forms.Sample(forms.Default()), "plan3000": plan3000(), "threeRows": moreRows(), "headings": headings()}
 	for _, name := range []string{"long-paragraph", "longest", "short-lines"} {
 		d, err := forms.Load(filepath.Join("..", "testdata", "drafts", name+".json"))
 		if err != nil {
@@ -178,7 +178,7 @@ func TestPagesAsThePDF(t *testing.T) {
 // headings is the sample with a plan of one-line headings (第N阶段：工作重点), each before a
 // paragraph: some fall at a page's foot, where the PDF moves them on with their paragraph.
 func headings() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	var sb strings.Builder
 	for i := 1; i <= 40; i++ {
 		fmt.Fprintf(&sb, "第%d阶段：工作重点\n%s\n", i, strings.Repeat("开展主题班会课研讨和结对帮扶活动，", 2+i%5))

@@ -241,7 +241,7 @@ func coreXML(d *forms.Draft, opt Options) []byte {
 // documentTitle is the form's title, followed by the host's unit and name when known, as
 // the file is named.
 func documentTitle(d *forms.Draft) string {
-	t := forms.Title
+	t := d.Form().Title
 	unit, name := d.Applicant()
 	for _, v := range []string{unit, name} {
 		if v := cleanText(v); len(v) > 0 {

@@ -111,7 +111,7 @@ func TestSchemas(t *testing.T) {
 // element out of order, an unknown value, a bad VML attribute, a wrong core property.
 func TestSchemasCatchMistakes(t *testing.T) {
 	needXmllint(t)
-	m := partMap(unzip(t, export(t, forms.Sample(), Options{Draft: true, Created: fixedTime})))
+	m := partMap(unzip(t, export(t, forms.Sample(forms.Default()), Options{Draft: true, Created: fixedTime})))
 	tests := []struct {
 		part, old, new string
 	}{

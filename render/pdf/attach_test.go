@@ -19,14 +19,14 @@ func TestAttachedDraft(t *testing.T) {
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		t.Skip("qpdf is not installed (apt-get install qpdf)")
 	}
-	for name, d := range map[string]*forms.Draft{"sample": forms.Sample(), "blank": forms.New()} {
+	for name, d := range map[string]*forms.Draft{"sample": forms.Sample(forms.Default()), "blank": forms.New(forms.Default())} {
 		pages, err := render.Layout(d, render.Options{Draft: name == "blank"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		draft := d.Marshal()
 		var b bytes.Buffer
-		if err := Write(&b, pages, Info{Title: forms.Title, Author: "覃晓岚", Creator: "shenbao test", Created: time.Unix(1e9, 0), Draft: draft}); err != nil {
+		if err := Write(&b, pages, Info{Title: forms.Default().Title, Author: "覃晓岚", Creator: "shenbao test", Created: time.Unix(1e9, 0), Draft: draft}); err != nil {
 			t.Fatal(err)
 		}
 		file := filepath.Join(t.TempDir(), name+".pdf")

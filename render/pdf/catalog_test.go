@@ -13,13 +13,13 @@ import (
 // The catalog asks for printing at actual size, one-sided, and names the language; qpdf
 // finds the file sound, with and without the attached draft, and the info kept.
 func TestCatalogExtras(t *testing.T) {
-	pages, err := render.Layout(forms.Sample(), render.Options{})
+	pages, err := render.Layout(forms.Sample(forms.Default()), render.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, draft := range [][]byte{nil, []byte(`{"format":"liuzhou-mbzr-shenbao","version":1}`)} {
 		var buf bytes.Buffer
-		if err := Write(&buf, pages, Info{Title: forms.Title, Draft: draft}); err != nil {
+		if err := Write(&buf, pages, Info{Title: forms.Default().Title, Draft: draft}); err != nil {
 			t.Fatal(err)
 		}
 		path := t.TempDir() + "/f.pdf"

@@ -24,7 +24,7 @@ import (
 
 // Info is the document information of the PDF.
 type Info struct {
-	Title   string    // forms.Title
+	Title   string    // the form's title
 	Author  string    // the host's name
 	Creator string    // "shenbao " + version
 	Created time.Time // CreationDate

@@ -26,7 +26,7 @@ import (
 // drafts are the sample and the stress drafts of render/testdata/drafts.
 func drafts(t testing.TB) map[string]*forms.Draft {
 	t.Helper()
-	out := map[string]*forms.Draft{"sample": forms.Sample()}
+	out := map[string]*forms.Draft{"sample": forms.Sample(forms.Default())}
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "drafts", "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no test drafts in render/testdata/drafts (%v)", err)
@@ -52,7 +52,7 @@ func export(t testing.TB, name string, d *forms.Draft) (string, []render.Page) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	info := Info{Title: forms.Title, Author: strings.TrimSpace(d.Get("host.name")), Creator: "shenbao test", Created: created}
+	info := Info{Title: forms.Default().Title, Author: strings.TrimSpace(d.Get("host.name")), Creator: "shenbao test", Created: created}
 	if err := Write(&buf, pages, info); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestPDFIsValidA4WithInfoAndSubsetFonts(t *testing.T) {
 			tool(t, "qpdf", "--check", path)
 			info := tool(t, "pdfinfo", path)
 			for _, want := range []string{
-				"Title:           " + forms.Title,
+				"Title:           " + forms.Default().Title,
 				"Creator:         shenbao test",
 				"Page size:       595.28 x 841.89 pts (A4)",
 				"JavaScript:      no",
@@ -173,7 +173,7 @@ var footer = regexp.MustCompile(`第\d+页共\d+页`)
 func withoutFurniture(s string) string {
 	s = footer.ReplaceAllString(s, "")
 	s = strings.ReplaceAll(s, render.DraftMark, "")
-	for _, b := range forms.Form {
+	for _, b := range forms.Default().Blocks {
 		s = strings.ReplaceAll(s, strip(b.Label)+render.Continued, "")
 	}
 	return s
@@ -190,8 +190,8 @@ func excerpt(s string, i int) string {
 // ordered is the labels and values of the form in order, as printed (unprintable characters
 // as □).
 func ordered(d *forms.Draft) []string {
-	out := []string{forms.Title}
-	for _, b := range forms.Form {
+	out := []string{forms.Default().Title}
+	for _, b := range forms.Default().Blocks {
 		if b.Kind != forms.FieldsBlock || b.Key != "host" {
 			out = append(out, strip(b.Label))
 		}
@@ -338,8 +338,8 @@ func TestPrintableIn(t *testing.T) {
 // BenchmarkExportPDF is a whole export of the sample once the fonts are loaded: layout and
 // PDF. The first call, which parses the fonts, is reported as first-ms.
 func BenchmarkExportPDF(b *testing.B) {
-	d := forms.Sample()
-	info := Info{Title: forms.Title, Author: "覃晓岚", Creator: "shenbao bench", Created: created}
+	d := forms.Sample(forms.Default())
+	info := Info{Title: forms.Default().Title, Author: "覃晓岚", Creator: "shenbao bench", Created: created}
 	one := func() int {
 		pages, err := render.Layout(d, render.Options{})
 		if err != nil {
@@ -392,7 +392,7 @@ func TestPDFPhotoFormats(t *testing.T) {
 		if err := f(&buf); err != nil {
 			t.Fatal(err)
 		}
-		d := forms.Sample()
+		d := forms.Sample(forms.Default())
 		d.Photo = &forms.Photo{MIME: "image/" + name, Data: base64.StdEncoding.EncodeToString(buf.Bytes())}
 		path, _ := export(t, "photo-"+name, d)
 		tool(t, "qpdf", "--check", path)

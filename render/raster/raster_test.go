@@ -24,7 +24,7 @@ func dark(img image.Image, r image.Rectangle) int {
 // A page drawn at a dpi is the page's size at that dpi, inked inside its boxes (text, rules,
 // the photo) and blank in the margins.
 func TestPageInksTheBoxesOnly(t *testing.T) {
-	pages, err := render.Layout(forms.Sample(), render.Options{})
+	pages, err := render.Layout(forms.Sample(forms.Default()), render.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,7 +38,7 @@ func main() {
 	a.Settings().SetTheme(demoTheme{theme.DefaultTheme()})
 	w := a.NewWindow("长文本编辑器演示")
 
-	plan := forms.Sample().Get("plan")
+	plan := forms.Sample(forms.Default()).Get("plan")
 	count := widget.NewLabel("")
 	ed := editor.New()
 	ed.SetPlaceHolder("在此输入工作室三年发展规划……")
