@@ -16,6 +16,7 @@ import (
 var house = map[string][]string{
 	"shenbao":                    {"app", "cli", "platform"},
 	"fonts":                      {},
+	"fonts/fontstest":            {},
 	"forms":                      {"fonts"},
 	"forms/internal/portrait":    {},
 	"forms/internal/genportrait": {"forms/internal/portrait"},

@@ -36,7 +36,7 @@ func TestHeadingsFitTheBoldSubset(t *testing.T) {
 			t.Errorf("label %q is not in the bold subset", b.Name())
 		}
 	}
-	if boldFits("覃") {
+	if boldFits("堃") {
 		t.Skip("the subset grew: the fallback is not exercised")
 	}
 }

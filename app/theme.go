@@ -29,8 +29,8 @@ var (
 //go:embed uifont/NotoSerifSC-UI.ttf
 var uiFontData []byte
 
-// uiBoldFontData is the UI font with the bold outline for every character of the program's
-// own text (buttons, form labels, titles); any other character keeps its regular outline, so
+// uiBoldFontData is the UI font with the bold outline of Noto Serif CJK SC Bold for every
+// character (buttons, form labels, titles, and any GB 2312 character a label may use), so
 // bold text never needs a system font (uifont/make.sh).
 //
 //go:embed uifont/NotoSerifSC-UI-Bold.ttf

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"shenbao/fonts"
+	"shenbao/fonts/fontstest"
 )
 
 // shownDirs are the packages whose text the window shows: its own, and the messages of the
@@ -113,6 +114,52 @@ func TestEveryTextStyleHasTheProgramsText(t *testing.T) {
 	// The bold face is bold where the program's text is: not the regular face renamed.
 	if slices.Equal(uiBoldFontData, uiFontData) {
 		t.Error("the bold face is the regular one")
+	}
+}
+
+// A form's labels and a user's text may use any common character: both window faces have
+// every character of GB 2312 and the punctuation forms use (fontstest.Required), the bold
+// face in bold outline for every hanzi (not the regular one Fyne would draw as bold-less
+// text), with the advance widths the bold text had before the bold was rebuilt from Noto
+// Serif CJK SC Bold (fontstest.BoldAdvances), so no button or heading changes width.
+func TestUIFacesHaveEveryCommonCharacter(t *testing.T) {
+	req := fontstest.Required()
+	reg, err := fontstest.ParseFace(uiFontData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bold, err := fontstest.ParseFace(uiBoldFontData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct {
+		name string
+		face *fontstest.Face
+	}{{uiFont.Name(), reg}, {uiBoldFont.Name(), bold}} {
+		if m := f.face.Missing(req); m != "" {
+			t.Errorf("%s lacks %d characters: %q (run app/uifont/make.sh)", f.name, len([]rune(m)), m)
+		}
+	}
+	var same []rune
+	for _, r := range req {
+		if fontstest.IsHanzi(r) && bold.SameOutline(reg, r) {
+			same = append(same, r)
+		}
+	}
+	if len(same) > 0 {
+		t.Errorf("the bold face draws %d hanzi in the regular outline: %q", len(same), string(same))
+	}
+	old, err := fontstest.BoldAdvances()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, want := range old {
+		if got := bold.Advance(r); bold.Has(r) && got != want {
+			t.Errorf("%q (%U): bold advance %d, was %d", r, r, got, want)
+		}
+	}
+	if !boldFits("色彩斑斓，〇①№") {
+		t.Error("boldFits refuses common characters")
 	}
 }
 

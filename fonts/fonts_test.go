@@ -11,6 +11,8 @@ import (
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"golang.org/x/image/font/sfnt"
+
+	"shenbao/fonts/fontstest"
 )
 
 func TestPrintable(t *testing.T) {
@@ -67,7 +69,10 @@ func TestBoldHas(t *testing.T) {
 		{'盖', true},
 		{'（', true},
 		{'A', true},
-		{'鑫', false}, // in Regular, not a label character
+		{'色', true}, // GB 2312, not in the bureau's form
+		{'鑫', true},
+		{'〇', true},
+		{'堃', false}, // in Regular, not in GB 2312
 		{'😀', false},
 		{'\a', false},
 	}
@@ -127,9 +132,102 @@ func TestEmbeddedFontsParse(t *testing.T) {
 	}
 }
 
+// Bold holds about 8100 characters (GB 2312 and more) in about 2.9 MB; gopdf embeds only the
+// glyphs a PDF uses.
 func TestBoldIsSmall(t *testing.T) {
-	if len(Bold) >= 1<<20 {
-		t.Errorf("Bold is %d bytes, want < 1 MiB: re-run subset-bold.sh", len(Bold))
+	if len(Bold) >= 4<<20 {
+		t.Errorf("Bold is %d bytes, want < 4 MiB: re-run subset-bold.sh", len(Bold))
+	}
+}
+
+// A form's labels may use any common character: both PDF faces print every character of
+// GB 2312 and the punctuation forms use (fontstest.Required), Bold in its bold outline.
+func TestFacesHaveEveryCommonCharacter(t *testing.T) {
+	req := fontstest.Required()
+	for _, tt := range []struct {
+		name string
+		data []byte
+		has  func(rune) bool
+	}{{"Regular", Regular, Printable}, {"Bold", Bold, BoldHas}} {
+		f, err := fontstest.ParseFace(tt.data)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if m := f.Missing(req); m != "" {
+			t.Errorf("%s lacks %d characters: %q", tt.name, len([]rune(m)), m)
+		}
+		var api []rune
+		for _, r := range req {
+			if !tt.has(r) {
+				api = append(api, r)
+			}
+		}
+		if len(api) > 0 {
+			t.Errorf("%s: the coverage answers no for %q", tt.name, string(api))
+		}
+	}
+}
+
+// Bold is bold: no hanzi of it has the regular face's outline (a bold face filled up with
+// regular glyphs would pass the coverage test and still print labels unevenly). Box drawing,
+// shapes and a few symbols (│ ■ ○ ※ ＿) have one design for every weight of Noto Serif
+// CJK, so only the hanzi are compared.
+func TestBoldIsRealBold(t *testing.T) {
+	reg, err := fontstest.ParseFace(Regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bold, err := fontstest.ParseFace(Bold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var same []rune
+	for _, r := range fontstest.Required() {
+		if fontstest.IsHanzi(r) && bold.SameOutline(reg, r) {
+			same = append(same, r)
+		}
+	}
+	if len(same) > 0 {
+		t.Errorf("Bold draws %d characters with the regular outline: %q", len(same), string(same))
+	}
+}
+
+// Bold comes from Noto Serif CJK SC Bold 2.001, the labels were laid out with Noto Serif SC
+// Bold 2.003: every character the old face had keeps its advance width, so no label of an
+// existing draft moves; and hanzi and full-width forms are 1 em wide in both weights, as the
+// layout's 1-em cells expect.
+func TestBoldAdvancesUnchanged(t *testing.T) {
+	old, err := fontstest.BoldAdvances()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := fontstest.ParseFace(Regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bold, err := fontstest.ParseFace(Bold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for r, want := range old {
+		if !bold.Has(r) {
+			continue // a character of the window's bold only
+		}
+		checked++
+		if got := bold.Advance(r); got != want {
+			t.Errorf("%q (%U): advance %d, was %d", r, r, got, want)
+		}
+	}
+	if checked < 578 {
+		t.Errorf("only %d of the old bold characters checked", checked)
+	}
+	for _, r := range fontstest.Required() {
+		if fontstest.IsHanzi(r) || r >= 0xFF01 && r <= 0xFF5E {
+			if b, g := bold.Advance(r), reg.Advance(r); b != 1000 || g != 1000 {
+				t.Errorf("%q (%U): advance %d in bold, %d in regular; want 1000", r, r, b, g)
+			}
+		}
 	}
 }
 

@@ -1,13 +1,13 @@
 #!/bin/sh
-# Builds fonts/NotoSerifSC-Bold-subset.ttf: the bold weight of Noto Serif SC
-# cut down to the characters listed in fonts/bold-chars.txt. Bold is only used
-# for the form's fixed labels and title, so a few hundred glyphs (well under
-# 1 MB) replace the 14.8 MB full font.
+# Builds fonts/NotoSerifSC-Bold-subset.ttf, the bold face of the PDF (the form's title and
+# labels): Noto Serif CJK SC Bold from Debian's fonts-noto-cjk, cut down by cjkbold.py to
+# what charset.py lists (all of GB 2312, punctuation, symbols, full-width forms) and the
+# characters of bold-chars.txt (the form's fixed text), outlines converted to TrueType.
+# A label may then use any common character and still print bold.
 #
 # Usage (from anywhere):
-#   fonts/subset-bold.sh [PATH/TO/NotoSerifSC_700Bold.ttf]
-# Without an argument the bold ttf is taken from the npm package below,
-# fetched with `npm pack` into a temporary directory.
+#   fonts/subset-bold.sh [PATH/TO/NotoSerifCJK-Bold.ttc]
+# Without an argument: /usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc.
 #
 # bold-chars.txt is regenerated first:
 #   - from BOLD_CHARS_FROM=<text file> if set (every character of that file),
@@ -15,12 +15,9 @@
 #   - else the committed bold-chars.txt is kept as it is.
 # A regenerated list always includes the BASE characters below.
 #
-# Needs: python3 with fontTools (Debian: apt-get install fonttools), npm only
-# when no ttf path is given, go only when fonts/labelchars exists.
+# Needs (tools/debian-deps.sh installs them): python3 with fontTools (fonttools) and
+# fonts-noto-cjk; go only when fonts/labelchars exists. Offline; about 20 seconds.
 set -eu
-
-NPM_PKG='@expo-google-fonts/noto-serif-sc@0.4.3'
-NPM_TTF='package/700Bold/NotoSerifSC_700Bold.ttf'
 
 # Characters every bold subset keeps, whatever the labels say: printable
 # ASCII is added by the merge step; these are the full-width punctuation,
@@ -77,28 +74,17 @@ else
 	echo "subset-bold.sh: no fonts/labelchars, keeping committed bold-chars.txt" >&2
 fi
 
-src=${1:-}
-if [ -z "$src" ]; then
-	(cd "$tmp" && npm pack --silent "$NPM_PKG" >/dev/null && tar xzf ./*.tgz "$NPM_TTF")
-	src="$tmp/$NPM_TTF"
-fi
+"$py" "$here/charset.py" "$chars" >"$tmp/chars.txt"
+if [ -n "${1:-}" ]; then set -- --ttc="$1"; fi
+"$py" "$here/cjkbold.py" "$@" --family='Noto Serif SC' --text-file="$tmp/chars.txt" "$tmp/bold.ttf"
 
-# TrueType (glyf) outlines stay as they are; hinting is dropped (the PDF and
-# screen renderers do not need it); all name records are kept so the licence
-# notice (name IDs 0, 7, 13, 14) travels with the file as the OFL requires.
-"$py" -m fontTools.subset "$src" \
-	--text-file="$chars" \
-	--output-file="$out" \
-	--no-hinting \
-	--name-IDs='*' \
-	--notdef-outline
-
-# Refuse a result that lost outlines type or characters, so a bad subset
-# never gets committed silently.
-"$py" - "$out" "$chars" <<'EOF'
+# Refuse a result that lost outlines type or characters, or whose advance widths differ from
+# the regular face's where the layout needs them equal, so a bad font never gets committed
+# silently.
+"$py" - "$tmp/bold.ttf" "$chars" "$tmp/chars.txt" "$here/NotoSerifSC-Regular.ttf" <<'EOF'
 import os, sys
 from fontTools.ttLib import TTFont
-out, chars = sys.argv[1], sys.argv[2]
+out, chars, allchars, regular = sys.argv[1:5]
 f = TTFont(out)
 if "glyf" not in f or "CFF " in f:
     sys.exit("subset is not glyf-outline TrueType")
@@ -107,8 +93,22 @@ want = {c for c in open(chars, encoding="utf-8").read() if c not in "\r\n"}
 lost = sorted(c for c in want if ord(c) not in cmap)
 if lost:
     sys.exit("characters missing from the bold font: " + "".join(lost))
+reg = TTFont(regular)
+rcmap = reg.getBestCmap()
+lost = sorted(c for c in open(allchars, encoding="utf-8").read() if ord(c) in rcmap and ord(c) not in cmap)
+if lost:
+    sys.exit("characters of the regular face missing from the bold one: " + "".join(lost))
+# The layout sets CJK in 1-em cells: every CJK ideograph and full-width form is as wide in
+# bold as in regular.
+odd = [chr(cp) for cp, g in cmap.items()
+       if (0x4E00 <= cp <= 0x9FFF or 0xFF01 <= cp <= 0xFF5E) and cp in rcmap
+       and f["hmtx"][g][0] != reg["hmtx"][rcmap[cp]][0]]
+if odd:
+    sys.exit("bold advance widths differ from regular: " + "".join(odd))
 size = os.path.getsize(out)
-if size >= 1 << 20:
-    sys.exit(f"subset too big: {size} bytes")
-print(f"{out}: {size} bytes, {len(cmap)} characters mapped", file=sys.stderr)
+if size >= 4 << 20:
+    sys.exit(f"bold font too big: {size} bytes")
+print(f"NotoSerifSC-Bold-subset.ttf: {size} bytes, {len(cmap)} characters mapped", file=sys.stderr)
 EOF
+cp "$tmp/bold.ttf" "$out"
+ls -l "$out"

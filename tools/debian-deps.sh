@@ -10,9 +10,10 @@ pkgs=(
   qpdf poppler-utils libxml2-utils libreoffice-writer-nogui libreoffice-calc-nogui
   # The app under a virtual screen, screenshots.
   xvfb xauth xdotool imagemagick
-  # The Windows build and the bold font subset script.
+  # The Windows build; the font scripts (fonts/subset-bold.sh, app/uifont/make.sh).
   gcc-mingw-w64-x86-64 fonttools
-  # winebox (the .exe under wine 10 in a Debian 13 chroot) and the single-font LibreOffice set-ups.
+  # winebox (the .exe under wine 10 in a Debian 13 chroot) and the single-font LibreOffice set-ups;
+  # fonts-noto-cjk is also the source of both bold faces (fonts/README.md).
   debootstrap fonts-noto-cjk fonts-arphic-uming fonts-wqy-zenhei
   # Liberation Serif stands in for Times New Roman when LibreOffice sets the .docx (page tests).
   fonts-liberation2

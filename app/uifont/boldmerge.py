@@ -2,9 +2,11 @@
 headings, dialog titles): the UI font (regular, every character the window may show) with
 the outline and advance of every character the bold font has replaced by the bold one.
 
-A character of the program's own text is therefore bold; any other character (a rare one in
-a name the user typed, say) still comes from our regular font instead of Fyne borrowing it
-from a system font, which on a Windows PC without Chinese fonts draws a box.
+make.sh gives it the bold of every character of the UI font that Noto Serif CJK SC Bold has
+(all of GB 2312 and the punctuation, symbols and full-width forms of ../../fonts/charset.py).
+A character the bold font lacks still comes from our regular font instead of Fyne borrowing
+it from a system font, which on a Windows PC without Chinese fonts draws a box; the count
+of those is printed.
 
     python3 boldmerge.py UI.ttf BOLD-SUBSET.ttf OUT.ttf
 """
@@ -30,7 +32,8 @@ def bold_glyph(bold, name):
 
 
 def main(ui_path, bold_path, out_path):
-    ui, bold = TTFont(ui_path), TTFont(bold_path)
+    # The same bytes for the same inputs: head.modified stays the UI font's.
+    ui, bold = TTFont(ui_path, recalcTimestamp=False), TTFont(bold_path)
     if ui["head"].unitsPerEm != bold["head"].unitsPerEm:
         sys.exit("the two fonts have different units per em")
     ui_cmap, bold_cmap = ui.getBestCmap(), bold.getBestCmap()
@@ -53,7 +56,9 @@ def main(ui_path, bold_path, out_path):
             rec.string = "Bold"
     ui["OS/2"].usWeightClass = 700
     ui.save(out_path)
-    print(f"{out_path}: {len(done)} bold glyphs, {len(ui_cmap)} characters", file=sys.stderr)
+    regular = "".join(chr(cp) for cp in sorted(ui_cmap) if cp not in bold_cmap and cp > 0x20)
+    print(f"{out_path}: {len(done)} bold glyphs, {len(ui_cmap)} characters; "
+          f"{len(regular)} characters in regular outline: {regular}", file=sys.stderr)
 
 
 if __name__ == "__main__":
