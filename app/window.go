@@ -23,7 +23,6 @@ import (
 // ID is the application ID of FyneApp.toml.
 const ID = "cn.liuzhou.shenbao"
 
-
 // Env is what the app takes from the machine. Tests replace any part; zero fields get the
 // real thing.
 type Env struct {
@@ -76,7 +75,7 @@ func Run(path string) error {
 	a := fyneapp.NewWithID(ID)
 	a.Settings().SetTheme(newTheme())
 	w := a.NewWindow(forms.Default().WindowTitle) // the draft's form names it once one is open
-	go func() { // drawn while the window opens, not before
+	go func() {                                   // drawn while the window opens, not before
 		icon := appIcon()
 		fyne.Do(func() {
 			a.SetIcon(icon)

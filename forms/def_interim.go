@@ -28,10 +28,10 @@ type Definition struct {
 	Stamp, Date string // the stamp and date lines of opinion boxes
 	// Group is what one application sets up, in the summary's messages (工作室: 某某（单位）
 	// 工作室的成员); "" when applications share no people (the summary does not compare them).
-	Group string
-	Blocks      []Block
-	Roles       map[Role]string   // role → field path ("host.name")
-	Sample      map[string]string // the sample draft's values by field path
+	Group  string
+	Blocks []Block
+	Roles  map[Role]string   // role → field path ("host.name")
+	Sample map[string]string // the sample draft's values by field path
 }
 
 var defaultForm = &Definition{

@@ -16,10 +16,10 @@ import (
 
 // Options are what the document says about itself besides the form.
 type Options struct {
-	Draft   bool          // print 草稿（未通过检查） at the top of every page
-	Author  string        // dc:creator and lastModifiedBy; "" leaves them out
-	Creator string        // the writing program and version, e.g. "shenbao 0.1.0"
-	Created time.Time     // creation time of the document and of every zip entry; zero: 1980-01-01, no date in the properties
+	Draft   bool      // print 草稿（未通过检查） at the top of every page
+	Author  string    // dc:creator and lastModifiedBy; "" leaves them out
+	Creator string    // the writing program and version, e.g. "shenbao 0.1.0"
+	Created time.Time // creation time of the document and of every zip entry; zero: 1980-01-01, no date in the properties
 }
 
 // Write writes the draft as a .docx to w. An empty draft gives the blank form.
