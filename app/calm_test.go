@@ -284,3 +284,36 @@ func TestToolButtonTooltip(t *testing.T) {
 		t.Errorf("the tooltip stays after the mouse left: %d objects", len(layer.Objects))
 	}
 }
+
+// Typing past a limit is said at once, before the field is left and before the checks'
+// pause: beside the counter, in the block's badge and in the status bar, and the three agree.
+// A plan close to its limit is a 提醒 that shows too, never a field "待填写".
+func TestLimitPassedWhileTypingShowsAtOnce(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.showPage("三年发展规划")
+	lt := h.u.long["plan"]
+	h.canvas().Focus(lt.editor.Focusable())
+	plan := h.u.views["plan"]
+	for _, tt := range []struct {
+		words  int
+		status string
+		badge  int
+		msgHas string
+	}{
+		{3349, "1个错误，0个提醒", 1, "超过了3000字"},
+		{2920, "0个错误，1个提醒", 0, "接近3000字"},
+		{2000, "0个错误，0个提醒", 0, ""},
+	} {
+		lt.editor.SetText(strings.Repeat("字", tt.words)) // no clock advanced: still typing
+		if got := h.u.counts.Text; got != tt.status {
+			t.Errorf("%d 字: status bar %q, want %q", tt.words, got, tt.status)
+		}
+		if got := h.u.visibleErrors("plan"); got != tt.badge {
+			t.Errorf("%d 字: badge %d, want %d", tt.words, got, tt.badge)
+		}
+		if got := plan.msg.Text; tt.msgHas != "" && !strings.Contains(got, tt.msgHas) || tt.msgHas == "" && got != "" {
+			t.Errorf("%d 字: message beside the counter %q, want %q", tt.words, got, tt.msgHas)
+		}
+	}
+}

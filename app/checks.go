@@ -39,8 +39,11 @@ func (u *UI) runChecks() {
 // 检查 or an export. The field being typed in waits until the user leaves it. A new or
 // recovered draft is therefore not red all over, and a name typed into an empty row does
 // not mark the row's other cells at once.
+//
+// A limit passed (or, for 字数, close) is the exception: it shows at once, while typing, beside
+// the counter and in the status bar, since the user must hear it before typing on.
 func (u *UI) visible(f forms.Finding) bool {
-	return u.shown[unitOf(f.Path)] && f.Path != u.editing
+	return f.Limit || u.shown[unitOf(f.Path)] && f.Path != u.editing
 }
 
 // unitOf is what a finding's visibility goes by: the row of a table cell, else the path

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -157,18 +158,44 @@ func fieldLabel(f forms.Field) fyne.CanvasObject {
 	return container.NewVBox(l) // level with the field, above the message line under it
 }
 
+// fieldsHelp is the line under a block's heading: the block's own help from its definition,
+// else what its kinds ask for (各项都要填写。出生年月写成 1985.03 的样子；…).
 func fieldsHelp(b *forms.Block) string {
+	if b.Help != "" {
+		return b.Help
+	}
+	required := false
+	var how []string
+	seen := map[forms.Kind]bool{}
 	for _, f := range b.Fields {
-		if f.Required {
-			return "各项都要填写。出生年月写成 1985.03 的样子；电话写手机号码或带区号的座机号码。"
+		required = required || f.Required
+		if seen[f.Kind] {
+			continue
+		}
+		seen[f.Kind] = true
+		switch f.Kind {
+		case forms.YearMonth:
+			how = append(how, f.Name()+"写成 1985.03 的样子")
+		case forms.Phone:
+			how = append(how, "电话写手机号码或带区号的座机号码")
+		case forms.Mobile:
+			how = append(how, f.Name()+"写11位手机号码")
 		}
 	}
-	return "没有已设立的工作室时，这两项可以不填。"
+	s := "这些项可以不填。"
+	if required {
+		s = "各项都要填写。"
+	}
+	if len(how) > 0 {
+		s += strings.Join(how, "；") + "。"
+	}
+	return s
 }
 
 // edit stores what the user typed and starts the checks and the autosave.
 func (u *UI) edit(path, val string) {
-	if u.d.Get(path) == val {
+	old := u.d.Get(path)
+	if old == val {
 		return
 	}
 	u.d.Set(path, val)
@@ -179,6 +206,37 @@ func (u *UI) edit(path, val string) {
 	u.editing = path
 	u.edited[unitOf(path)] = true
 	u.changed()
+	if u.pastLimit(path, val) || u.pastLimit(path, old) {
+		u.runChecks() // a limit's 错误 shows now, and goes now, not 300 ms after the last key
+	}
+}
+
+// pastLimit says whether a value is over its field's character limit or near or over its
+// 字数 limit: what the checks report at once (forms.Finding.Limit).
+func (u *UI) pastLimit(path, val string) bool {
+	f, ok := u.fieldAt(path)
+	if !ok {
+		return false
+	}
+	if utf8.RuneCountInString(val) > f.CharLimit() {
+		return true
+	}
+	if f.MaxWords > 0 {
+		n := forms.CountWords(val)
+		return n > f.MaxWords || f.WarnWords > 0 && n > f.WarnWords
+	}
+	return false
+}
+
+// fieldAt finds the field of a draft path: "host.name", "plan", "advisers[2].mobile".
+func (u *UI) fieldAt(path string) (forms.Field, bool) {
+	if i := strings.IndexByte(path, '['); i >= 0 {
+		if j := strings.IndexByte(path, ']'); j > i {
+			path = path[:i] + path[j+1:]
+		}
+	}
+	_, f, ok := u.form.Field(path)
+	return f, ok
 }
 
 // clip keeps a typed or pasted value within the field's character limit, and says so when

@@ -441,8 +441,11 @@ func (u *UI) countsText() string {
 	var e, w, waiting int
 	for _, f := range u.findings {
 		switch {
+		case !u.visible(f) && f.Missing:
+			waiting++ // not filled in yet: said once the user gets there, or by 检查
 		case !u.visible(f):
-			waiting++
+			// A value being typed, judged when the user leaves it: not counted yet, as no
+			// badge shows it either.
 		case f.Severity == forms.Error:
 			e++
 		default:

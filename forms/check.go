@@ -34,6 +34,10 @@ type Finding struct {
 	Block    string // the key of the block it belongs to
 	Severity Severity
 	Message  string
+	// Missing: something required is not filled in yet (a value, the photo, rows). Limit: a
+	// limit is passed or close (characters, 字数, rows): the app shows such a finding at once,
+	// while the user is still typing, where it keeps others until the field is left.
+	Missing, Limit bool
 }
 
 func (f Finding) String() string { return f.Severity.String() + " " + f.Path + ": " + f.Message }
@@ -80,6 +84,10 @@ func (c *checker) add(b Block, path string, sev Severity, format string, args ..
 	c.out = append(c.out, Finding{Path: path, Block: b.Key, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
+// missing and limit mark the finding just added (Finding.Missing, Finding.Limit).
+func (c *checker) missing() { c.out[len(c.out)-1].Missing = true }
+func (c *checker) limit()   { c.out[len(c.out)-1].Limit = true }
+
 // where names a field for the user: "主持人的出生年月", "指导老师第1行的手机号码".
 func where(b Block, f Field, row int) string {
 	switch b.Kind {
@@ -98,7 +106,7 @@ func where(b Block, f Field, row int) string {
 func (c *checker) field(b Block, f Field, row int, required bool) {
 	path := Path(b, f, row)
 	if f.Kind == Picture {
-		c.photo(b, path)
+		c.photo(b, f, path)
 		return
 	}
 	v := c.d.Get(path)
@@ -106,6 +114,7 @@ func (c *checker) field(b Block, f Field, row int, required bool) {
 		// Beyond the limit nothing else is judged: the value is far from anything printable,
 		// and scanning megabytes character by character would only slow the check down.
 		c.add(b, path, Error, "%s有%d个字符，超过了%d个字符的上限：请删减到%d个字符以内（可能误粘贴了大段内容）。", where(b, f, row), n, f.CharLimit(), f.CharLimit())
+		c.limit()
 		return
 	}
 	c.characters(b, f, path, row, v)
@@ -116,6 +125,7 @@ func (c *checker) field(b Block, f Field, row int, required bool) {
 				verb = "选择"
 			}
 			c.add(b, path, Error, "请%s%s。", verb, where(b, f, row))
+			c.missing()
 		}
 		return
 	}
@@ -187,8 +197,10 @@ func (c *checker) words(b Block, f Field, path, v string) {
 	switch {
 	case f.MaxWords > 0 && n > f.MaxWords:
 		c.add(b, path, Error, "%s共%d字，超过了%d字的要求：请删减%d字以上（按Word“字数统计”计算）。", where(b, f, 0), n, f.MaxWords, n-f.MaxWords)
+		c.limit()
 	case f.WarnWords > 0 && n > f.WarnWords:
 		c.add(b, path, Warning, "%s已有%d字，接近%d字的上限：请注意不要超过（按Word“字数统计”计算）。", where(b, f, 0), n, f.MaxWords)
+		c.limit()
 	}
 }
 
@@ -257,10 +269,11 @@ func describeRune(r rune) string {
 	return "“" + string(r) + "”（" + code + "）"
 }
 
-func (c *checker) photo(b Block, path string) {
+func (c *checker) photo(b Block, f Field, path string) {
 	p := c.d.Photo
 	if p == nil || strings.TrimSpace(p.Data) == "" {
-		c.add(b, path, Error, "请添加主持人的近期1寸照片。")
+		c.add(b, path, Error, "请添加%s的%s。", b.Nav, f.Name())
+		c.missing()
 		return
 	}
 	if c.photos == nil {
@@ -345,8 +358,10 @@ func (c *checker) table(b Block) {
 	switch {
 	case n < b.MinRows:
 		c.add(b, b.Key, Error, "请至少填写%d名%s。", b.MinRows, b.Nav)
+		c.missing()
 	case n > b.Rows:
 		c.add(b, b.Key, Error, "%s最多%d名，现在填了%d名：请删去%d名。", b.Nav, b.Rows, n, n-b.Rows)
+		c.limit()
 	case n < b.WarnRows:
 		c.add(b, b.Key, Warning, "%s填了%d名，可由主持人自行招募%d名：如有合适人选请补充。", b.Nav, n, b.WarnRows)
 	}

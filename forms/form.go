@@ -117,6 +117,7 @@ type Block struct {
 	Aliases []string // TableBlock: words that name the table in people's workbooks (sheet names, titles)
 	Person  string   // TableBlock: what one row is called (成员), in messages and the summary
 	Outline []string // TextBlock: headings the app offers as a start while the text is empty
+	Help    string   // the line of help the app shows under the block's heading ("" : from its fields)
 	// Shared (TableBlock): one person may be listed in several applications (an adviser may
 	// advise two studios), so the summary does not warn about it.
 	Shared bool
@@ -242,6 +243,7 @@ var Form = []Block{
 	{Key: "achievements", Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Nav: "近5年业绩", Kind: TextBlock, LabelMM: 15.5,
 		Fields: []Field{{Label: "主持人近5年从事班主任工作方面的主要业绩及成果", Kind: LongText, Required: true}}},
 	{Key: "existingStudio", Label: "已设立有名班主任工作室或名班主任网络工作室的情况", Nav: "已设工作室", Kind: FieldsBlock, LabelMM: 15.5,
+		Help: "没有已设立的工作室时，这两项可以不填。",
 		Fields: []Field{
 			{Key: "name", Label: "已成立的工作室名称：", Kind: Text, Hint: "没有可不填"},
 			{Key: "approvedBy", Label: "批准设立部门：", Kind: Text, Hint: "没有可不填"},
