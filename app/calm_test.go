@@ -114,7 +114,11 @@ func TestMessagesDoNotMoveFields(t *testing.T) {
 	h.u.Start(writeSample(t, t.TempDir()))
 	h.u.showPage("主持人")
 	below := h.u.views["host.research"].obj
-	pos := func() fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(below) }
+	content := h.u.pages[h.u.current].scroll.Content
+	pos := func() fyne.Position { // on the page, whatever the page is scrolled to
+		d := fyne.CurrentApp().Driver()
+		return d.AbsolutePositionForObject(below).Subtract(d.AbsolutePositionForObject(content))
+	}
 	before := pos()
 	years := h.u.views["host.years"]
 	h.canvas().Focus(years.focus)
@@ -315,5 +319,49 @@ func TestLimitPassedWhileTypingShowsAtOnce(t *testing.T) {
 		if got := plan.msg.Text; tt.msgHas != "" && !strings.Contains(got, tt.msgHas) || tt.msgHas == "" && got != "" {
 			t.Errorf("%d 字: message beside the counter %q, want %q", tt.words, got, tt.msgHas)
 		}
+	}
+}
+
+// The wheel scrolls the page wherever the pointer is: over an input box, a table cell or the
+// space between them (Fyne gave it to the box under the pointer, which did nothing).
+func TestWheelScrollsThePageOverInputs(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.win.Resize(fyne.NewSize(900, 420))
+	for _, tt := range []struct{ page, over string }{
+		{"主持人", "host.unit"},
+		{"工作室成员", "members[2].unit"},
+	} {
+		h.u.showPage(tt.page)
+		s := h.u.pages[h.u.current].scroll
+		s.ScrollToTop()
+		v := h.u.views[tt.over]
+		d := fyne.CurrentApp().Driver()
+		at := d.AbsolutePositionForObject(v.focus.(fyne.CanvasObject)).Add(fyne.NewPos(5, 5))
+		test.Scroll(h.canvas(), at, 0, -60)
+		if s.Offset.Y <= 0 {
+			t.Errorf("%s: the wheel over %s left the page at %v", tt.page, tt.over, s.Offset)
+		}
+	}
+}
+
+// Tab into a field below the visible part of the page scrolls it fully into view.
+func TestTabScrollsTheFieldIntoView(t *testing.T) {
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, t.TempDir()))
+	h.u.win.Resize(fyne.NewSize(900, 360))
+	h.u.showPage("工作室成员")
+	s := h.u.pages[h.u.current].scroll
+	s.ScrollToTop()
+	last := h.u.views["members[5].mobile"]
+	h.canvas().Focus(h.u.views["members[5].research"].focus)
+	h.canvas().FocusNext()
+	if h.canvas().Focused() != last.focus {
+		t.Fatalf("Tab went to %v", h.canvas().Focused())
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(last.obj).Y - d.AbsolutePositionForObject(s).Y
+	if top < 0 || top+last.obj.Size().Height > s.Size().Height {
+		t.Errorf("the focused cell is at %v..%v of a %v-high view", top, top+last.obj.Size().Height, s.Size().Height)
 	}
 }

@@ -71,7 +71,7 @@ func messageLabel() *msgLine { return newMsgLine() }
 func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
 	path := forms.Path(*b, f, row)
 	v := &fieldView{path: path}
-	hooks := focusHooks{in: func() { u.focusIn(path) }, out: func() { u.focusOut(path) }}
+	hooks := focusHooks{in: func() { u.focusIn(path); u.revealField(path) }, out: func() { u.focusOut(path) }}
 	inTable := b.Kind == forms.TableBlock
 	var w fyne.CanvasObject
 	switch {

@@ -391,14 +391,6 @@ func blockKeyOf(path string) string {
 	return path
 }
 
-func scrollIntoView(s *container.Scroll, o fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
-	if y < s.Offset.Y || y+o.Size().Height > s.Offset.Y+s.Size().Height {
-		s.ScrollToOffset(fyne.NewPos(0, max(0, y-40)))
-	}
-}
-
 // updateTitle shows the draft's name, with * while it has unsaved changes.
 func (u *UI) updateTitle() {
 	mark := ""
@@ -486,6 +478,8 @@ func pageFrame(p *page, title, help string, body fyne.CanvasObject, scroll bool)
 	if !scroll {
 		return container.NewPadded(container.NewBorder(top, nil, nil, nil, body))
 	}
-	p.scroll = container.NewVScroll(container.NewPadded(body))
+	inner := container.NewStack(container.NewPadded(body))
+	p.scroll = container.NewVScroll(inner)
+	inner.Add(newWheelCatcher(p.scroll)) // over the body: the wheel scrolls the page everywhere
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, p.scroll)
 }
