@@ -18,7 +18,16 @@ const photoAspect = 5.0 / 7.0
 
 // cropDialog lets the user place a 25:35 frame on the picture; done gets the frame.
 func (u *UI) cropDialog(img image.Image, done func(photo.Crop)) *cropFrame {
+	return u.cropDialogAt(img, nil, done)
+}
+
+// cropDialogAt is cropDialog with the frame where it was last time (nil: the largest 5:7 part
+// of the centre).
+func (u *UI) cropDialogAt(img image.Image, at *photo.Crop, done func(photo.Crop)) *cropFrame {
 	cf := newCropFrame(img)
+	if at != nil {
+		cf.place(*at)
+	}
 	preview := canvas.NewImageFromImage(cf.cropped())
 	preview.FillMode = canvas.ImageFillStretch
 	preview.ScaleMode = canvas.ImageScaleSmooth
@@ -81,6 +90,14 @@ func newCropFrame(img image.Image) *cropFrame {
 }
 
 func (c *cropFrame) w() float64 { return c.h * photoAspect }
+
+// place puts the frame where a crop (fractions of the picture) says, kept inside the picture
+// and within the sizes offered.
+func (c *cropFrame) place(cr photo.Crop) {
+	c.h = min(max(cr.H*c.ih, c.minH()), c.maxH())
+	c.x = min(max(cr.X*c.iw, 0), c.iw-c.w())
+	c.y = min(max(cr.Y*c.ih, 0), c.ih-c.h)
+}
 
 // maxH is the tallest 5:7 frame that fits the picture; minH the smallest offered, a fifth.
 func (c *cropFrame) maxH() float64 { return min(c.ih, c.iw/photoAspect) }

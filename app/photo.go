@@ -141,25 +141,47 @@ func (u *UI) pickPhoto() {
 // lets the user frame it.
 func (u *UI) loadPicture(path string) {
 	u.photoBusy(true)
+	done := u.reading("正在读取照片“" + filepath.Base(path) + "”…")
 	u.env.Go(func() {
 		data, err := readPicture(path)
 		var preview image.Image
 		if err == nil {
 			preview, err = photo.DecodePreview(data, previewSide)
 		}
-		fyne.Do(func() { u.pictureRead(data, preview, err) })
+		fyne.Do(func() { done(); u.pictureRead(data, preview, err) })
 	})
+}
+
+// reading shows what is being read, with a moving bar, until the returned func is called: a
+// large photo takes seconds to decode, and a spinner alone says nothing.
+func (u *UI) reading(what string) func() {
+	busy := widget.NewProgressBarInfinite()
+	wait := newModal(u.win, "请稍候", container.NewVBox(widget.NewLabel(what), busy), nil, fyne.NewSize(380, 0))
+	wait.show()
+	return func() {
+		busy.Stop()
+		wait.hide()
+	}
 }
 
 // pictureRead opens the frame on a picture that was read, or says why it cannot be used.
 func (u *UI) pictureRead(data []byte, preview image.Image, err error) {
+	u.pictureShown(data, preview, nil, nil, err)
+}
+
+// pictureShown opens the frame on a picture, at a frame chosen before (nil: the centre); kept
+// is the reduced copy the draft holds when data is that copy (nil: data is the picture itself,
+// and a copy of it is made for the draft).
+func (u *UI) pictureShown(data []byte, preview image.Image, at *photo.Crop, kept *forms.PhotoSource, err error) {
 	u.photoBusy(false)
 	if err != nil {
 		showMessage(u.win, "不能使用这张照片", photoMessage(err))
 		return
 	}
-	u.photoWork.source = data
-	u.cropDialog(preview, func(c photo.Crop) { u.processPhoto(data, &c) })
+	if kept == nil {
+		u.photoWork.source = data
+	}
+	u.cropDialogAt(preview, at, func(c photo.Crop) { u.processPhoto(data, &c, kept) })
 }
 
 func readPicture(path string) ([]byte, error) {
@@ -179,29 +201,47 @@ func photoMessage(err error) string {
 	return photo.Message(err)
 }
 
-// reframePhoto opens the frame again on the picture chosen in this session, or on the stored
-// photo when the draft was opened with one.
+// reframePhoto opens the frame again, where it was: on the picture chosen in this session,
+// else on the reduced copy of it the draft keeps (so the frame can be made wider again),
+// else, for a draft from before copies were kept, on the stored photo itself.
 func (u *UI) reframePhoto() {
 	data := u.photoWork.source
+	var at *photo.Crop
+	var kept *forms.PhotoSource
+	if p := u.d.Photo; p != nil && p.Source != nil {
+		c := p.Source.Crop
+		at = &photo.Crop{X: c[0], Y: c[1], W: c[2], H: c[3]}
+		if data == nil {
+			if d, err := base64.StdEncoding.DecodeString(p.Source.Data); err == nil {
+				data, kept = d, p.Source
+			}
+		}
+	}
 	if data == nil {
 		d, err := forms.PhotoBytes(u.d.Photo)
 		if err != nil || len(d) == 0 {
 			return
 		}
-		data = d
+		data, at = d, nil
 	}
 	u.photoBusy(true)
+	done := u.reading("正在读取照片…")
 	u.env.Go(func() {
 		preview, err := photo.DecodePreview(data, previewSide)
-		fyne.Do(func() { u.pictureRead(data, preview, err) })
+		fyne.Do(func() { done(); u.pictureShown(data, preview, at, kept, err) })
 	})
 }
 
-// processPhoto makes the stored photo from the picture and the frame, off the UI thread.
-func (u *UI) processPhoto(data []byte, c *photo.Crop) {
+// processPhoto makes the stored photo from the picture and the frame, off the UI thread, and
+// keeps a reduced copy of the picture with the frame on it (kept: the copy data already is).
+func (u *UI) processPhoto(data []byte, c *photo.Crop, kept *forms.PhotoSource) {
 	u.photoBusy(true)
 	u.env.Go(func() {
 		res, err := photo.Process(data, c)
+		var src *forms.PhotoSource
+		if err == nil {
+			src = keptSource(data, kept, *c)
+		}
 		fyne.Do(func() {
 			u.photoBusy(false)
 			if err != nil {
@@ -209,9 +249,23 @@ func (u *UI) processPhoto(data []byte, c *photo.Crop) {
 				return
 			}
 			u.setPhoto(&forms.Photo{MIME: photo.MIME, Data: base64.StdEncoding.EncodeToString(res.JPEG),
-				SourceWidth: res.SourceWidth, SourceHeight: res.SourceHeight})
+				SourceWidth: res.SourceWidth, SourceHeight: res.SourceHeight, Source: src})
 		})
 	})
+}
+
+// keptSource is the reduced copy of the picture to keep with its new frame: the one kept
+// already, or one made now. nil when none can be made (the photo is kept without it).
+func keptSource(data []byte, kept *forms.PhotoSource, c photo.Crop) *forms.PhotoSource {
+	frame := [4]float64{c.X, c.Y, c.W, c.H}
+	if kept != nil {
+		return &forms.PhotoSource{MIME: kept.MIME, Data: kept.Data, Crop: frame}
+	}
+	small, err := photo.Source(data)
+	if err != nil {
+		return nil
+	}
+	return &forms.PhotoSource{MIME: photo.MIME, Data: base64.StdEncoding.EncodeToString(small), Crop: frame}
 }
 
 func (u *UI) askRemovePhoto() {

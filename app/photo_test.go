@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"shenbao/forms"
 	"strings"
 	"testing"
 
@@ -173,5 +174,53 @@ func TestCropSliderGrowsTheFrameAboutItsCentre(t *testing.T) {
 	cf.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 40)}) // wheel up: smaller
 	if cf.slider.Value >= 60 {
 		t.Errorf("the slider did not follow the wheel: %v", cf.slider.Value)
+	}
+}
+
+// A photo framed tightly, saved and opened again can be framed wider: the draft keeps a
+// reduced copy of the picture (within its bounds) and the frame on it, and 调整位置和大小…
+// opens on that copy where the frame was.
+func TestReopenedPhotoCanBeFramedWider(t *testing.T) {
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	h.u.Start("")
+	h.u.showPage("主持人")
+	h.files.open = writePicture(t, 2400, 1800)
+	test.Tap(h.u.photo.choose)
+	cf := h.cropFrame()
+	cf.setZoom(0.8)
+	tight := cf.Crop()
+	h.tapButton("使用这个范围")
+	src := h.u.d.Photo.Source
+	if src == nil {
+		t.Fatal("no copy of the picture kept with the photo")
+	}
+	if got := [4]float64{tight.X, tight.Y, tight.W, tight.H}; math.Abs(got[2]-src.Crop[2]) > 1e-6 || math.Abs(got[3]-src.Crop[3]) > 1e-6 {
+		t.Errorf("kept frame %v, chosen %v", src.Crop, got)
+	}
+	if len(src.Data) > forms.MaxSourceChars {
+		t.Errorf("kept copy is %d characters", len(src.Data))
+	}
+	path := filepath.Join(dir, "草稿.json")
+	if err := h.u.d.Save(path); err != nil {
+		t.Fatal(err)
+	}
+
+	h2 := newHarness(t, "")
+	h2.u.Start(path)
+	h2.u.showPage("主持人")
+	test.Tap(h2.u.photo.adjust)
+	cf2 := h2.cropFrame()
+	if c := cf2.Crop(); math.Abs(c.H-tight.H) > 0.01 || math.Abs(c.X-tight.X) > 0.01 {
+		t.Errorf("reopened frame %+v, was %+v", c, tight)
+	}
+	cf2.setZoom(0) // the whole height again: wider than the stored photo could give
+	wide := cf2.Crop()
+	if wide.H < 0.99 {
+		t.Fatalf("frame could not be widened: %+v", wide)
+	}
+	h2.tapButton("使用这个范围")
+	if p := h2.u.d.Photo; p == nil || p.Source == nil || p.Source.Crop[3] < 0.99 || p.Source.Data != src.Data {
+		t.Errorf("after widening: %+v", p.Source)
 	}
 }

@@ -21,7 +21,21 @@ type Photo struct {
 	Data         string
 	SourceWidth  int
 	SourceHeight int
+	Source       *PhotoSource // the picture it was cut from, reduced; nil when not kept
 }
+
+// PhotoSource is a reduced copy of the picture a photo was cut from (photo.Source: at most
+// 1600 pixels a side, 400 KB) and where the photo's frame lies on it, in fractions (0..1) of
+// the picture: X, Y, W, H. With it the frame can be widened again later.
+type PhotoSource struct {
+	MIME string
+	Data string // base64
+	Crop [4]float64
+}
+
+// MaxSourceChars bounds a kept source picture's base64 in a draft file: 400 KB as base64,
+// with room for line breaks. A larger one is not read as a source (it stays an unknown key).
+const MaxSourceChars = 560_000
 
 // Draft is everything the user typed, valid or not: every value is a string exactly as typed.
 // Values are addressed by field path (see Path); the form definition says which exist.
@@ -142,6 +156,10 @@ func (d *Draft) Clone() *Draft {
 	}
 	if d.Photo != nil {
 		p := *d.Photo
+		if p.Source != nil {
+			src := *p.Source
+			p.Source = &src
+		}
 		c.Photo = &p
 	}
 	return c

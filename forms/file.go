@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -275,11 +276,41 @@ func (d *Draft) readPhoto(raw rawJSON, path string) error {
 		delete(obj, "sourceWidth")
 		delete(obj, "sourceHeight")
 	}
+	if src, ok := readPhotoSource(obj["source"]); ok {
+		p.Source = src
+		delete(obj, "source")
+	}
 	if p.MIME != "" || p.Data != "" || p.SourceWidth != 0 || p.SourceHeight != 0 {
 		d.Photo = &p
 	}
 	d.setExtra(path, obj)
 	return nil
+}
+
+// readPhotoSource reads the kept source picture: its type, base64 within MaxSourceChars and a
+// frame inside the picture. Anything else (a newer program's, or damaged) is not taken: it
+// stays an unknown key, written back as it was.
+func readPhotoSource(raw rawJSON) (*PhotoSource, bool) {
+	if isNull(raw) || len(raw) > MaxSourceChars+1024 {
+		return nil, false
+	}
+	var v struct {
+		MIME string     `json:"mime"`
+		Data string     `json:"data"`
+		Crop [4]float64 `json:"crop"`
+	}
+	if json.Unmarshal(raw, &v) != nil || v.Data == "" || len(v.Data) > MaxSourceChars {
+		return nil, false
+	}
+	c := v.Crop
+	if c[0] < 0 || c[1] < 0 || c[2] <= 0 || c[3] <= 0 || c[0]+c[2] > 1.0001 || c[1]+c[3] > 1.0001 {
+		return nil, false
+	}
+	var top map[string]rawJSON
+	if json.Unmarshal(raw, &top) != nil || len(top) != 3 {
+		return nil, false // keys this program does not know: keep the whole as it was
+	}
+	return &PhotoSource{MIME: v.MIME, Data: v.Data, Crop: c}, true
 }
 
 // jsonString reads a text value. Numbers are taken as the text they were written as (a
@@ -387,9 +418,23 @@ func (d *Draft) writePhoto(o *objWriter, path string) {
 		o.key("sourceHeight")
 		o.raw([]byte(strconv.Itoa(p.SourceHeight)))
 	}
+	if s := p.Source; s != nil {
+		o.key("source")
+		o.begin()
+		o.key("mime")
+		o.str(s.MIME)
+		o.key("data")
+		o.str(s.Data)
+		o.key("crop")
+		o.raw([]byte("[" + num(s.Crop[0]) + ", " + num(s.Crop[1]) + ", " + num(s.Crop[2]) + ", " + num(s.Crop[3]) + "]"))
+		o.end()
+	}
 	o.extras(d.extra[path])
 	o.end()
 }
+
+// num writes a fraction as JSON: at most 6 decimals, enough for a pixel of any picture.
+func num(f float64) string { return strconv.FormatFloat(math.Round(f*1e6)/1e6, 'f', -1, 64) }
 
 // objWriter writes indented JSON (as json.Indent with two spaces would) key by key, in the
 // order it is told.

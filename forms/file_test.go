@@ -723,3 +723,39 @@ func TestSaveThroughSymlink(t *testing.T) {
 
 // english finds a run of Latin words, as the system's error texts are ("no space left").
 var english = regexp.MustCompile(`[A-Za-z]{3,} [a-z]{2,}`)
+
+// A kept source picture goes to the file and comes back; one out of bounds is kept as it was
+// written, as an unknown key, and never read as a source.
+func TestPhotoSourceRoundTrip(t *testing.T) {
+	d := Sample(Default())
+	d.Photo.Source = &PhotoSource{MIME: "image/jpeg", Data: "AAAA", Crop: [4]float64{0.1, 0.2, 0.5, 0.7}}
+	back, err := Parse(d.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := back.Photo.Source; s == nil || *s != *d.Photo.Source {
+		t.Fatalf("source came back as %+v", s)
+	}
+	if !bytes.Equal(back.Marshal(), d.Marshal()) {
+		t.Error("a draft with a source is not written back the same")
+	}
+	for _, bad := range []string{
+		`{"mime": "image/jpeg", "data": "AAAA", "crop": [0.6, 0, 0.5, 1]}`,
+		`{"mime": "image/jpeg", "data": "", "crop": [0, 0, 1, 1]}`,
+		`{"mime": "image/jpeg", "data": "AAAA", "crop": [0, 0, 1, 1], "later": true}`,
+		`"not an object"`,
+	} {
+		in := bytes.Replace(d.Marshal(), []byte(`"source": {`), []byte(`"old": {`), 1)
+		in = bytes.Replace(in, []byte(`"old": {`), []byte(`"source": `+bad+`, "x": {`), 1)
+		got, err := Parse(in)
+		if err != nil {
+			t.Fatalf("%s: %v", bad, err)
+		}
+		if got.Photo.Source != nil {
+			t.Errorf("%s read as a source", bad)
+		}
+		if !bytes.Contains(got.Marshal(), []byte(bad)) {
+			t.Errorf("%s was not kept as written", bad)
+		}
+	}
+}
