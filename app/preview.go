@@ -77,7 +77,7 @@ func (u *UI) previewPage() fyne.CanvasObject {
 	pv.layout()
 	view := container.New(&resizeWatch{onResize: pv.viewResized}, pv.scroll)
 	body := container.NewBorder(bar, nil, nil, container.New(&fixedWidth{w: 330}, u.exportPanel()), view)
-	return pageFrame(p, "预览与导出", "下面是打印出来的样子（与导出的 PDF 相同）。点页面上填写的内容，可以转到那一项去修改。", body, false)
+	return pageFrame(p, "预览与导出", "下面是打印出来的样子（与导出的 PDF 相同）。双击页面上填写的内容，可以转到那一项去修改。", body, false)
 }
 
 // layout lays the draft out again off the UI thread; the draft is copied so typing goes on.
@@ -314,8 +314,9 @@ func (s *pageSheet) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(s.img)
 }
 
-// Tapped finds the typed value under the pointer.
-func (s *pageSheet) Tapped(e *fyne.PointEvent) {
+// DoubleTapped goes to the field of the typed value under the pointer. A single click only
+// looks (a teacher clicking to read a page was taken away from it).
+func (s *pageSheet) DoubleTapped(e *fyne.PointEvent) {
 	if path := s.pathAt(e.Position); path != "" {
 		s.goTo(path)
 	}

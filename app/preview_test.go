@@ -42,7 +42,7 @@ func TestPreviewTurnsPagesAndZooms(t *testing.T) {
 	}
 }
 
-// A click on a typed value in the preview goes to its field.
+// A double click on a typed value in the preview goes to its field; a single click stays.
 func TestPreviewClickGoesToField(t *testing.T) {
 	h := newHarness(t, "")
 	h.u.Start(writeSample(t, t.TempDir()))
@@ -59,7 +59,14 @@ func TestPreviewClickGoesToField(t *testing.T) {
 		t.Fatal("no host.unit on page 1")
 	}
 	s := pv.sheet.scale
-	test.TapAt(pv.sheet, fyne.NewPos(float32((box.X+box.W/2)*s), float32((box.Y+box.H/2)*s)))
+	at := fyne.NewPos(float32((box.X+box.W/2)*s), float32((box.Y+box.H/2)*s))
+	if tap, ok := any(pv.sheet).(fyne.Tappable); ok {
+		test.TapAt(tap, at)
+	}
+	if h.u.pages[h.u.current].nav != "预览与导出" {
+		t.Fatalf("a single click went to %s", h.u.pages[h.u.current].nav)
+	}
+	pv.sheet.DoubleTapped(&fyne.PointEvent{Position: at})
 	if h.u.pages[h.u.current].nav != "主持人" || h.canvas().Focused() != h.u.views["host.unit"].focus {
 		t.Errorf("went to %s, focus %T", h.u.pages[h.u.current].nav, h.canvas().Focused())
 	}
