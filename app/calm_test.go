@@ -349,7 +349,7 @@ func TestWheelScrollsThePageOverInputs(t *testing.T) {
 func TestTabScrollsTheFieldIntoView(t *testing.T) {
 	h := newHarness(t, "")
 	h.u.Start(writeSample(t, t.TempDir()))
-	h.u.win.Resize(fyne.NewSize(900, 360))
+	h.u.win.Resize(fyne.NewSize(900, 480))
 	h.u.showPage("工作室成员")
 	s := h.u.pages[h.u.current].scroll
 	s.ScrollToTop()

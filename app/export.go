@@ -38,7 +38,7 @@ func (u *UI) exportPanel() fyne.CanvasObject {
 		box.Add(widget.NewButtonWithIcon("导出空白申报表…", theme.DocumentSaveIcon(), u.exportDialog))
 	case len(errs) == 0:
 		box.Add(wrapped("检查通过，可以导出正式的申报表：Word 文档和 PDF 各一份。"))
-		b := widget.NewButtonWithIcon("导出 Word 和 PDF…", theme.DocumentSaveIcon(), u.exportDialog)
+		b := widget.NewButtonWithIcon("导出 Word 和 PDF 文件…", theme.DocumentSaveIcon(), u.exportDialog)
 		b.Importance = widget.HighImportance
 		box.Add(b)
 	default:

@@ -36,7 +36,7 @@ const (
 // imported from there whose sheet names no table goes into that table.
 func (u *UI) rosterBar(table string) fyne.CanvasObject {
 	imp := widget.NewButtonWithIcon("从 Excel 导入名单…", theme.UploadIcon(), func() { u.importRosterInto(table) })
-	exp := widget.NewButtonWithIcon("导出名单到 Excel…", theme.DownloadIcon(), u.exportRoster)
+	exp := widget.NewButtonWithIcon("导出名单到 Excel 表格…", theme.DownloadIcon(), u.exportRoster)
 	tpl := widget.NewButtonWithIcon("保存空白名单模板…", theme.DocumentSaveIcon(), u.saveRosterTemplate)
 	return container.NewHBox(imp, exp, tpl)
 }

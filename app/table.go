@@ -15,18 +15,52 @@ import (
 // tablePage is a table block as the form prints it: a header of the table's own columns (the
 // advisers' and the members' orders differ), one line of inputs a row, and rows to add and
 // remove within the form's limit.
+//
+// The Excel buttons, the table's message and its column heads stay above the rows, which
+// scroll under them: at 125 % the heads scrolled away and 职称 could not be told from 职务.
 func (u *UI) tablePage(p *page) fyne.CanvasObject {
 	body := container.NewVBox()
+	head := container.NewStack()
+	u.tableHeads[p.block.Key], u.tableBodies[p.block.Key] = head, body
+	msg := u.blockMessage(p.block.Key)
+	msg.collapse = false // its line is kept: a 提醒 about the number of rows moves no row
 	u.fillTable(body, p.block)
-	return pageFrame(p, p.block.Name(), tableHelp(p.block), container.NewVBox(u.rosterBar(p.block.Key), body), true)
+	return pageFrame(p, p.block.Name(), tableHelp(p.block), body, true, u.rosterBar(p.block.Key), msg, head)
 }
 
+// tableHelp is the line under a table's heading: how many rows, and what its columns ask for.
 func tableHelp(b *forms.Block) string {
 	s := fmt.Sprintf("最多填%d行", b.Rows)
 	if b.MinRows > 0 {
 		s = fmt.Sprintf("填%d～%d行", b.MinRows, b.Rows)
 	}
-	return s + "；一行是一个人，要填就把这一行填完整。出生年月写成 1985.03 的样子，手机号码为11位。"
+	s += "；一行是" + rowNoun(b) + "，要填就把这一行填完整。"
+	var how []string
+	seen := map[forms.Kind]bool{}
+	for _, f := range b.Fields {
+		if seen[f.Kind] {
+			continue
+		}
+		seen[f.Kind] = true
+		switch f.Kind {
+		case forms.YearMonth:
+			how = append(how, f.Name()+"写成 1985.03 的样子")
+		case forms.Mobile:
+			how = append(how, f.Name()+"为11位")
+		}
+	}
+	if len(how) > 0 {
+		s += strings.Join(how, "，") + "。"
+	}
+	return s
+}
+
+// rowNoun is what one row of a table is: 一个人 for a person table.
+func rowNoun(b *forms.Block) string {
+	if b.Person != "" {
+		return "一个人"
+	}
+	return "一条"
 }
 
 // fillTable (re)builds the rows of a table inside body.
@@ -40,9 +74,13 @@ func (u *UI) fillTable(body *fyne.Container, b *forms.Block) {
 		header = append(header, l)
 	}
 	header = append(header, widget.NewLabel(""))
-	top := u.blockMessage(b.Key)
-	top.collapse = false // its line is kept: a 提醒 about the number of rows moves no row
-	objs := []fyne.CanvasObject{top, container.New(cols, header...)}
+	var objs []fyne.CanvasObject
+	if head := u.tableHeads[b.Key]; head != nil {
+		head.Objects = []fyne.CanvasObject{container.New(cols, header...)}
+		head.Refresh()
+	} else {
+		objs = append(objs, container.New(cols, header...))
+	}
 	n := u.d.Rows(b.Key)
 	for r := 1; r <= n; r++ {
 		objs = append(objs, u.tableRow(body, b, cols, r)...)

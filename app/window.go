@@ -123,15 +123,17 @@ type UI struct {
 	status  *widget.Label
 	counts  *widget.Button
 
-	views     map[string]*fieldView // by field path, for marks and focus
-	rowMsgs   map[string]*msgLine
-	addBtns   map[string]*widget.Button // 添加一行 of each table
-	blkMsgs   map[string]*msgLine
-	photo     *photoPanel
-	photoWork photoState
-	scans     *scansView // the 报送 page last built: files dropped on it go there
-	preview   *preview
-	long      map[string]*longText
+	views       map[string]*fieldView // by field path, for marks and focus
+	rowMsgs     map[string]*msgLine
+	addBtns     map[string]*widget.Button // 添加一行 of each table
+	blkMsgs     map[string]*msgLine
+	tableHeads  map[string]*fyne.Container // a table page's column heads, above its rows
+	tableBodies map[string]*fyne.Container // and its rows
+	photo       *photoPanel
+	photoWork   photoState
+	scans       *scansView // the 报送 page last built: files dropped on it go there
+	preview     *preview
+	long        map[string]*longText
 }
 
 // page is one entry of the list at the left and what it shows.
@@ -198,6 +200,8 @@ func (u *UI) resetViews() {
 	u.rowMsgs = map[string]*msgLine{}
 	u.addBtns = map[string]*widget.Button{}
 	u.blkMsgs = map[string]*msgLine{}
+	u.tableHeads = map[string]*fyne.Container{}
+	u.tableBodies = map[string]*fyne.Container{}
 	u.long = map[string]*longText{}
 	u.photo = nil
 	for _, p := range u.pages {
@@ -469,11 +473,15 @@ func (l *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(l.w, h)
 }
 
-// pageFrame is a page: a heading, an optional line of help, and the body scrolling under them.
-func pageFrame(p *page, title, help string, body fyne.CanvasObject, scroll bool) fyne.CanvasObject {
+// pageFrame is a page: a heading, an optional line of help, what stays above the body
+// (fixed: a table's buttons and column heads), and the body scrolling under them.
+func pageFrame(p *page, title, help string, body fyne.CanvasObject, scroll bool, fixed ...fyne.CanvasObject) fyne.CanvasObject {
 	top := container.NewVBox(heading(title, theme.SizeNameSubHeadingText))
 	if help != "" {
 		top.Add(note(help))
+	}
+	for _, o := range fixed {
+		top.Add(o)
 	}
 	if !scroll {
 		return container.NewPadded(container.NewBorder(top, nil, nil, nil, body))

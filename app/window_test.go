@@ -240,7 +240,7 @@ func TestTableColumnsInEachTablesOrder(t *testing.T) {
 	} {
 		b, _ := forms.Default().Block(key)
 		h.u.showPage(b.Nav)
-		header := h.tableBody(key).Objects[1].(*fyne.Container)
+		header := h.u.tableHeads[key].Objects[0].(*fyne.Container)
 		var got []string
 		for _, o := range header.Objects {
 			if l, ok := o.(*widget.Label); ok && l.Text != "" {
@@ -335,16 +335,7 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 // tableBody is the container fillTable fills for a table key.
 func (h *harness) tableBody(key string) *fyne.Container {
 	h.t.Helper()
-	var body *fyne.Container
-	walk(h.u.content, func(o fyne.CanvasObject) {
-		c, ok := o.(*fyne.Container)
-		if !ok || body != nil || len(c.Objects) < 2 {
-			return
-		}
-		if l, ok := c.Objects[0].(*msgLine); ok && l == h.u.blkMsgs[key] {
-			body = c
-		}
-	})
+	body := h.u.tableBodies[key]
 	if body == nil {
 		h.t.Fatalf("no table body for %s", key)
 	}
