@@ -415,6 +415,14 @@ var schema = map[string][]string{
 	"sample":                      {"*"},
 }
 
+// tableNames say in messages where a key is.
+var tableNames = map[string]string{
+	"":              "文件开头",
+	"blocks":        "栏目（[[blocks]]）中",
+	"blocks.fields": "字段（[[blocks.fields]]）中",
+	"rules":         "规则（[[rules]]）中",
+}
+
 func tagsOf(v any) []string {
 	t := reflect.TypeOf(v)
 	out := make([]string, t.NumField())
@@ -445,9 +453,9 @@ func (l *loader) unknownKeys(md toml.MetaData) {
 		if s := suggest(name, schema[parent]); s != "" {
 			hint = "是不是 " + s + "？"
 		}
-		where := "“" + parent + "”中"
-		if parent == "" {
-			where = "文件开头"
+		where, ok := tableNames[parent]
+		if !ok {
+			where = "“" + parent + "”中"
 		}
 		lines := l.shape.plain[path]
 		if len(lines) == 0 {
@@ -600,6 +608,19 @@ func (l *loader) number(v any, path string, lo, hi float64) (float64, bool) {
 	return x, true
 }
 
+// minCellMM is the narrowest cell: a character and the cell's padding.
+const minCellMM = 5
+
+// width reads a cell width in millimetres: 0 (no such cell) or from minCellMM to TextMM.
+func (l *loader) width(v any, path string) float64 {
+	w, ok := l.number(v, path, 0, TextMM)
+	if ok && w > 0 && w < minCellMM {
+		l.fail(l.line(path), "%s = %g 太窄：格子至少 %d 毫米宽（放得下一个字），不要这个格子就写 0 或不写。", keyOf(path), w, minCellMM)
+		return 0
+	}
+	return w
+}
+
 func (l *loader) boolean(v any, path string) bool {
 	if v == nil {
 		return false
@@ -654,6 +675,9 @@ func (l *loader) printable(s, path string, bold, breaks bool) {
 	var bad []string
 	seen := map[rune]bool{}
 	for _, r := range s {
+		if len(bad) >= 10 {
+			break
+		}
 		if seen[r] {
 			continue
 		}
@@ -667,9 +691,6 @@ func (l *loader) printable(s, path string, bold, breaks bool) {
 			bad = append(bad, fmt.Sprintf("“%c”（U+%04X）", r, r))
 		case bold && !fonts.BoldHas(r):
 			bad = append(bad, fmt.Sprintf("“%c”（U+%04X，粗体字体里没有）", r, r))
-		}
-		if len(bad) >= 10 {
-			break
 		}
 	}
 	if len(bad) > 0 {
@@ -894,8 +915,8 @@ func (l *loader) block(def *Definition, i int, rb rawBlock) Block {
 		l.fail(l.line(p), "%s是表格，需要 rows（印出的行数，也是最多能填的行数）。", name)
 	}
 
-	lm, hasLM := l.number(rb.LabelMM, p+".label_mm", 0, TextMM)
-	b.LabelMM = lm
+	b.LabelMM = l.width(rb.LabelMM, p+".label_mm")
+	hasLM := rb.LabelMM != nil
 	for j, rf := range rb.Fields {
 		b.Fields = append(b.Fields, l.field(def, &b, name, fmt.Sprintf("%s.fields[%d]", p, j), rf))
 	}
@@ -950,22 +971,23 @@ var fieldKeyKinds = map[string][]Kind{
 func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) Field {
 	var f Field
 	kind, _ := l.str(rf.Kind, p+".kind", maxDefName)
-	k, ok := kindNames[kind]
+	k, known := kindNames[kind]
 	switch {
 	case rf.Kind == nil:
 		l.fail(l.line(p), "%s的字段缺少 kind（字段种类：%s）。", bname, kindList(kindOrder))
-		return f
-	case !ok:
+	case !known:
 		l.fail(l.line(p+".kind"), "不认识的字段种类 kind = %q：可用的有 %s。", kind, kindList(kindOrder))
-		return f
 	}
+	// With the kind unknown the rest is still read (as a text field), so that the one mistake
+	// is told once, not again as a width or key missing.
 	f.Kind = k
 	for _, key := range present(rf) {
-		if kinds, limited := fieldKeyKinds[key]; limited && !kindIn(kinds, k) {
+		if kinds, limited := fieldKeyKinds[key]; limited && known && !kindIn(kinds, k) {
 			l.fail(l.line(p+"."+key), "%s 不用于 %s 字段：请删去或改正 kind。", key, kind)
 		}
 	}
 	switch {
+	case !known:
 	case b.Kind == TextBlock && k != LongText:
 		l.fail(l.line(p+".kind"), "%s是 text 栏目，它唯一的字段应当是 long_text，现在是 %s。", bname, kind)
 	case b.Kind != TextBlock && k == LongText:
@@ -1001,12 +1023,12 @@ func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) 
 	if f.MaxWords > 0 && f.WarnWords >= f.MaxWords {
 		l.fail(l.line(p+".warn_words"), "warn_words（%d）应当小于 max_words（%d）：超过 warn_words 字提醒“接近上限”。", f.WarnWords, f.MaxWords)
 	}
-	if k == Choice || k == BoxChoice {
+	if known && (k == Choice || k == BoxChoice) {
 		l.choices(def, &f, p, rf)
 	}
 	f.Row, _ = l.integer(rf.Row, p+".row", 0, 49)
-	f.LabelMM, _ = l.number(rf.LabelMM, p+".label_mm", 0, TextMM)
-	f.ValueMM, _ = l.number(rf.ValueMM, p+".value_mm", 0, TextMM)
+	f.LabelMM = l.width(rf.LabelMM, p+".label_mm")
+	f.ValueMM = l.width(rf.ValueMM, p+".value_mm")
 	f.RowSpan, _ = l.integer(rf.RowSpan, p+".row_span", 1, 10)
 	f.Aliases, _ = l.strs(rf.Aliases, p+".aliases", maxDefWords, maxDefLabel)
 	f.SheetWidth, _ = l.number(rf.SheetWidth, p+".sheet_width", 0, 255)
@@ -1159,12 +1181,15 @@ func (l *loader) grid(b *Block, name, p string) {
 			l.fail(l.line(fp), "%s按格子排，字段“%s”也需要 value_mm（值格的宽度，毫米）。", name, f.Name())
 			continue
 		}
+		// render's nextX: past the cells joined from the left edge. Each cell is passed once:
+		// a cell narrower than the tolerance would otherwise match again and again.
 		x := 0.0
-		for moved := true; moved; { // render's nextX: past the cells joined from the left
+		used := make([]bool, len(rows[f.Row]))
+		for moved := true; moved; {
 			moved = false
-			for _, c := range rows[f.Row] {
-				if math.Abs(c.x-x) < widthTolerance {
-					x, moved = c.x+c.w, true
+			for k, c := range rows[f.Row] {
+				if !used[k] && math.Abs(c.x-x) < widthTolerance {
+					x, moved, used[k] = c.x+c.w, true, true
 				}
 			}
 		}

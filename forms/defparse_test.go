@@ -133,6 +133,7 @@ func TestDefinitionProblems(t *testing.T) {
 		{"grid row within tolerance", []string{`  value_mm = 65.5`, `  value_mm = 65.54`}, ""},
 		{"grid row just past tolerance", []string{`  value_mm = 65.5`, `  value_mm = 65.56`, `  [[blocks.fields]]`, `  [[blocks.fields]] # ←`}, "加起来是 146.56 毫米"},
 		{"grid gap in rows", []string{"[[blocks]]\nkey = \"host\"", "[[blocks]] # ←\nkey = \"host\"", `  value_mm = 65.5`, "  value_mm = 65.5\n\n  [[blocks.fields]]\n  key = \"x\"\n  label = \"职务\"\n  kind = \"text\"\n  row = 2\n  label_mm = 15.5\n  value_mm = 131"}, "第2行（row = 1）没有字段"},
+		{"cell too narrow", []string{"  value_mm = 50\n", "  value_mm = 50\n\n  [[blocks.fields]]\n  key = \"z\"\n  label = \"职务\"\n  kind = \"text\"\n  value_mm = 0.001 # ←\n"}, "value_mm = 0.001 太窄"},
 		{"photo row span", []string{`  value_mm = 65.5`, "  value_mm = 37.5\n\n  [[blocks.fields]]\n  key = \"photo\"\n  label = \"照片\"\n  kind = \"picture\"\n  row = 0\n  value_mm = 28\n  row_span = 3 # ←"}, "照片格从第1行跨 3 行到第3行，但“主持人”栏只有 1 行：请把 row_span 改为 1 或更小"},
 		{"photo with a label cell", []string{`  value_mm = 65.5`, "  value_mm = 37.5\n\n  [[blocks.fields]]\n  key = \"photo\"\n  label = \"照片\"\n  kind = \"picture\"\n  row = 0\n  label_mm = 5 # ←\n  value_mm = 28"}, "照片格没有名称格"},
 		{"row_span on text", []string{`  value_mm = 50`, "  value_mm = 50\n  row_span = 2 # ←"}, "row_span 不用于 text 字段"},
@@ -227,6 +228,17 @@ func TestDefinitionProblems(t *testing.T) {
 			}
 			t.Errorf("want %q on line %d; got:\n%s", c.want, line, err)
 		})
+	}
+}
+
+// TestOneMistakeOneProblem: a field of an unknown kind is still read for its widths and keys,
+// so the table it is in is not also said to be too narrow.
+func TestOneMistakeOneProblem(t *testing.T) {
+	src, _ := edit(`  kind = "mobile"`, `  kind = "mobil"`)
+	_, err := ParseDefinition([]byte(src), "one.toml")
+	var de *DefinitionError
+	if !errors.As(err, &de) || len(de.Problems) != 1 {
+		t.Fatalf("want one problem, got %v", err)
 	}
 }
 
