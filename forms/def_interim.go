@@ -37,7 +37,9 @@ type Definition struct {
 	Source string              // where the bureau published the form
 	Lists  map[string][]string // named lists of values ("counties")
 	Rules  []Rule              // the notice's conditions with their messages, in the file's order
-	File   string              // the name the definition was read under, for messages
+	// Submission is where and by when the finished form goes; the exports remind of it.
+	Submission Submission
+	File       string // the name the definition was read under, for messages
 }
 
 var defaultForm = &Definition{

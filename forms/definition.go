@@ -148,6 +148,12 @@ func (r Rule) Format(args map[string]string) string {
 	return sb.String()
 }
 
+// Submission is how the notice asks for the form to be sent: by Deadline ("7月28日"), to Email,
+// Contact and Phone for questions. Empty members: the notice does not say.
+type Submission struct {
+	Deadline, Email, Contact, Phone string
+}
+
 // Stored lists the blocks a draft holds values for, in printed order: labelled fields, tables
 // and long texts that the applicant fills in.
 func (d *Definition) Stored() []Block {

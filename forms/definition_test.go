@@ -134,9 +134,10 @@ func TestMBZRDefinitionIsTodaysForm(t *testing.T) {
 	var diffs []string
 	diff("blocks", reflect.ValueOf(d.Blocks), reflect.ValueOf(todaysForm()), &diffs)
 	// Every other member of the built-in Definition; what only a file says (its source,
-	// lists, rules, file name) is compared with the built-in form's by the tests below.
+	// lists, rules, submission, file name) is checked by the tests below.
 	want := *def
 	want.Blocks, want.Source, want.Lists, want.Rules, want.File = d.Blocks, d.Source, d.Lists, d.Rules, d.File
+	want.Submission = d.Submission
 	diff("definition", reflect.ValueOf(*d), reflect.ValueOf(want), &diffs)
 	for _, s := range diffs {
 		t.Error(s)
@@ -160,6 +161,10 @@ func TestMBZRDefinitionIsTodaysForm(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
 		}
+	}
+	// app/export.go, cli/export.go, cli/scans.go: the reminder where the files go.
+	if want := (Submission{Deadline: "7月28日", Email: "lzjyjszk@163.com", Contact: "韦益金", Phone: "2822733"}); d.Submission != want {
+		t.Errorf("Submission %+v, want %+v", d.Submission, want)
 	}
 	if !reflect.DeepEqual(d.Sample, sampleValues) {
 		for p, v := range sampleValues {

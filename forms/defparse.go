@@ -86,23 +86,31 @@ func (e *DefinitionError) Is(target error) bool { return target == ErrBadDefinit
 // being dropped without a word, as the decoder does with a number where a table belongs); only
 // the arrays of tables are typed, so that MetaData.Undecoded reports the keys nobody reads.
 type rawDefinition struct {
-	Format        any        `toml:"format"`
-	FormatVersion any        `toml:"format_version"`
-	ID            any        `toml:"id"`
-	Version       any        `toml:"version"`
-	Title         any        `toml:"title"`
-	Source        any        `toml:"source"`
-	WindowTitle   any        `toml:"window_title"`
-	OutputName    any        `toml:"output_name"`
-	DraftFormat   any        `toml:"draft_format"`
-	Stamp         any        `toml:"stamp"`
-	Date          any        `toml:"date"`
-	Group         any        `toml:"group"`
-	Lists         any        `toml:"lists"`
-	Roles         any        `toml:"roles"`
-	Blocks        []rawBlock `toml:"blocks"`
-	Rules         []rawRule  `toml:"rules"`
-	Sample        any        `toml:"sample"`
+	Format        any            `toml:"format"`
+	FormatVersion any            `toml:"format_version"`
+	ID            any            `toml:"id"`
+	Version       any            `toml:"version"`
+	Title         any            `toml:"title"`
+	Source        any            `toml:"source"`
+	WindowTitle   any            `toml:"window_title"`
+	OutputName    any            `toml:"output_name"`
+	DraftFormat   any            `toml:"draft_format"`
+	Stamp         any            `toml:"stamp"`
+	Date          any            `toml:"date"`
+	Group         any            `toml:"group"`
+	Lists         any            `toml:"lists"`
+	Roles         any            `toml:"roles"`
+	Blocks        []rawBlock     `toml:"blocks"`
+	Rules         []rawRule      `toml:"rules"`
+	Sample        any            `toml:"sample"`
+	Submission    *rawSubmission `toml:"submission"`
+}
+
+type rawSubmission struct {
+	Deadline any `toml:"deadline"`
+	Email    any `toml:"email"`
+	Contact  any `toml:"contact"`
+	Phone    any `toml:"phone"`
 }
 
 type rawBlock struct {
@@ -360,6 +368,7 @@ func (l *loader) decodeError(data []byte, err error) {
 		}
 	}
 	l.shapeOf(m["rules"], "rules")
+	l.table(m["submission"], "submission")
 	if len(l.probs) == before {
 		l.fail(0, "无法读取：%v", err)
 	}
@@ -409,6 +418,7 @@ var schema = map[string][]string{
 	"blocks":                      tagsOf(rawBlock{}),
 	"blocks.fields":               tagsOf(rawField{}),
 	"rules":                       tagsOf(rawRule{}),
+	"submission":                  tagsOf(rawSubmission{}),
 	"lists":                       {"*"},
 	"roles":                       {"*"},
 	"blocks.fields.value_aliases": {"*"},
@@ -598,7 +608,7 @@ func (l *loader) number(v any, path string, lo, hi float64) (float64, bool) {
 	case float64:
 		x = n
 	default:
-		l.fail(l.line(path), "%s 应当是数（毫米，如 15.5，不加引号），现在是%s。", keyOf(path), typeName(v))
+		l.fail(l.line(path), "%s 应当是数（不加引号，如 15.5），现在是%s。", keyOf(path), typeName(v))
 		return 0, false
 	}
 	if math.IsNaN(x) || x < lo || x > hi {
@@ -747,6 +757,20 @@ func (l *loader) top(raw *rawDefinition) *Definition {
 	if s, ok := l.str(raw.Date, "date", maxDefLabel); ok {
 		def.Date = s
 		l.printable(s, "date", false, false)
+	}
+	if rs := raw.Submission; rs != nil {
+		sub := &def.Submission
+		sub.Deadline, _ = l.str(rs.Deadline, "submission.deadline", 50)
+		sub.Email, _ = l.str(rs.Email, "submission.email", maxDefName*2)
+		sub.Contact, _ = l.str(rs.Contact, "submission.contact", 50)
+		sub.Phone, _ = l.str(rs.Phone, "submission.phone", 50)
+		if sub.Email != "" && (!strings.Contains(sub.Email, "@") || strings.ContainsAny(sub.Email, " \t\n")) {
+			l.fail(l.line("submission.email"), "email = %q 不是电子邮箱地址。", sub.Email)
+		}
+		for _, k := range []string{"deadline", "contact", "phone"} {
+			v := map[string]string{"deadline": sub.Deadline, "contact": sub.Contact, "phone": sub.Phone}[k]
+			l.printable(v, "submission."+k, false, false)
+		}
 	}
 	return def
 }
