@@ -32,6 +32,14 @@ type Definition struct {
 	Blocks []Block
 	Roles  map[Role]string   // role → field path ("host.name")
 	Sample map[string]string // the sample draft's values by field path
+
+	// Read from a definition file (ParseDefinition; docs/form-format.md).
+	Source string              // where the bureau published the form
+	Lists  map[string][]string // named lists of values ("counties")
+	Rules  []Rule              // the notice's conditions with their messages, in the file's order
+	// Submission is where and by when the finished form goes; the exports remind of it.
+	Submission Submission
+	File       string // the name the definition was read under, for messages
 }
 
 var defaultForm = &Definition{
@@ -120,7 +128,7 @@ func (d *Definition) FixedText() string {
 	var sb strings.Builder
 	sb.WriteString(d.Title + d.Stamp + d.Date + "序号0123456789第页共（续）草稿（未通过检查）")
 	for _, b := range d.Blocks {
-		sb.WriteString(b.Label + b.Hint + b.Sub)
+		sb.WriteString(b.Label + b.Hint + b.Sub + b.Text + b.Sign)
 		for _, f := range b.Fields {
 			sb.WriteString(f.Label)
 		}

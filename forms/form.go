@@ -2,9 +2,10 @@
 // 字数 counter. It knows only the standard library and the embedded fonts: the app, the
 // command line and the writers all read the one definition below.
 //
-// It imports the standard library and package fonts only: no picture is decoded here (the
-// photo check asks a PhotoReader, which the photo pipeline gives), so every room may read a
-// draft without pulling in the decoders. The import plan is checked by house_test.go.
+// It imports the standard library, package fonts and the TOML parser (definition files) only:
+// no picture is decoded here (the photo check asks a PhotoReader, which the photo pipeline
+// gives), so every room may read a draft without pulling in the decoders. The import plan is
+// checked by house_test.go.
 package forms
 
 import (
@@ -121,6 +122,14 @@ type Block struct {
 	// Shared (TableBlock): one person may be listed in several applications (an adviser may
 	// advise two studios), so the summary does not warn about it.
 	Shared bool
+	// What related forms need (issue 22; docs/form-format.md), read from a definition file.
+	PageBreak  bool    // the block starts a new page
+	LeaveBlank bool    // the applicant leaves it blank: not offered, not stored, printed empty
+	Text       string  // set wording: a NoteBlock's instructions, a DeclarationBlock's 承诺, an opinion's
+	Sign       string  // DeclarationBlock, OpinionBlock: the signature line's label (申报人签名：)
+	Seal       Seal    // OpinionBlock: whose seal goes in the box (NoSeal: none, no stamp line)
+	SealNeeded bool    // the seal must be there on the scanned pages (the scan step says so if not)
+	ClearMM    float64 // OpinionBlock, DeclarationBlock: clear height kept for the seal or signature
 	// SummaryLabel: the summary workbook's column for the block: a table's filled rows, a
 	// text's 字数 ("" for none).
 	SummaryLabel string
