@@ -308,7 +308,7 @@ func checkCases(t testing.TB) []checkCase {
 		}
 		cases = append(cases, checkCase{"host " + f.Key + " empty", set("host."+f.Key, "  "), []want{e("host."+f.Key, verb, "主持人的")}})
 	}
-	for _, c := range Counties {
+	for _, c := range Default().Counties() {
 		cases = append(cases, checkCase{"county " + c, set("host.pairedCounty", c), nil})
 	}
 	// Character limits: at the limit nothing, one past it a 错误 naming the limit; a 19 MB

@@ -1,11 +1,8 @@
 package forms
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,157 +24,6 @@ func loadShipped(t *testing.T, name string) *Definition {
 		t.Fatal(err)
 	}
 	return d
-}
-
-// todaysForm is the built-in form's blocks (Default(), made from the Go table forms.Form) with
-// what the rest of today's Go code says about them beyond the table: each addition names where
-// that code is.
-func todaysForm() []Block {
-	want := cloneBlocks(Default().Blocks)
-	opinion := 0
-	for i := range want {
-		if b := &want[i]; b.Kind == OpinionBlock {
-			// render/geometry.go: OpinionClear 52 mm; scan: School, County, City (the city's
-			// box stays empty: a seal there is a 提醒, a missing one elsewhere a 错误).
-			b.ClearMM = 52
-			b.Seal = []Seal{SchoolSeal, CountySeal, CitySeal}[opinion]
-			b.SealNeeded = b.Seal != CitySeal
-			b.LeaveBlank = b.Seal == CitySeal
-			opinion++
-		}
-	}
-	return want
-}
-
-func cloneBlocks(in []Block) []Block {
-	out := make([]Block, len(in))
-	for i, b := range in {
-		out[i] = b
-		out[i].Fields = make([]Field, len(b.Fields))
-		copy(out[i].Fields, b.Fields)
-	}
-	return out
-}
-
-// diff lists every member where got and want differ, by its path ("blocks[3]“工作室成员基本情况”
-// .Fields[2]“出生年月”.Hint"), so a failure says exactly what the file has wrong. A nil and an
-// empty slice or map are the same here: the loader gives nil for an absent key.
-func diff(path string, got, want reflect.Value, out *[]string) {
-	if len(*out) > 40 {
-		return
-	}
-	switch got.Kind() {
-	case reflect.Struct:
-		for i := 0; i < got.NumField(); i++ {
-			name := got.Type().Field(i).Name
-			diff(path+"."+name, got.Field(i), want.Field(i), out)
-		}
-	case reflect.Slice:
-		if got.Len() != want.Len() {
-			*out = append(*out, fmt.Sprintf("%s: %d entries, want %d: got %v, want %v", path, got.Len(), want.Len(), got, want))
-			return
-		}
-		for i := 0; i < got.Len(); i++ {
-			diff(path+"["+strconv.Itoa(i)+"]"+labelOf(want.Index(i)), got.Index(i), want.Index(i), out)
-		}
-	case reflect.Map:
-		if got.Len() != want.Len() || (got.Len() > 0 && !reflect.DeepEqual(got.Interface(), want.Interface())) {
-			*out = append(*out, fmt.Sprintf("%s: got %v, want %v", path, got, want))
-		}
-	default:
-		if !reflect.DeepEqual(got.Interface(), want.Interface()) {
-			*out = append(*out, fmt.Sprintf("%s: got %#v, want %#v", path, got.Interface(), want.Interface()))
-		}
-	}
-}
-
-func labelOf(v reflect.Value) string {
-	if v.Kind() == reflect.Struct {
-		if l := v.FieldByName("Label"); l.IsValid() && l.String() != "" {
-			return "“" + strings.ReplaceAll(l.String(), "\n", "") + "”"
-		}
-	}
-	return ""
-}
-
-// normalize turns empty slices and maps into nil, so DeepEqual agrees with diff.
-func normalize(bs []Block) []Block {
-	out := cloneBlocks(bs)
-	for i := range out {
-		if len(out[i].Outline) == 0 {
-			out[i].Outline = nil
-		}
-		if len(out[i].Aliases) == 0 {
-			out[i].Aliases = nil
-		}
-		for j := range out[i].Fields {
-			f := &out[i].Fields[j]
-			if len(f.Choices) == 0 {
-				f.Choices = nil
-			}
-			if len(f.Aliases) == 0 {
-				f.Aliases = nil
-			}
-			if len(f.ValueAliases) == 0 {
-				f.ValueAliases = nil
-			}
-		}
-	}
-	return out
-}
-
-// TestMBZRDefinitionIsTodaysForm: the definition file is the form the program has built in
-// (Default()), member by member.
-func TestMBZRDefinitionIsTodaysForm(t *testing.T) {
-	d := loadShipped(t, mbzrFile)
-	def := Default()
-	var diffs []string
-	diff("blocks", reflect.ValueOf(d.Blocks), reflect.ValueOf(todaysForm()), &diffs)
-	// Every other member of the built-in Definition; what only a file says (its source,
-	// lists, rules, submission, file name) is checked by the tests below.
-	want := *def
-	want.Blocks, want.Source, want.Lists, want.Rules, want.File = d.Blocks, d.Source, d.Lists, d.Rules, d.File
-	want.Submission = d.Submission
-	diff("definition", reflect.ValueOf(*d), reflect.ValueOf(want), &diffs)
-	for _, s := range diffs {
-		t.Error(s)
-	}
-	if len(diffs) == 0 && !reflect.DeepEqual(normalize(d.Blocks), normalize(todaysForm())) {
-		t.Error("blocks differ from the built-in form's, though no member does")
-	}
-	checks := []struct{ name, got, want string }{
-		{"Title", d.Title, Title},
-		{"Stamp", d.Stamp, Stamp},
-		{"Date", d.Date, Date},
-		{"Counties", strings.Join(d.Counties(), "、"), strings.Join(Counties, "、")},
-		{"counties list", strings.Join(d.Lists["counties"], "、"), strings.Join(Counties, "、")},
-		{"plan outline", strings.Join(mustBlock(t, d, "plan").Outline, "、"), strings.Join(PlanOutline, "、")},
-		{"FixedText", d.FixedText(), def.FixedText()},
-		{"DraftFormat", d.DraftFormat, Format},               // drafts written before forms were files
-		{"OutputPrefix", d.OutputPrefix(), "柳州市名班主任工作室申报表-"}, // export: Name
-		{"WindowTitle", d.WindowTitle, "柳州市名班主任工作室申报表"},      // app/window.go
-	}
-	for _, c := range checks {
-		if c.got != c.want {
-			t.Errorf("%s = %q, want %q", c.name, c.got, c.want)
-		}
-	}
-	// app/export.go, cli/export.go, cli/scans.go: the reminder where the files go.
-	if want := (Submission{Deadline: "7月28日", Email: "lzjyjszk@163.com", Contact: "韦益金", Phone: "2822733"}); d.Submission != want {
-		t.Errorf("Submission %+v, want %+v", d.Submission, want)
-	}
-	if !reflect.DeepEqual(d.Sample, sampleValues) {
-		for p, v := range sampleValues {
-			if d.Sample[p] != v {
-				t.Errorf("sample %s = %q, want %q", p, d.Sample[p], v)
-			}
-		}
-		for p := range d.Sample {
-			if _, ok := sampleValues[p]; !ok {
-				t.Errorf("sample has %s, the built-in sample has not", p)
-			}
-		}
-	}
 }
 
 // TestMBZRRulesSayWhatCheckSays: each rule of the file, filled in as the checks will fill it,
@@ -219,7 +65,7 @@ func TestMBZRRulesSayWhatCheckSays(t *testing.T) {
 			map[string]string{"where": where(adv, adv.Field("birth"), 1), "value": "1950.03", "age": "74", "min": "20", "max": "65"}},
 		{"county", func(dr *Draft) { dr.Set("host.pairedCounty", "城中区") }, "host.pairedCounty",
 			rule(OneOfRule, Error, "host.pairedCounty"),
-			map[string]string{"where": where(host, host.Field("pairedCounty"), 0), "value": "城中区", "list": choiceList(Counties)}},
+			map[string]string{"where": where(host, host.Field("pairedCounty"), 0), "value": "城中区", "list": choiceList(Default().Counties())}},
 		{"no adviser", func(dr *Draft) {
 			for _, f := range adv.Fields {
 				for r := 1; r <= 2; r++ {
@@ -390,7 +236,7 @@ func TestShipped(t *testing.T) {
 	if len(defs) != len(ShippedFiles()) {
 		t.Fatalf("%d definitions of %d files", len(defs), len(ShippedFiles()))
 	}
-	if d, ok := ShippedByID("liuzhou-mbzr-2024"); !ok || d.Title != Title {
+	if d, ok := ShippedByID("liuzhou-mbzr-2024"); !ok || d.Title != Default().Title {
 		t.Errorf("ShippedByID: %v", ok)
 	}
 	if _, ok := ShippedByID("no-such-form"); ok {

@@ -74,7 +74,7 @@ func TestEveryKindDefinition(t *testing.T) {
 		t.Errorf("group %q draft format %q", d.Group, d.DraftFormat)
 	}
 	if got := d.Counties(); strings.Join(got, "") != "柳城县鹿寨县融安县" {
-		t.Errorf("Counties %v", got)
+		t.Errorf("Default().Counties() %v", got)
 	}
 	if len(d.Sealed()) != 2 || d.Sealed()[0].Seal != SchoolSeal {
 		t.Errorf("Sealed %v", d.Sealed())

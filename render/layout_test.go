@@ -237,7 +237,7 @@ func checkStampBoxes(t *testing.T, pages []Page) {
 	stamps := 0
 	for pi, p := range pages {
 		for _, b := range p.Boxes {
-			if b.Kind != TextBox || b.Text != forms.Stamp {
+			if b.Kind != TextBox || b.Text != forms.Default().Stamp {
 				continue
 			}
 			stamps++
@@ -245,11 +245,11 @@ func checkStampBoxes(t *testing.T, pages []Page) {
 			clearTop := c.Y + PadY
 			var date *Box
 			for k, o := range p.Boxes {
-				if o.Kind != TextBox || o.Cell != b.Cell || o.Text == forms.Stamp {
+				if o.Kind != TextBox || o.Cell != b.Cell || o.Text == forms.Default().Stamp {
 					continue
 				}
 				switch {
-				case o.Text == forms.Date:
+				case o.Text == forms.Default().Date:
 					date = &p.Boxes[k]
 				case o.Y+o.H <= b.Y:
 					clearTop = math.Max(clearTop, o.Y+o.H)
@@ -258,10 +258,10 @@ func checkStampBoxes(t *testing.T, pages []Page) {
 				}
 			}
 			if clear := b.Y - clearTop; clear < MM(50)-tol {
-				t.Errorf("page %d: only %.1f mm clear above %s", pi+1, PtToMM(clear), forms.Stamp)
+				t.Errorf("page %d: only %.1f mm clear above %s", pi+1, PtToMM(clear), forms.Default().Stamp)
 			}
 			if date == nil || date.Y < b.Y+b.H || date.X+date.W < c.X+c.W/2 {
-				t.Errorf("page %d: no %s below the stamp at the right", pi+1, forms.Date)
+				t.Errorf("page %d: no %s below the stamp at the right", pi+1, forms.Default().Date)
 			}
 			if b.X < c.X+c.W/2 {
 				t.Errorf("page %d: stamp not at the right", pi+1)
@@ -329,7 +329,7 @@ func expectedLabels(d *forms.Draft) []string {
 		case forms.TextBlock:
 			out = append(out, b.Name(), stripSpace(b.Hint))
 		case forms.OpinionBlock:
-			out = append(out, b.Name(), b.Sub, stripSpace(forms.Stamp), stripSpace(forms.Date))
+			out = append(out, b.Name(), b.Sub, stripSpace(forms.Default().Stamp), stripSpace(forms.Default().Date))
 		}
 	}
 	return out

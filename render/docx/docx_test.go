@@ -358,7 +358,7 @@ func TestOpinionRows(t *testing.T) {
 		n := 0
 		for _, tr := range doc.all("w:tr") {
 			text := tr.texts()
-			if !strings.Contains(text, forms.Stamp) {
+			if !strings.Contains(text, forms.Default().Stamp) {
 				continue
 			}
 			n++
@@ -372,7 +372,7 @@ func TestOpinionRows(t *testing.T) {
 			}
 			ps := tr.all("w:tc")[1].all("w:p")
 			last2 := ps[len(ps)-2:]
-			if strings.TrimSpace(last2[0].texts()) != forms.Stamp || strings.TrimSpace(last2[1].texts()) != forms.Date {
+			if strings.TrimSpace(last2[0].texts()) != forms.Default().Stamp || strings.TrimSpace(last2[1].texts()) != forms.Default().Date {
 				t.Errorf("%s: opinion row %d ends with %q", name, n, tr.texts())
 			}
 			for _, p := range last2 {
@@ -495,7 +495,7 @@ func expectedText(d *forms.Draft) []string {
 			want = append(want, b.Label, b.Hint)
 			want = append(want, render.Paragraphs(d.Value(b, b.Fields[0], 0))...)
 		case forms.OpinionBlock:
-			want = append(want, b.Label, b.Sub, forms.Stamp, forms.Date)
+			want = append(want, b.Label, b.Sub, forms.Default().Stamp, forms.Default().Date)
 		}
 	}
 	return want

@@ -1,9 +1,12 @@
 package forms
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
-// This file holds the form as the program describes it until definition files are read
-// (forms/defs/): the same names the definition loader gives, built from the Go table Form.
+// This file holds the Definition: one form as its definition file (forms/defs/*.toml,
+// docs/form-format.md) describes it, and what the rest of the program asks of it.
 
 // Role is what a field means to the program beyond its block: the outputs' file names, the
 // summary's county groups and the duplicate check ask for a role, never for a key.
@@ -42,18 +45,20 @@ type Definition struct {
 	File       string // the name the definition was read under, for messages
 }
 
-var defaultForm = &Definition{
-	ID: "liuzhou-mbzr-2024", Version: 1, Title: Title, WindowTitle: "柳州市名班主任工作室申报表",
-	OutputName: "柳州市名班主任工作室申报表", DraftFormat: Format, Stamp: Stamp, Date: Date, Group: "工作室",
-	Blocks: Form,
-	Roles: map[Role]string{RoleApplicantName: "host.name", RoleApplicantUnit: "host.unit",
-		RoleApplicantPhone: "host.phone", RolePairedCounty: "host.pairedCounty"},
-	Sample: sampleValues,
-}
+// DefaultID is the form of a draft file that names none of its own: the 名班主任 form, which
+// every draft written before forms were files is (its drafts keep the format they always had).
+const DefaultID = "liuzhou-mbzr-2024"
 
-// Default is the form of a draft that names none: the 名班主任 form, which every draft
-// written before forms were files is.
-func Default() *Definition { return defaultForm }
+// Default is the built-in 名班主任 form, read from its definition file on first use. A built-in
+// definition that does not load is a broken build (a test loads every one).
+func Default() *Definition {
+	d, ok := ShippedByID(DefaultID)
+	if !ok {
+		_, err := Shipped()
+		panic(fmt.Sprintf("forms: the built-in form %s does not load: %v", DefaultID, err))
+	}
+	return d
+}
 
 // Block finds a block by its key.
 func (d *Definition) Block(key string) (Block, bool) {
@@ -136,8 +141,11 @@ func (d *Definition) FixedText() string {
 	return sb.String()
 }
 
-// builtIn lists the forms built into the program.
-func builtIn() []*Definition { return []*Definition{defaultForm} }
+// builtIn lists the forms built into the program, in the order of their files.
+func builtIn() []*Definition {
+	defs, _ := Shipped()
+	return defs
+}
 
 // WithBlocks is a copy of the form with other blocks: a form changed as a clerk would, for
 // tests and for a definition being edited.
