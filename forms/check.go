@@ -136,22 +136,19 @@ func (c *checker) field(b Block, f Field, row int, required bool) {
 func (c *checker) value(b Block, f Field, path string, row int, v string) {
 	name := where(b, f, row)
 	switch f.Kind {
-	case Choice:
-		if !contains(f.Choices, v) {
+	case Choice, BoxChoice:
+		if !c.listRules(b, f, path, name, v) && !contains(f.Choices, v) {
 			c.add(b, path, Error, "%s只能是%s，现在是“%s”：请从列表中选择。", name, choiceList(f.Choices), v)
 		}
 	case WholeNumber:
 		n, ok := ParseWhole(v)
-		switch {
-		case !ok:
+		if !ok {
 			c.add(b, path, Error, "%s现在是“%s”：请填写整数年数（如 12）。", name, v)
-		case n < f.Min:
-			c.add(b, path, Error, "%s为%d年，申报条件要求担任班主任工作%d年及以上：请核对后填写。", name, n, f.Min)
-		case n > 50:
-			c.add(b, path, Warning, "%s为%d年，请核对是否填写正确。", name, n)
+			return
 		}
+		c.numberRules(b, f, path, name, n)
 	case YearMonth:
-		c.birth(b, path, name, v)
+		c.birth(b, f, path, name, v)
 	case Mobile:
 		if _, ok := ParseMobile(v); !ok {
 			c.add(b, path, Error, "%s“%s”不是11位手机号码（如 13812345678）：请核对后填写。", name, v)
@@ -163,20 +160,14 @@ func (c *checker) value(b Block, f Field, path string, row int, v string) {
 	}
 }
 
-func (c *checker) birth(b Block, path, name, v string) {
+func (c *checker) birth(b Block, f Field, path, name, v string) {
 	y, m, ok := ParseYearMonth(v)
 	future := y > c.now.Year() || (y == c.now.Year() && m > int(c.now.Month()))
 	if !ok || y < 1900 || future {
 		c.add(b, path, Error, "%s“%s”不是有效的年月：请按“1985.03”的格式填写年份和月份。", name, v)
 		return
 	}
-	age := c.now.Year() - y
-	if int(c.now.Month()) < m {
-		age--
-	}
-	if age < 20 || age > 65 {
-		c.add(b, path, Warning, "%s为%04d.%02d，按此计算年龄为%d岁，不在20至65岁之间：请核对。", name, y, m, age)
-	}
+	c.ageRules(b, f, path, name, y, m)
 }
 
 func (c *checker) phone(b Block, path, name, v string) {
@@ -354,69 +345,26 @@ func contains(list []string, v string) bool {
 // nobody is listed twice.
 func (c *checker) table(b Block) {
 	filled := c.d.FilledRows(b)
-	n := len(filled)
-	switch {
-	case n < b.MinRows:
-		c.add(b, b.Key, Error, "请至少填写%d名%s。", b.MinRows, b.Nav)
-		c.missing()
-	case n > b.Rows:
-		c.add(b, b.Key, Error, "%s最多%d名，现在填了%d名：请删去%d名。", b.Nav, b.Rows, n, n-b.Rows)
+	c.rowRules(b, len(filled))
+	if len(filled) > b.Rows && !c.ruleCounts(b) {
+		// More rows than the form prints: no rule needed to say so.
+		c.add(b, b.Key, Error, "%s最多%d行，现在填了%d行：请删去%d行。", b.Nav, b.Rows, len(filled), len(filled)-b.Rows)
 		c.limit()
-	case n < b.WarnRows:
-		c.add(b, b.Key, Warning, "%s填了%d名，可由主持人自行招募%d名：如有合适人选请补充。", b.Nav, n, b.WarnRows)
 	}
 	for _, row := range filled {
 		for _, f := range b.Fields {
 			c.field(b, f, row, true)
 		}
 	}
-	c.duplicates(b, filled)
+	c.samePerson(b, filled)
 }
 
-// duplicates warns about the same person (name and mobile) listed twice, within the table,
-// already as an adviser, or as the 主持人.
-func (c *checker) duplicates(b Block, rows []int) {
-	name, mobile := b.Field("name"), b.Field("mobile")
-	seen := map[string]string{}
-	// The 主持人 listed again in a table: same name, and a 联系电话 that is the same mobile.
-	form := c.d.Form()
-	hb, hname, okName := form.RoleField(RoleApplicantName)
-	_, hphone, okPhone := form.RoleField(RoleApplicantPhone)
-	if okName && okPhone {
-		if key := personKey(c.d, hb, hname, hphone, 0); key != "" {
-			seen[key] = hb.Nav
+// ruleCounts reports whether a rows rule counts the table (then it says what is too many).
+func (c *checker) ruleCounts(b Block) bool {
+	for _, r := range c.d.Form().Rules {
+		if r.Kind == RowsRule && r.HasMax && contains(r.Tables, b.Key) {
+			return true
 		}
 	}
-	// The tables printed before this one: a person listed there is not listed again here.
-	for _, earlier := range form.Tables() {
-		if earlier.Key == b.Key {
-			break
-		}
-		for _, r := range c.d.FilledRows(earlier) {
-			seen[personKey(c.d, earlier, name, mobile, r)] = fmt.Sprintf("%s第%d行", earlier.Nav, r)
-		}
-	}
-	for _, r := range rows {
-		key := personKey(c.d, b, name, mobile, r)
-		if key == "" {
-			continue
-		}
-		if first, dup := seen[key]; dup {
-			c.add(b, Path(b, name, r), Warning, "%s第%d行与%s是同一人（姓名和手机号码相同）：请删去重复的一行。", b.Nav, r, first)
-			continue
-		}
-		seen[key] = fmt.Sprintf("%s第%d行", b.Nav, r)
-	}
-}
-
-func personKey(d *Draft, b Block, name, mobile Field, row int) string {
-	n := strings.Join(strings.Fields(d.Value(b, name, row)), "")
-	m := Plain(d.Value(b, mobile, row))
-	if p, ok := ParseMobile(m); ok { // +86 138… is 138…
-		m = p
-	}
-	if n == "" || m == "" {
-		return ""
-	}
-	return n + "\x00" + m
+	return false
 }
