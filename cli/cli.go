@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"shenbao/forms"
 )
 
 // Version is the program's version, the same as FyneApp.toml's.
@@ -35,6 +37,19 @@ func Run(args []string, stdout, stderr io.Writer, app App) int {
 		return ExitUnreadable
 	}
 	switch cmd {
+	case "version", "-v", "--version", "help", "-h", "--help", "/?":
+	default:
+		forms.ResetRegistered()
+		loadUserForms(stderr)
+		if opts.form != "" && cmd != "form" {
+			if _, ok := opts.definition(stderr); !ok {
+				return ExitUnreadable
+			}
+		}
+	}
+	switch cmd {
+	case "new":
+		return runNew(opts, stdout, stderr)
 	case "check":
 		return runCheck(opts, stdout, stderr)
 	case "sample":
@@ -75,6 +90,8 @@ const usage = `用法：
   shenbao export 草稿.json -o 文件夹 [--draft]  导出 Word 和 PDF；有错误时加 --draft 导出带“草稿”字样的版本
   shenbao photo 草稿.json 图片             为草稿设置照片（JPEG、PNG、BMP、GIF、WebP、HEIC）
   shenbao sample -o 文件.json              写出一份完整的示例草稿
+  shenbao new -o 草稿.json                 写出一份空白草稿
+  shenbao form list|show|check             表格：列出、显示定义、检查定义文件（shenbao form 看用法）
   shenbao template -o 名单模板.xlsx        写出指导老师和工作室成员的 Excel 名单模板
   shenbao import-roster 草稿.json 名单.xlsx  从 Excel 名单导入指导老师和工作室成员（名单有错误时不导入）
   shenbao export-roster 草稿.json -o 名单.xlsx  把草稿中的指导老师和工作室成员导出为 Excel 名单
@@ -86,6 +103,7 @@ const usage = `用法：
 草稿.json 处也可以写本程序导出的 Word（.docx）或 PDF 文件，或手工填写的申报表 Word 文件；
 photo、import-roster 修改的内容这时另存为旁边的 .json 草稿，原文件不变。
 summary 的文件夹中可以混放草稿、Word 和 PDF 文件，同一申请人的多个文件合为一行。
+每个命令都可以加 --form 表格（名称或定义文件 .toml）：新草稿用这个表格，读草稿时按这个表格读。
 退出码：0 成功；1 有错误或被拒绝；2 文件无法读取或命令写错。
 `
 

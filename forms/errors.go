@@ -43,6 +43,7 @@ func Message(err error) string {
 	var big *TooLargeError
 	var lim *LimitError
 	var unknown *UnknownFormError
+	var bad *DefinitionError
 	switch {
 	case err == nil:
 		return ""
@@ -50,6 +51,8 @@ func Message(err error) string {
 		return fte.Error()
 	case errors.As(err, &unknown):
 		return unknown.Error()
+	case errors.As(err, &bad):
+		return bad.Error()
 	case errors.As(err, &lim):
 		return lim.Error()
 	case errors.As(err, &big):

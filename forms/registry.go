@@ -28,6 +28,14 @@ func Register(def *Definition) {
 	registry.extra = append(registry.extra, def)
 }
 
+// ResetRegistered forgets the registered forms: one command line, or one test, registers its
+// own.
+func ResetRegistered() {
+	registry.Lock()
+	registry.extra = nil
+	registry.Unlock()
+}
+
 // Known lists the forms a draft may be of: the registered ones first, then the built-in ones
 // no registered form replaces.
 func Known() []*Definition {
