@@ -18,6 +18,7 @@ import (
 // Start loads the first draft: the file given, else the most recent draft, else a new one;
 // then offers what a crashed run left unsaved.
 func (u *UI) Start(path string) {
+	u.loadForms() // before any draft is read: a draft may be of one of these forms
 	leftovers := u.saver.leftovers()
 	switch {
 	case path != "":
@@ -131,12 +132,6 @@ func (u *UI) guardUnsaved(then func()) {
 }
 
 // newDraft starts an empty draft.
-func (u *UI) newDraft() {
-	u.guardUnsaved(func() {
-		u.saver.discard()
-		u.setDraft(forms.New(u.form), "", false)
-	})
-}
 
 // openDialog lets the user choose a draft file and opens it.
 func (u *UI) openDialog() {
@@ -326,6 +321,8 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 			u.openFile(p)
 		case pictureFiles.matches(p):
 			u.loadPicture(p)
+		case formFiles.matches(p):
+			u.openDefinition(p)
 		default:
 			continue
 		}

@@ -21,9 +21,46 @@ import (
 // Version is the program's version, written into the exported files; main's cli.Version.
 var Version = "0.1.0"
 
-// submission is what the bureau's notice asks for, shown wherever the user exports.
-const submission = "报送要求：请于7月28日前，把 Word 版（.docx）和盖章扫描后的 PDF 版一起发送到 " +
-	"lzjyjszk@163.com（联系人：韦益金，电话 2822733）。PDF 的做法：打印 PDF → 请学校和县区教育行政部门在意见栏签署并盖章 → 扫描成 PDF。"
+// submission is what the form's notice asks for (its definition's [submission] and seals),
+// shown wherever the user exports.
+func (u *UI) submission() string {
+	s := u.form.Submission
+	var sb strings.Builder
+	sb.WriteString("报送要求：")
+	if s.Deadline != "" {
+		sb.WriteString("请于" + s.Deadline + "前，")
+	} else {
+		sb.WriteString("请按通知的要求，")
+	}
+	sb.WriteString("把 Word 版（.docx）和盖章扫描后的 PDF 版一起")
+	if s.Email != "" {
+		sb.WriteString("发送到 " + s.Email)
+		var who []string
+		if s.Contact != "" {
+			who = append(who, "联系人："+s.Contact)
+		}
+		if s.Phone != "" {
+			who = append(who, "电话 "+s.Phone)
+		}
+		if len(who) > 0 {
+			sb.WriteString("（" + strings.Join(who, "，") + "）")
+		}
+	} else {
+		sb.WriteString("报送")
+	}
+	sb.WriteString("。PDF 的做法：打印 PDF → ")
+	var sealers []string
+	for _, b := range u.form.Sealed() {
+		if b.SealNeeded {
+			sealers = append(sealers, b.Seal.Name())
+		}
+	}
+	if len(sealers) > 0 {
+		sb.WriteString("请" + strings.Join(sealers, "和") + "在意见栏签署并盖章 → ")
+	}
+	sb.WriteString("拍照或扫描盖章后的各页，在“报送”页做成扫描件 PDF。")
+	return sb.String()
+}
 
 // maxListed is how many blocking 错误 an export message names before "还有 N 个".
 const maxListed = 6
@@ -55,7 +92,7 @@ func (u *UI) exportPanel() fyne.CanvasObject {
 		box.Add(b)
 	}
 	box.Add(widget.NewSeparator())
-	box.Add(wrapped(submission))
+	box.Add(wrapped(u.submission()))
 	return container.NewVScroll(box)
 }
 
@@ -174,7 +211,7 @@ func (u *UI) showExported(paths []string, draft bool) {
 	box.Add(container.NewHBox(open, print))
 	box.Add(note("“打印”会用电脑上的 PDF 阅读器打开 PDF，在阅读器里选择打印（A4、实际大小）。"))
 	box.Add(widget.NewSeparator())
-	box.Add(wrapped(submission))
+	box.Add(wrapped(u.submission()))
 	var m *modal
 	closeBtn := widget.NewButton("关闭", func() { m.hide() })
 	m = newModal(u.win, "导出", box, []fyne.CanvasObject{closeBtn}, fyne.NewSize(640, 0))

@@ -75,7 +75,7 @@ func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
 	inTable := b.Kind == forms.TableBlock
 	var w fyne.CanvasObject
 	switch {
-	case f.Kind == forms.Choice:
+	case f.Kind == forms.Choice || f.Kind == forms.BoxChoice: // boxes on paper, a list here
 		s := newFieldSelect(f.Choices)
 		s.hooks = hooks
 		s.PlaceHolder = choicePlaceHolder
@@ -120,7 +120,7 @@ func (u *UI) fieldWidget(b *forms.Block, f forms.Field, row int) *fieldView {
 	if inTable {
 		v.frame = newCellFrame(w)
 		v.obj = v.frame
-		if f.Kind == forms.Choice { // at the top of a row that grew, as the text in the entries
+		if f.Kind == forms.Choice || f.Kind == forms.BoxChoice { // at the top of a row that grew, as the text in the entries
 			v.obj = container.NewVBox(v.frame)
 		}
 	} else {

@@ -357,7 +357,7 @@ func (s *scansView) showChecklist(dir string, items []scan.CheckItem, blocked bo
 		box.Add(l)
 	}
 	box.Add(widget.NewSeparator())
-	box.Add(wrapped(submission))
+	box.Add(wrapped(s.u.submission()))
 	var m *modal
 	open := widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { s.u.openPath(dir) })
 	closeBtn := widget.NewButton("关闭", func() { m.hide() })

@@ -232,16 +232,14 @@ const (
 
 func newColumns(b *forms.Block) *columns { return &columns{fields: b.Fields} }
 
-// columnWeight is a text column's share of the width left for text: units and research
-// directions run long, names are short.
+// columnWeight is a text column's share of the width left for text, from the width the form
+// gives the column in its Excel roster (sheet_width): units and research directions run long,
+// names are short.
 func columnWeight(f forms.Field) float32 {
-	switch f.Key {
-	case "name":
-		return 0.7
-	case "unit", "research":
-		return 1.6
+	if f.SheetWidth <= 0 {
+		return 1
 	}
-	return 1
+	return float32(min(max(f.SheetWidth/20, 0.5), 2))
 }
 
 // columnFixed is the width of a column whose values have a known longest form (0: a text
@@ -255,7 +253,9 @@ func columnFixed(f forms.Field) float32 {
 		w = text("13907731842") + pad
 	case forms.YearMonth:
 		w = text("1985.03") + pad
-	case forms.Choice:
+	case forms.Period:
+		w = text("2015.09—2018.07") + pad
+	case forms.Choice, forms.BoxChoice:
 		w = text(strings.Join(f.Choices, "/")) + theme.IconInlineSize() + pad + theme.InnerPadding()
 	default:
 		return 0

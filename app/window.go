@@ -169,8 +169,8 @@ func (u *UI) makePages() []*page {
 	var ps []*page
 	for i := range u.form.Blocks {
 		b := &u.form.Blocks[i]
-		if b.Kind == forms.OpinionBlock {
-			continue // filled by hand after printing
+		if !b.Stored() {
+			continue // opinions, declarations, instructions, blocks left blank: by hand, on paper
 		}
 		ps = append(ps, &page{nav: b.Nav, block: b})
 	}

@@ -1,0 +1,110 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"shenbao/forms"
+)
+
+// A form in the user's forms folder is offered by 新建; its draft gets that form's pages (a
+// page for each block the applicant fills, in its order), its title in the window, its
+// checks; the 名班主任 form is still there for the next 新建.
+func TestNewDraftAsksWhichForm(t *testing.T) {
+	config := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "forms", "testdata", "defs", "every-kind.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(config, "forms"), 0o755)
+	os.WriteFile(filepath.Join(config, "forms", "every-kind.toml"), data, 0o644)
+	t.Cleanup(forms.ResetRegistered)
+	h := newHarness(t, config)
+	h.u.Start("")
+	other, ok := forms.Lookup("test-every-kind")
+	if !ok {
+		t.Fatal("the folder's form was not read")
+	}
+	h.u.newDraft()
+	var radio *widget.RadioGroup
+	if !strings.Contains(h.overlayTexts(), "新建哪一种表格") {
+		t.Fatalf("新建 did not ask which form:\n%s", h.overlayTexts())
+	}
+	for _, o := range h.canvas().Overlays().List() {
+		walk(o, func(o fyne.CanvasObject) {
+			if r, ok := o.(*widget.RadioGroup); ok {
+				radio = r
+			}
+		})
+	}
+	if radio == nil {
+		t.Fatal("no list of forms")
+	}
+	for _, opt := range radio.Options {
+		if strings.Contains(opt, other.ID) {
+			radio.SetSelected(opt)
+		}
+	}
+	h.tapButton("新建")
+	if h.u.d.Form() != other || h.u.form != other {
+		t.Fatalf("the new draft is of %s", h.u.d.Form().ID)
+	}
+	var want, got []string
+	for _, b := range other.Blocks {
+		if b.Stored() {
+			want = append(want, b.Nav)
+		}
+	}
+	for _, p := range h.u.pages {
+		if p.block != nil {
+			got = append(got, p.nav)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("pages %v, want the form's %v", got, want)
+	}
+	if title := h.u.win.Title(); !strings.HasPrefix(title, other.WindowTitle) {
+		t.Errorf("window title %q", title)
+	}
+	for _, p := range h.u.pages {
+		if p.block != nil {
+			h.u.showPage(p.nav) // every page of the form builds
+		}
+	}
+	if len(h.u.findings) == 0 {
+		t.Error("an empty draft of the form has no findings")
+	}
+}
+
+// A definition file dropped on the window is read, offered for a new draft and kept in the
+// forms folder; a broken one is refused with its line.
+func TestDroppedDefinition(t *testing.T) {
+	config := t.TempDir()
+	t.Cleanup(forms.ResetRegistered)
+	h := newHarness(t, config)
+	h.u.Start("")
+	src := filepath.Join("..", "forms", "testdata", "defs", "every-kind.toml")
+	bad := filepath.Join(t.TempDir(), "坏的.toml")
+	os.WriteFile(bad, []byte("id = \"x\"\ntitle = \n"), 0o644)
+	h.u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(bad)})
+	if text := h.overlayTexts(); !strings.Contains(text, "无法使用") || !strings.Contains(text, "第2行") {
+		t.Errorf("a broken file:\n%s", text)
+	}
+	h.closeDialogs()
+	abs, _ := filepath.Abs(src)
+	h.u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(abs)})
+	h.tapButton("新建这种表格的草稿")
+	if h.u.d.Form().ID != "test-every-kind" {
+		t.Errorf("the new draft is of %s", h.u.d.Form().ID)
+	}
+	if _, err := os.Stat(filepath.Join(config, "forms", "every-kind.toml")); err != nil {
+		t.Errorf("not kept in the forms folder: %v", err)
+	}
+}
