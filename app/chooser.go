@@ -189,7 +189,7 @@ func (f *fileDialog) updateRow(i widget.ListItemID, r *fileRow) {
 	}
 	e := f.items[i]
 	r.id = i
-	r.name.SetText(e.Name())
+	r.name.SetFull(e.Name())
 	icon := theme.FileIcon()
 	info := ""
 	if isDir(f.dir, e) {

@@ -48,14 +48,19 @@ func newModal(w fyne.Window, title string, content fyne.CanvasObject, buttons []
 
 // dialogSize is the size asked for, cut to the window (at 150 % on a 1366×768 screen the
 // file dialog's 860×560 units are taller than the window) but never below what the content
-// needs.
+// needs. A dialog is centred: keeping it menuBarHeight off both edges leaves the menu bar
+// uncovered, as a Windows program's dialogs do.
 func dialogSize(want, min, win fyne.Size) fyne.Size {
 	const margin = 16
-	if win.Width > 2*margin && win.Height > 2*margin {
-		want = want.Min(fyne.NewSize(win.Width-2*margin, win.Height-2*margin))
+	const edge = margin + menuBarHeight
+	if win.Width > 2*margin && win.Height > 2*edge {
+		want = want.Min(fyne.NewSize(win.Width-2*margin, win.Height-2*edge))
 	}
 	return want.Max(min)
 }
+
+// menuBarHeight is the height of the window's menu bar (文件 查看 帮助), in Fyne units.
+const menuBarHeight float32 = 32
 
 func (m *modal) show() {
 	modals[m.pop] = m

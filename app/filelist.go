@@ -65,14 +65,13 @@ type fileRow struct {
 	f     *fileDialog
 	id    widget.ListItemID
 	img   *canvas.Image
-	name  *widget.Label
+	name  *midLabel
 	info  *widget.Label
 	shown fyne.Resource // the icon shown, to skip redrawing the same one
 }
 
 func newFileRow(f *fileDialog) *fileRow {
-	r := &fileRow{f: f, name: widget.NewLabel(""), info: widget.NewLabel("")}
-	r.name.Truncation = fyne.TextTruncateEllipsis
+	r := &fileRow{f: f, name: newMidLabel(), info: widget.NewLabel("")}
 	r.info.Importance = widget.LowImportance
 	r.img = canvas.NewImageFromResource(theme.FileIcon())
 	r.img.FillMode = canvas.ImageFillContain
