@@ -149,6 +149,8 @@ func (c *checker) value(b Block, f Field, path string, row int, v string) {
 		c.numberRules(b, f, path, name, n)
 	case YearMonth:
 		c.birth(b, f, path, name, v)
+	case Period:
+		c.period(b, path, name, v)
 	case Mobile:
 		if _, ok := ParseMobile(v); !ok {
 			c.add(b, path, Error, "%s“%s”不是11位手机号码（如 13812345678）：请核对后填写。", name, v)
@@ -168,6 +170,22 @@ func (c *checker) birth(b Block, f Field, path, name, v string) {
 		return
 	}
 	c.ageRules(b, f, path, name, y, m)
+}
+
+// period judges a 起止时间: two year-months in order (or a start and 至今), none in the future.
+func (c *checker) period(b Block, path, name, v string) {
+	sp, ok := ParsePeriod(v)
+	if !ok {
+		c.add(b, path, Error, "%s“%s”不是有效的起止时间：请按“2015.09—2018.07”或“2015.09—至今”的格式填写。", name, v)
+		return
+	}
+	later := func(y, m int) bool { return y > c.now.Year() || y == c.now.Year() && m > int(c.now.Month()) }
+	switch {
+	case later(sp.FromYear, sp.FromMonth) || !sp.Ongoing && later(sp.ToYear, sp.ToMonth):
+		c.add(b, path, Error, "%s“%s”晚于今天：请核对年份和月份。", name, v)
+	case !sp.Ongoing && (sp.ToYear < sp.FromYear || sp.ToYear == sp.FromYear && sp.ToMonth < sp.FromMonth):
+		c.add(b, path, Error, "%s“%s”结束早于开始：请核对后填写。", name, v)
+	}
 }
 
 func (c *checker) phone(b Block, path, name, v string) {

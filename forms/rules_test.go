@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -57,4 +58,52 @@ func TestRulesAreTheFiles(t *testing.T) {
 	if !found {
 		t.Error("one adviser with min = 2 in the file: no finding")
 	}
+}
+
+// A 起止时间 is judged as a period: readable, in order, not in the future.
+func TestPeriodChecks(t *testing.T) {
+	form, err := ParseDefinition(mustRead(t, "testdata/defs/every-kind.toml"), "every-kind.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table Block
+	var col Field
+	for _, b := range form.Tables() {
+		for _, f := range b.Fields {
+			if f.Kind == Period {
+				table, col = b, f
+			}
+		}
+	}
+	if col.Key == "" {
+		t.Fatal("the synthetic form has no period column")
+	}
+	for _, tt := range []struct{ v, want string }{
+		{"2015.09—2018.07", ""},
+		{"2015年9月至今", ""},
+		{"2018.07-2015.09", "起止时间"},
+		{"2015.09—2031.01", "晚于今天"},
+		{"去年", "不是有效的起止时间"},
+	} {
+		d := New(form)
+		d.Set(Path(table, col, 1), tt.v)
+		got := ""
+		for _, f := range CheckAt(d, checkDay, nil) {
+			if f.Path == Path(table, col, 1) {
+				got = f.Message
+			}
+		}
+		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.v, got, tt.want)
+		}
+	}
+}
+
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
