@@ -7,7 +7,7 @@ export CGO_ENABLED := 1
 # them), and parsing that font for every text style cost 15 MB of resident memory.
 TAGS    := no_emoji
 
-.PHONY: deps build run test vet measure-hostile fmt-check tidy-check bench sample clean windows check-windows check-windows-run check-windows-ime vet-windows linux check-linux
+.PHONY: deps build run test vet measure-hostile fmt-check tidy-check bench sample clean windows check-windows check-windows-run check-windows-ime check-windows-dialogs check-windows-test vet-windows linux check-linux
 
 # The Debian packages the build and the tests need (sudo when not root); a no-op once installed.
 deps:
@@ -92,6 +92,16 @@ check-windows-run: windows build
 # popup must open at the caret of 主持人姓名 and of the plan's editor, not the window's corner.
 check-windows-ime: windows build
 	tools/check-windows-ime.sh build/winshots
+
+# The system's file dialogs under wine (root): opened from the 报送 page as a window of their own,
+# modal, the program drawing on; two photos Ctrl-clicked reach the program; folders remembered.
+check-windows-dialogs: windows build
+	tools/check-windows-dialogs.sh build/winshots
+
+# The Go tests of the Windows-only code (platform/*_windows_test.go: a real window answering the
+# input method's WM_IME_REQUEST, …) cross-compiled and run under wine 10 (root).
+check-windows-test:
+	GO=$(GO) tools/check-windows-test.sh ./platform
 
 # Vets the Windows-only files too; -trimpath shares the compiled packages of `make windows`.
 vet-windows:

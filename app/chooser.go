@@ -33,20 +33,26 @@ func (k fileKind) matches(name string) bool {
 	return slices.Contains(k.Exts, strings.ToLower(filepath.Ext(name)))
 }
 
-// Chooser asks the user for a file or a folder; done gets "" when the user cancels. The app
-// has its own dialog, Chinese throughout (Fyne's names its places Home, Desktop, Computer);
-// tests pass a fake.
+// Chooser asks the user for a file or a folder; done gets "" (OpenFiles: none) when the user
+// cancels. On Windows the system's own dialogs ask (nativeFiles); elsewhere the app's own,
+// Chinese throughout (Fyne's names its places Home, Desktop, Computer); tests pass a fake.
 type Chooser interface {
 	OpenFile(w fyne.Window, title, dir string, kind fileKind, done func(path string))
+	// OpenFiles lets the user pick many files at once (Ctrl- and Shift-click).
+	OpenFiles(w fyne.Window, title, dir string, kind fileKind, done func(paths []string))
 	SaveFile(w fyne.Window, title, dir, name string, kind fileKind, done func(path string))
 	Folder(w fyne.Window, title, dir string, done func(path string))
 }
 
-// fileChooser is the real Chooser.
+// fileChooser is the app's own dialog.
 type fileChooser struct{}
 
 func (fileChooser) OpenFile(w fyne.Window, title, dir string, kind fileKind, done func(string)) {
 	newFileDialog(w, modeOpen, title, dir, "", kind, done).show()
+}
+
+func (fileChooser) OpenFiles(w fyne.Window, title, dir string, kind fileKind, done func([]string)) {
+	newManyFileDialog(w, title, dir, kind, done).show()
 }
 
 func (fileChooser) SaveFile(w fyne.Window, title, dir, name string, kind fileKind, done func(string)) {
@@ -68,12 +74,15 @@ const (
 type fileDialog struct {
 	win     fyne.Window
 	mode    dialogMode
+	many    bool // modeOpen for many files: Ctrl- and Shift-click pick them
 	kind    fileKind
-	done    func(string)
-	result  string // what done gets when the dialog closes ("" for 取消, Esc)
+	done    func([]string)
+	result  []string // what done gets when the dialog closes (none for 取消, Esc)
 	dir     string
 	items   []os.DirEntry
-	sel     int // the selected item, -1 for none
+	sel     int          // the selected item (the last clicked), -1 for none
+	picked  map[int]bool // many: the files picked
+	anchor  int          // many: where a Shift-click range starts
 	d       *modal
 	list    *fileList
 	where   *widget.Label
@@ -84,7 +93,23 @@ type fileDialog struct {
 }
 
 func newFileDialog(w fyne.Window, mode dialogMode, title, dir, name string, kind fileKind, done func(string)) *fileDialog {
-	f := &fileDialog{win: w, mode: mode, kind: kind, done: done, sel: -1}
+	return buildFileDialog(w, mode, false, title, dir, name, kind, func(paths []string) {
+		if len(paths) == 0 {
+			done("")
+			return
+		}
+		done(paths[0])
+	})
+}
+
+// newManyFileDialog is the open dialog for many files: a click picks one, Ctrl-click adds or
+// removes one, Shift-click takes all from the last clicked, Ctrl+A all of them.
+func newManyFileDialog(w fyne.Window, title, dir string, kind fileKind, done func([]string)) *fileDialog {
+	return buildFileDialog(w, modeOpen, true, title, dir, "", kind, done)
+}
+
+func buildFileDialog(w fyne.Window, mode dialogMode, many bool, title, dir, name string, kind fileKind, done func([]string)) *fileDialog {
+	f := &fileDialog{win: w, mode: mode, many: many, kind: kind, done: done, sel: -1, anchor: -1, picked: map[int]bool{}}
 	f.where = widget.NewLabel("")
 	f.where.Truncation = fyne.TextTruncateEllipsis
 	f.problem = newZHText("")
@@ -128,7 +153,11 @@ func (f *fileDialog) content() fyne.CanvasObject {
 	case modeSave:
 		bottom = container.NewBorder(nil, nil, widget.NewLabel("文件名："), widget.NewLabel(f.kind.Name), f.name)
 	case modeOpen:
-		bottom = widget.NewLabel("显示的文件：" + f.kind.Name)
+		shown := "显示的文件：" + f.kind.Name
+		if f.many {
+			shown += "。按住 Ctrl 单击可以选多个，按住 Shift 单击选一串，Ctrl+A 全选。"
+		}
+		bottom = widget.NewLabel(shown)
 	default:
 		bottom = widget.NewLabel("打开要选择的文件夹，再点“选择这个文件夹”。")
 	}
@@ -189,6 +218,7 @@ func (f *fileDialog) updateRow(i widget.ListItemID, r *fileRow) {
 	}
 	e := f.items[i]
 	r.id = i
+	r.setPicked(f.rowPicked(i))
 	r.name.SetFull(e.Name())
 	icon := theme.FileIcon()
 	info := ""
@@ -206,11 +236,15 @@ func (f *fileDialog) updateRow(i widget.ListItemID, r *fileRow) {
 	r.info.SetText(info)
 }
 
+// rowPicked says whether the row of item i is drawn as picked (a dialog for many files).
+func (f *fileDialog) rowPicked(i widget.ListItemID) bool { return f.many && f.picked[i] }
+
 // open shows the content of a folder: sub-folders first, then the files of the kind.
 func (f *fileDialog) open(dir string) {
 	entries, err := os.ReadDir(dir)
 	f.items = f.items[:0]
-	f.sel = -1
+	f.sel, f.anchor = -1, -1
+	clear(f.picked)
 	f.list.UnselectAll()
 	if err != nil {
 		f.problem.SetText("无法打开这个文件夹：" + fileProblem(err))
@@ -243,7 +277,9 @@ func (f *fileDialog) open(dir string) {
 	f.updateOK()
 }
 
-// selected is one click (or an arrow key) on an item: it is chosen, nothing opens yet.
+// selected is one click (or an arrow key) on an item: it is chosen, nothing opens yet. In a
+// dialog for many files it is the only one picked; the rows draw the picked ones, so the
+// list's own highlight is taken off again (it would be drawn twice).
 func (f *fileDialog) selected(i widget.ListItemID) {
 	if i < 0 || i >= len(f.items) {
 		return
@@ -252,7 +288,80 @@ func (f *fileDialog) selected(i widget.ListItemID) {
 	if e := f.items[i]; f.mode == modeSave && !isDir(f.dir, e) {
 		f.name.SetText(e.Name())
 	}
+	if f.many {
+		clear(f.picked)
+		if !isDir(f.dir, f.items[i]) {
+			f.picked[i] = true
+		}
+		f.anchor = i
+		f.list.Unselect(i)
+		f.list.Refresh()
+	}
 	f.updateOK()
+}
+
+// click is a click on item i with the keys held: alone it selects i; in a dialog for many
+// files Ctrl adds or removes a file and Shift picks the files from the last clicked one to
+// i (Ctrl+Shift adds them to those picked), as in Explorer. Folders are not picked.
+func (f *fileDialog) click(i widget.ListItemID, mod fyne.KeyModifier) {
+	if i < 0 || i >= len(f.items) {
+		return
+	}
+	ctrl, shift := mod&fyne.KeyModifierControl != 0, mod&fyne.KeyModifierShift != 0
+	if !f.many || (!ctrl && !shift) || isDir(f.dir, f.items[i]) {
+		f.list.Select(i)
+		f.selected(i) // again when i was selected already: picked alone
+		return
+	}
+	if shift {
+		a := f.anchor
+		if a < 0 || a >= len(f.items) {
+			a = i
+		}
+		if !ctrl {
+			clear(f.picked)
+		}
+		for k := min(a, i); k <= max(a, i); k++ {
+			if !isDir(f.dir, f.items[k]) {
+				f.picked[k] = true
+			}
+		}
+	} else {
+		if f.picked[i] {
+			delete(f.picked, i)
+		} else {
+			f.picked[i] = true
+		}
+		f.anchor = i
+	}
+	f.sel = i
+	f.list.Refresh()
+	f.updateOK()
+}
+
+// pickAll is Ctrl+A in a dialog for many files: every file of the folder.
+func (f *fileDialog) pickAll() {
+	if !f.many {
+		return
+	}
+	for i, e := range f.items {
+		if !isDir(f.dir, e) {
+			f.picked[i] = true
+		}
+	}
+	f.list.Refresh()
+	f.updateOK()
+}
+
+// pickedPaths are the files picked, in the list's order.
+func (f *fileDialog) pickedPaths() []string {
+	var out []string
+	for i, e := range f.items {
+		if f.picked[i] {
+			out = append(out, filepath.Join(f.dir, e.Name()))
+		}
+	}
+	return out
 }
 
 // activate is a double click or Enter on an item: a folder opens, a file is taken (open) or
@@ -265,6 +374,8 @@ func (f *fileDialog) activate(i widget.ListItemID) {
 	switch {
 	case isDir(f.dir, e):
 		f.open(filepath.Join(f.dir, e.Name()))
+	case f.many && f.picked[i]:
+		f.closeWith(f.pickedPaths()...) // Enter or a double click on one of those picked: all of them
 	case f.mode == modeOpen:
 		f.close(filepath.Join(f.dir, e.Name()))
 	case f.mode == modeSave:
@@ -281,7 +392,7 @@ func (f *fileDialog) selectedDir() string {
 }
 
 func (f *fileDialog) updateOK() {
-	if f.mode == modeOpen && f.sel < 0 {
+	if f.mode == modeOpen && f.sel < 0 && len(f.picked) == 0 {
 		f.ok.Disable()
 	} else {
 		f.ok.Enable()
@@ -300,6 +411,10 @@ func (f *fileDialog) confirm() {
 		}
 		f.close(f.dir)
 	case modeOpen:
+		if f.many && len(f.picked) > 0 && (f.sel < 0 || !isDir(f.dir, f.items[f.sel])) {
+			f.closeWith(f.pickedPaths()...)
+			return
+		}
 		f.activate(f.sel)
 	case modeSave:
 		f.confirmSave()
@@ -330,8 +445,17 @@ func (f *fileDialog) confirmSave() {
 	f.close(path)
 }
 
+// close ends the dialog with path as the answer ("" for none).
 func (f *fileDialog) close(path string) {
-	f.result = path
+	if path == "" {
+		f.closeWith()
+		return
+	}
+	f.closeWith(path)
+}
+
+func (f *fileDialog) closeWith(paths ...string) {
+	f.result = paths
 	f.d.hide() // calls done
 }
 

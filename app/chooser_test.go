@@ -6,10 +6,12 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -229,5 +231,107 @@ func TestPhotoDialogShowsThumbnails(t *testing.T) {
 	draft := newFileDialog(h.u.win, modeOpen, "打开草稿", dir, "", draftFiles, func(string) {})
 	if draft.thumbs != nil {
 		t.Error("the draft dialog makes thumbnails")
+	}
+}
+
+// The dialog for many files: a click picks one, Ctrl-click adds and removes, Shift-click takes
+// a run, Ctrl+A all; folders are never picked; 打开 and Enter give the picked files in the
+// list's order, a double click the one clicked.
+func TestManyFileDialogCtrlShiftClick(t *testing.T) {
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "子文件夹"), 0o755)
+	names := []string{"1.jpg", "2.png", "3.pdf", "4.jpg", "5.heic"}
+	for _, f := range append(names, "不要.txt") {
+		os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644)
+	}
+	var got [][]string
+	newDialog := func() *fileDialog {
+		fd := newManyFileDialog(h.u.win, "添加照片或扫描的 PDF", dir, scanFiles, func(p []string) { got = append(got, p) })
+		fd.show()
+		return fd
+	}
+	paths := func(is ...int) []string { // items: 0 is the folder, 1… the files
+		var out []string
+		for _, i := range is {
+			out = append(out, filepath.Join(dir, names[i-1]))
+		}
+		return out
+	}
+	ctrl, shift := fyne.KeyModifierControl, fyne.KeyModifierShift
+	clickRow := func(fd *fileDialog, i int, mod fyne.KeyModifier) {
+		r := rowFor(fd, i)
+		r.MouseDown(&desktop.MouseEvent{Modifier: mod})
+		test.Tap(r)
+	}
+	fd := newDialog()
+	if len(fd.items) != 6 {
+		t.Fatalf("listed %d items, want the folder and 5 files", len(fd.items))
+	}
+	clickRow(fd, 1, 0)
+	clickRow(fd, 3, ctrl)
+	clickRow(fd, 4, ctrl)
+	clickRow(fd, 3, ctrl) // off again
+	if p := fd.pickedPaths(); !slices.Equal(p, paths(1, 4)) {
+		t.Fatalf("after click, Ctrl-clicks: %q", p)
+	}
+	if !rowFor(fd, 1).bg.Visible() || rowFor(fd, 1).bg.FillColor == nil || rowFor(fd, 3).bg.FillColor != nil {
+		t.Error("picked rows are not drawn as picked, or an unpicked one is")
+	}
+	clickRow(fd, 2, 0)     // a plain click: that one alone
+	clickRow(fd, 5, shift) // a run from it
+	if p := fd.pickedPaths(); !slices.Equal(p, paths(2, 3, 4, 5)) {
+		t.Fatalf("after Shift-click: %q", p)
+	}
+	clickRow(fd, 1, ctrl|shift) // Ctrl+Shift: the run from the last clicked added
+	if p := fd.pickedPaths(); !slices.Equal(p, paths(1, 2, 3, 4, 5)) {
+		t.Fatalf("after Ctrl+Shift-click: %q", p)
+	}
+	clickRow(fd, 2, 0)
+	clickRow(fd, 3, shift)
+	fd.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(got) != 1 || !slices.Equal(got[0], paths(2, 3)) {
+		t.Fatalf("Enter gave %q", got)
+	}
+
+	fd = newDialog()
+	fd.list.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Tap(fd.ok)
+	if len(got) != 2 || !slices.Equal(got[1], paths(1, 2, 3, 4, 5)) {
+		t.Fatalf("Ctrl+A, 打开 gave %q", got[1:])
+	}
+
+	fd = newDialog()
+	clickRow(fd, 1, 0)
+	clickRow(fd, 2, ctrl)
+	test.DoubleTap(rowFor(fd, 4))
+	if len(got) != 3 || !slices.Equal(got[2], paths(4)) {
+		t.Fatalf("a double click gave %q", got[2:])
+	}
+
+	fd = newDialog()
+	clickRow(fd, 2, 0)
+	clickRow(fd, 0, shift) // a folder, with Shift or not, is selected alone: 打开 goes in
+	if len(fd.picked) != 0 || fd.sel != 0 {
+		t.Fatalf("Shift-click on the folder: picked %v, selected %d", fd.picked, fd.sel)
+	}
+	test.Tap(fd.ok)
+	if fd.dir != filepath.Join(dir, "子文件夹") || len(got) != 3 {
+		t.Fatalf("打开 on the folder: in %s, answers %q", fd.dir, got)
+	}
+	fd.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(got) != 4 || got[3] != nil {
+		t.Fatalf("Esc gave %q", got[3:])
+	}
+
+	// The dialog for one file takes no Ctrl-click run.
+	var one string
+	single := newFileDialog(h.u.win, modeOpen, "选择照片", dir, "", pictureFiles, func(p string) { one = p })
+	single.show()
+	clickRow(single, 1, 0)
+	clickRow(single, 4, ctrl)
+	test.Tap(single.ok)
+	if one != filepath.Join(dir, single.items[4].Name()) { // 5.heic: the PDF is not listed here
+		t.Errorf("the one-file dialog gave %q", one)
 	}
 }

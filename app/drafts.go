@@ -135,8 +135,9 @@ func (u *UI) guardUnsaved(then func()) {
 
 // openDialog lets the user choose a draft file and opens it.
 func (u *UI) openDialog() {
-	u.env.Files.OpenFile(u.win, "打开草稿", u.dir(), openableFiles, func(path string) {
+	u.env.Files.OpenFile(u.win, "打开草稿", u.set.lastDir(dirDraft, u.dir()), openableFiles, func(path string) {
 		if path != "" {
+			u.usedDir(dirDraft, filepath.Dir(path))
 			u.openFile(path)
 		}
 	})
@@ -186,13 +187,18 @@ func (u *UI) save(done func(bool)) {
 	u.saveTo(u.path, done)
 }
 
-// saveAs asks where to save the draft.
+// saveAs asks where to save the draft: beside its file, or where the last one was saved.
 func (u *UI) saveAs(done func(bool)) {
-	u.env.Files.SaveFile(u.win, "保存草稿", u.dir(), u.suggestedName(), draftFiles, func(path string) {
+	dir := u.dir()
+	if u.path == "" {
+		dir = u.set.lastDir(dirSaveAs, dir)
+	}
+	u.env.Files.SaveFile(u.win, "保存草稿", dir, u.suggestedName(), draftFiles, func(path string) {
 		if path == "" {
 			done(false)
 			return
 		}
+		u.set.usedDir(dirSaveAs, filepath.Dir(path)) // saved with the draft's path (remember)
 		u.saveTo(path, done)
 	})
 }
@@ -288,6 +294,12 @@ func (u *UI) remember(path string) {
 	u.set.addRecent(path)
 	u.saveSettings()
 	u.buildMenu()
+}
+
+// usedDir notes the folder dialog key was used in, for the next time.
+func (u *UI) usedDir(key, dir string) {
+	u.set.usedDir(key, dir)
+	u.saveSettings()
 }
 
 func (u *UI) saveSettings() {

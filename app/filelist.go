@@ -2,10 +2,12 @@ package app
 
 import (
 	"image"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -46,6 +48,13 @@ func (l *fileList) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut takes Ctrl+A: every file, in a dialog for many.
+func (l *fileList) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*fyne.ShortcutSelectAll); ok {
+		l.f.pickAll()
+	}
+}
+
 // move selects the item n places below (above) the selected one.
 func (l *fileList) move(n int) {
 	if len(l.f.items) == 0 {
@@ -59,11 +68,14 @@ func (l *fileList) move(n int) {
 	l.ScrollTo(i)
 }
 
-// fileRow is one item: its icon or a thumbnail of the picture, the name, date and size.
+// fileRow is one item: its icon or a thumbnail of the picture, the name, date and size; in a
+// dialog for many files a picked row is drawn in the selection colour.
 type fileRow struct {
 	widget.BaseWidget
 	f     *fileDialog
 	id    widget.ListItemID
+	mod   fyne.KeyModifier // the keys held when the mouse button went down
+	bg    *canvas.Rectangle
 	img   *canvas.Image
 	name  *midLabel
 	info  *widget.Label
@@ -71,7 +83,7 @@ type fileRow struct {
 }
 
 func newFileRow(f *fileDialog) *fileRow {
-	r := &fileRow{f: f, name: newMidLabel(), info: widget.NewLabel("")}
+	r := &fileRow{f: f, name: newMidLabel(), info: widget.NewLabel(""), bg: canvas.NewRectangle(nil)}
 	r.info.Importance = widget.LowImportance
 	r.img = canvas.NewImageFromResource(theme.FileIcon())
 	r.img.FillMode = canvas.ImageFillContain
@@ -85,7 +97,19 @@ func newFileRow(f *fileDialog) *fileRow {
 }
 
 func (r *fileRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.img), r.info, r.name))
+	return widget.NewSimpleRenderer(container.NewStack(r.bg,
+		container.NewBorder(nil, nil, container.NewCenter(r.img), r.info, r.name)))
+}
+
+func (r *fileRow) setPicked(on bool) {
+	var c color.Color // none: the list's own background shows
+	if on {
+		c = r.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+	}
+	if c != r.bg.FillColor {
+		r.bg.FillColor = c
+		r.bg.Refresh()
+	}
 }
 
 func (r *fileRow) setIcon(res fyne.Resource) {
@@ -104,12 +128,18 @@ func (r *fileRow) setImage(img image.Image) {
 	r.img.Refresh()
 }
 
-// Tapped selects the item. (The list would do so itself, but a row that takes double clicks
-// takes single ones too.)
+// Tapped selects the item, or with Ctrl or Shift held adds to the files picked. (The list
+// would select it itself, but a row that takes double clicks takes single ones too.)
 func (r *fileRow) Tapped(*fyne.PointEvent) {
-	r.f.list.Select(r.id)
+	r.f.click(r.id, r.mod)
+	r.mod = 0
 	r.f.win.Canvas().Focus(r.f.list)
 }
+
+// MouseDown notes the keys held: the tap that follows does not carry them.
+func (r *fileRow) MouseDown(ev *desktop.MouseEvent) { r.mod = ev.Modifier }
+
+func (r *fileRow) MouseUp(*desktop.MouseEvent) {}
 
 // DoubleTapped opens the item.
 func (r *fileRow) DoubleTapped(*fyne.PointEvent) {

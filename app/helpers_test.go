@@ -69,21 +69,43 @@ func (c *fakeClock) Advance(d time.Duration) {
 // fakeFiles answers file dialogs with what the test set.
 type fakeFiles struct {
 	open, save, folder string
-	asked              []string // titles, in order
+	many               []string          // OpenFiles' answer; when nil, open alone (if set)
+	asked              []string          // titles, in order
+	startedIn          map[string]string // title → the folder the dialog was to start in
 }
 
-func (f *fakeFiles) OpenFile(_ fyne.Window, title, _ string, _ fileKind, done func(string)) {
+func (f *fakeFiles) ask(title, dir string) {
 	f.asked = append(f.asked, title)
+	if f.startedIn == nil {
+		f.startedIn = map[string]string{}
+	}
+	f.startedIn[title] = dir
+}
+
+func (f *fakeFiles) OpenFile(_ fyne.Window, title, dir string, _ fileKind, done func(string)) {
+	f.ask(title, dir)
 	done(f.open)
 }
 
-func (f *fakeFiles) SaveFile(_ fyne.Window, title, _, _ string, _ fileKind, done func(string)) {
-	f.asked = append(f.asked, title)
+func (f *fakeFiles) OpenFiles(_ fyne.Window, title, dir string, _ fileKind, done func([]string)) {
+	f.ask(title, dir)
+	switch {
+	case f.many != nil:
+		done(f.many)
+	case f.open != "":
+		done([]string{f.open})
+	default:
+		done(nil)
+	}
+}
+
+func (f *fakeFiles) SaveFile(_ fyne.Window, title, dir, _ string, _ fileKind, done func(string)) {
+	f.ask(title, dir)
 	done(f.save)
 }
 
-func (f *fakeFiles) Folder(_ fyne.Window, title, _ string, done func(string)) {
-	f.asked = append(f.asked, title)
+func (f *fakeFiles) Folder(_ fyne.Window, title, dir string, done func(string)) {
+	f.ask(title, dir)
 	done(f.folder)
 }
 

@@ -15,9 +15,9 @@ import (
 // but Fyne (GLFW) draws its own caret and never says where: the list would open at the
 // window's corner. followCaretForIME looks, ten times a second on the window's thread, at the
 // caret of the focused field (a widget.Entry or the long-text editor) and, when it moved or
-// the focus changed, tells Windows (platform.MoveIME). Polling catches every way the caret
-// moves (typing, clicks, arrows, scrolling, dialogs opening) without hooking each widget;
-// a look costs a type switch and, for an entry, a walk up the canvas tree.
+// the focus changed, tells Windows (platform.MoveIME), with the field's box. Polling catches
+// every way the caret moves (typing, clicks, arrows, scrolling, dialogs opening) without
+// hooking each widget; a look costs a type switch and, for an entry, a walk up the canvas tree.
 
 // imePoll is how often the caret is looked at: a click followed by typing within it opens the
 // candidates at the previous place until the next look moves them.
@@ -38,12 +38,18 @@ func followCaretForIME(w fyne.Window) {
 	var lastFocus fyne.Focusable
 	update := func() {
 		f := w.Canvas().Focused()
-		pos, h, ok := caretOf(f, fyne.CurrentApp().Driver().AbsolutePositionForObject)
+		abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+		pos, h, ok := caretOf(f, abs)
 		if !ok {
 			lastFocus = nil
 			return
 		}
-		c := platform.CaretPixels(pos.X, pos.Y, h, w.Canvas().Scale())
+		scale := w.Canvas().Scale()
+		c := platform.CaretPixels(pos.X, pos.Y, h, scale)
+		if obj, ok := f.(fyne.CanvasObject); ok { // the field's box: the text's area for the input method
+			o, s := abs(obj), obj.Size()
+			c.Field = platform.BoxPixels(o.X, o.Y, s.Width, s.Height, scale)
+		}
 		if c == last && f == lastFocus {
 			return
 		}

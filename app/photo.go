@@ -129,9 +129,9 @@ func storedPhoto(p *forms.Photo) image.Image {
 }
 
 func (u *UI) pickPhoto() {
-	u.env.Files.OpenFile(u.win, "选择照片", u.set.OpenDir, pictureFiles, func(path string) {
+	u.env.Files.OpenFile(u.win, "选择照片", u.set.lastDir(dirPhoto, u.set.OpenDir), pictureFiles, func(path string) {
 		if path != "" {
-			u.set.OpenDir = filepath.Dir(path)
+			u.usedDir(dirPhoto, filepath.Dir(path))
 			u.loadPicture(path)
 		}
 	})

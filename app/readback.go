@@ -28,6 +28,7 @@ func (u *UI) openExported(path string) bool {
 	u.guardUnsaved(func() {
 		u.saver.discard()
 		u.set.OpenDir = filepath.Dir(path) // 保存 starts beside the file
+		u.set.usedDir(dirSaveAs, u.set.OpenDir)
 		u.setDraft(r.Draft, "", true)
 		msg := strings.Join(append(r.Notes(),
 			"", "按 Ctrl+S 把它保存为草稿（.json）后继续填写；“"+filepath.Base(path)+"”本身不会被改动。"), "\n")

@@ -84,9 +84,10 @@ func (s *scansView) keep(old *scansView) {
 }
 
 func (s *scansView) choose() {
-	s.u.env.Files.OpenFile(s.u.win, "添加照片或扫描的 PDF", s.u.set.OpenDir, scanFiles, func(path string) {
-		if path != "" {
-			s.add(path)
+	s.u.env.Files.OpenFiles(s.u.win, "添加照片或扫描的 PDF", s.u.set.lastDir(dirScans, s.u.set.OpenDir), scanFiles, func(paths []string) {
+		if len(paths) > 0 {
+			s.u.usedDir(dirScans, filepath.Dir(paths[0]))
+			s.add(paths...)
 		}
 	})
 }
@@ -302,8 +303,9 @@ func (s *scansView) pageSelect(i int, st *scan.Straight) *widget.Select {
 }
 
 func (s *scansView) chooseFolder() {
-	s.u.env.Files.Folder(s.u.win, "选择报送文件夹（放 Word 和盖章扫描件）", s.u.set.ExportDir, func(dir string) {
+	s.u.env.Files.Folder(s.u.win, "选择报送文件夹（放 Word 和盖章扫描件）", s.u.set.lastDir(dirSend, s.u.set.ExportDir), func(dir string) {
 		if dir != "" {
+			s.u.usedDir(dirSend, dir)
 			s.writeTo(dir)
 		}
 	})

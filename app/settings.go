@@ -20,6 +20,9 @@ type settings struct {
 	ExportDir string      `json:"exportDir"` // where the last export went
 	RosterDir string      `json:"rosterDir"` // where the last Excel 名单 was opened or saved
 	Window    windowPlace `json:"window"`    // the window's place and size when last closed
+	// Dirs is the folder each file dialog was last used in (dirDraft …): the photos of the
+	// stamped pages are seldom where the drafts are.
+	Dirs map[string]string `json:"dirs,omitempty"`
 
 	file string
 }
@@ -47,6 +50,36 @@ func (s *settings) save() error {
 		_, err := w.Write(append(data, '\n'))
 		return err
 	})
+}
+
+// The dialogs that remember their own last folder in Dirs. 导出 and the 名单 workbooks have
+// theirs in ExportDir and RosterDir.
+const (
+	dirDraft  = "draft"  // 打开草稿
+	dirSaveAs = "saveAs" // 保存草稿 of a draft that has no file yet (else it starts beside it)
+	dirPhoto  = "photo"  // 选择照片
+	dirScans  = "scans"  // 添加照片或扫描的 PDF
+	dirSend   = "send"   // 报送文件夹
+)
+
+// lastDir is where dialog key starts: the folder it was last used in while that is still
+// there (not on a USB stick since pulled out), else fallback.
+func (s *settings) lastDir(key, fallback string) string {
+	if d := s.Dirs[key]; d != "" && isDirPath(d) {
+		return d
+	}
+	return fallback
+}
+
+// usedDir notes the folder dialog key was last used in.
+func (s *settings) usedDir(key, dir string) {
+	if dir == "" {
+		return
+	}
+	if s.Dirs == nil {
+		s.Dirs = map[string]string{}
+	}
+	s.Dirs[key] = dir
 }
 
 // addRecent puts path first in the recent list.

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/platform"
 )
 
 // ID is the application ID of FyneApp.toml.
@@ -54,6 +55,9 @@ func (e Env) withDefaults() Env {
 	}
 	if e.Files == nil {
 		e.Files = fileChooser{}
+		if platform.NativeDialogs {
+			e.Files = newNativeFiles(fileChooser{}, e.Go)
+		}
 	}
 	if e.OpenPath == nil {
 		e.OpenPath = openWithSystem

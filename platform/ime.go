@@ -9,9 +9,12 @@ import "math"
 // on (ime_windows.go), elsewhere it does nothing.
 
 // Caret is the text caret in the window's client area, in device pixels: its top-left corner
-// and its height (the line's height); W is the width of the hidden system caret.
+// and its height (the line's height); W is the width of the hidden system caret. Field is the
+// focused field's box in the same pixels (empty when not known): input methods that ask for
+// the caret (WM_IME_REQUEST) also ask for the text's area, to keep their windows off it.
 type Caret struct {
 	X, Y, W, H int
+	Field      Rect
 }
 
 // CaretPixels turns a caret given in Fyne units (x, y: its top-left in the window's canvas,
@@ -29,6 +32,20 @@ func CaretPixels(x, y, h, scale float32) Caret {
 	c := Caret{X: clampPixel(px), Y: clampPixel(py), W: max(1, int(math.Round(float64(scale))))}
 	c.H = max(1, clampPixel(bottom)-c.Y)
 	return c
+}
+
+// BoxPixels turns a box given in Fyne units (its top-left in the window's canvas and its
+// size) into device pixels as CaretPixels does: outward to whole pixels, not left of or above
+// the client area.
+func BoxPixels(x, y, w, h, scale float32) Rect {
+	if !(scale > 0) {
+		scale = 1
+	}
+	left := clampPixel(math.Floor(float64(x) * float64(scale)))
+	top := clampPixel(math.Floor(float64(y) * float64(scale)))
+	right := clampPixel(math.Ceil(float64(x+w) * float64(scale)))
+	bottom := clampPixel(math.Ceil(float64(y+h) * float64(scale)))
+	return Rect{X: left, Y: top, W: max(0, right-left), H: max(0, bottom-top)}
 }
 
 // clampPixel keeps a coordinate inside what a Win32 POINT holds and not negative.

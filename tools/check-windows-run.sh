@@ -195,6 +195,10 @@ start() { # start the app (arguments: a draft), wait for its window
 	sleep 0.5
 }
 shot() { sleep "\${2:-1}"; import -window root "\$shots/\$1.png"; }
+# The Windows build asks for files with the system's dialogs (wine's comdlg32), windows of their
+# own: waited for by title, and gone again before the next step.
+dialog() { for i in \$(seq 80); do xdotool search --onlyvisible --name "\$1" >/dev/null 2>&1 && return 0; sleep 0.25; done; echo "no dialog \$1"; exit 1; }
+gone() { for i in \$(seq 80); do xdotool search --onlyvisible --name "\$1" >/dev/null 2>&1 || return 0; sleep 0.25; done; echo "dialog \$1 stayed open"; exit 1; }
 click() { xdotool mousemove --window \$W "\$1" "\$2" click 1; }
 nav() { click 60 \$((54 + \$1 * 415 / 10)); }
 
@@ -205,11 +209,11 @@ for page in 01-主持人 02-指导老师 03-工作室成员 04-近5年业绩 05-
 done
 click 374 143; shot 08b-预览第2页 2                        # 下一页 (→ right of 第1页，共9页)
 nav 8; shot 09-报送 2
-xdotool key ctrl+o; shot 10-打开对话框 2; xdotool key Escape
+xdotool key ctrl+o; dialog 打开草稿; shot 10-打开对话框 2; xdotool key Escape; gone 打开草稿
 nav 0; sleep 2
 # 调整位置和大小… is the button under 选择照片…, the only primary-blue button right of x=700.
 import -window root /tmp/winrun-blue.png
-blue=\$(convert /tmp/winrun-blue.png -crop 666x768+700+0 +repage txt:- | grep -i '#296FF6' | sed -n '1p;\$p' | cut -d: -f1 | tr '\n' ,)
+blue=\$(convert /tmp/winrun-blue.png -crop 666x768+700+0 +repage txt:- | grep -i '#296FF6' | sed -n '1p;\$p' | cut -d: -f1 | tr '\n' ,) || true
 IFS=, read -r x0 y0 x1 y1 _ <<<"\$blue"
 [ -n "\$y1" ] || { echo "no 选择照片… button"; exit 1; }
 xdotool mousemove \$((700 + (x0 + x1) / 2)) \$((y1 + (y1 - y0) / 2 + 6)) click 1
@@ -229,8 +233,10 @@ shot 14-上次未保存的内容 1
 xdotool key Return; sleep 1                                # 恢复
 xdotool key ctrl+s; sleep 2
 nav 7; sleep 2
-xdotool key ctrl+e; shot 15-导出 2
-xdotool key Return; shot 16-导出完成 6
+# wine's folder picker takes no Enter on an empty name (Windows takes the folder shown): typed.
+xdotool key ctrl+e; dialog 导出到哪个文件夹; shot 15-导出 2
+xdotool type --delay 40 'C:\\users\\root\\Desktop'
+xdotool key Return; gone 导出到哪个文件夹; shot 16-导出完成 6
 xdotool key Return; sleep 1
 wineserver -k
 EOF
