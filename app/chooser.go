@@ -93,7 +93,7 @@ func newFileDialog(w fyne.Window, mode dialogMode, title, dir, name string, kind
 	f.name = newKeyEntry(func() { f.close("") })
 	f.name.SetText(name)
 	f.name.OnSubmitted = func(string) { f.confirm() }
-	if kind.Name == pictureFiles.Name {
+	if showsThumbnails(kind) {
 		f.thumbs = newThumbnails(func() { f.list.Refresh() })
 	}
 	f.list = newFileList(f)

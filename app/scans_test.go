@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"os/exec"
@@ -227,5 +230,35 @@ func shot(t *testing.T, h *harness, name string) {
 	defer f.Close()
 	if err := png.Encode(f, h.canvas().Capture()); err != nil {
 		t.Fatal(fmt.Errorf("%s: %w", name, err))
+	}
+}
+
+// The 报送 dialog shows small pictures of the photos, as the photo dialog does; a PDF keeps
+// its icon and is not read for one.
+func TestScansDialogShowsThumbnails(t *testing.T) {
+	old := thumbRun
+	thumbRun = func(f func()) { f() }
+	defer func() { thumbRun = old }()
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	img := image.NewGray(image.Rect(0, 0, 300, 420))
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, nil)
+	os.WriteFile(filepath.Join(dir, "IMG_0106.jpg"), buf.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "扫描.pdf"), buf.Bytes(), 0o644) // a picture inside: still not thumbnailed
+	fd := newFileDialog(h.u.win, modeOpen, "添加照片或扫描的 PDF", dir, "", scanFiles, func(string) {})
+	fd.show()
+	if fd.thumbs == nil {
+		t.Fatal("the 报送 dialog makes no thumbnails")
+	}
+	for i, want := range []bool{true, false} {
+		r := rowFor(fd, i)
+		r = rowFor(fd, i)
+		if got := r.img.Image != nil; got != want {
+			t.Errorf("%s: thumbnail %v, want %v", fd.items[i].Name(), got, want)
+		}
+	}
+	if showsThumbnails(draftFiles) || !showsThumbnails(pictureFiles) {
+		t.Error("showsThumbnails")
 	}
 }
