@@ -59,7 +59,7 @@ type scansView struct {
 	progressText *widget.Label
 	busy         *widget.Activity
 	busyText     *widget.Label
-	state        *widget.Label
+	state        *zhText
 	write        *widget.Button
 }
 
@@ -129,8 +129,7 @@ func (s *scansView) build() {
 		s.busyText.Show()
 		s.busy.Start()
 	}
-	s.state = widget.NewLabel("还没有添加照片。")
-	s.state.Wrapping = fyne.TextWrapWord
+	s.state = wrapped("还没有添加照片。") // wraps as Chinese does, not at the spaces around numbers
 	s.progressText = widget.NewLabel("")
 	s.progress = widget.NewProgressBar()
 	s.progressBox = container.NewVBox(s.progressText, s.progress)
@@ -607,7 +606,7 @@ func (s *scansView) showState() {
 	text := fmt.Sprintf("已添加 %d 张图片，认出 %d 页（申报表共 %d 页）；%d 个错误。",
 		len(s.sts), s.res.Present(), s.eng.Pages(), s.res.Errors())
 	if s.unkept != "" {
-		text += s.unkept
+		text += "\n" + s.unkept
 	}
 	s.state.SetText(text)
 }
