@@ -134,6 +134,15 @@ func (s *autosaver) discard() {
 	s.gen++
 	s.last = time.Time{}
 	os.Remove(s.file)
+	os.RemoveAll(keptSessionDir(s.file)) // the 报送 work of the draft let go (a saved draft keeps its own beside it)
+}
+
+// scansDir is the folder beside this window's copy that keeps the 报送 work of an unsaved
+// draft (scanskept.go).
+func (s *autosaver) scansDir() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return keptSessionDir(s.file)
 }
 
 // adopt makes a leftover copy this run's own, so the restored text stays covered until the
@@ -143,6 +152,8 @@ func (s *autosaver) adopt(file string) {
 	defer s.mu.Unlock()
 	if os.Rename(file, s.file) != nil { // our own name, so another copy of the program sees it is in use
 		s.file = file
+	} else {
+		os.Rename(keptSessionDir(file), keptSessionDir(s.file)) // its 报送 work, if any, comes along
 	}
 	os.Remove(lockName(file)) // the lock its crashed run left
 }
@@ -161,6 +172,9 @@ func (s *autosaver) leftovers() []leftover {
 	var out []leftover
 	for _, e := range entries {
 		name := e.Name()
+		if e.IsDir() && strings.HasPrefix(name, "session-") {
+			s.dropOrphanScans(name)
+		}
 		if e.IsDir() || !strings.HasPrefix(name, "session-") {
 			continue
 		}
@@ -200,6 +214,20 @@ func runningSession(file string) bool {
 	return pid != os.Getpid() && platform.ProcessAlive(pid)
 }
 
+// dropOrphanScans removes a 报送 folder whose copy is gone and whose window is closed: a
+// write that ended after its draft was saved or let go, or one moved beside the draft by a
+// save the program did not live to finish.
+func (s *autosaver) dropOrphanScans(name string) {
+	i := strings.Index(name, keptSessionSuffix)
+	if i < 0 {
+		return
+	}
+	file := filepath.Join(s.dir, name[:i]+".json")
+	if _, err := os.Stat(file); os.IsNotExist(err) && file != s.file && !runningSession(file) {
+		os.RemoveAll(filepath.Join(s.dir, name))
+	}
+}
+
 // dropStaleLock removes a lock file nobody holds whose copy is gone (saved, then crashed).
 func (s *autosaver) dropStaleLock(file string) {
 	if _, err := os.Stat(strings.TrimSuffix(file, ".lock") + ".json"); os.IsNotExist(err) && !platform.IsLocked(file) {
@@ -232,6 +260,7 @@ func (s *autosaver) putAside(file string) {
 	aside := filepath.Join(s.dir, "已放弃")
 	if os.MkdirAll(aside, 0o700) == nil {
 		os.Rename(file, filepath.Join(aside, filepath.Base(file)))
+		os.Rename(keptSessionDir(file), filepath.Join(aside, filepath.Base(keptSessionDir(file))))
 	}
 	os.Remove(lockName(file))
 }

@@ -118,7 +118,7 @@ func buildFileDialog(w fyne.Window, mode dialogMode, many bool, title, dir, name
 	f.name = newKeyEntry(func() { f.close("") })
 	f.name.SetText(name)
 	f.name.OnSubmitted = func(string) { f.confirm() }
-	if kind.Name == pictureFiles.Name {
+	if showsThumbnails(kind) {
 		f.thumbs = newThumbnails(func() { f.list.Refresh() })
 	}
 	f.list = newFileList(f)

@@ -85,6 +85,7 @@ func (u *UI) setDraft(d *forms.Draft, path string, dirty bool) {
 	u.fontFor(string(d.Marshal())) // a rare character in a name needs the whole font
 	u.shown, u.edited, u.at, u.editing = filledUnits(d), map[string]bool{}, "", ""
 	u.photoWork.source = nil
+	u.scans = nil // the 报送 page reads this draft's kept work when it is next shown
 	u.resetViews()
 	u.runChecks()
 	cur := u.current
@@ -223,6 +224,7 @@ func (u *UI) askOverwrite(path string, done func(bool)) {
 }
 
 func (u *UI) writeTo(path string, done func(bool)) {
+	from := u.keptDir()
 	if err := u.d.Save(path); err != nil {
 		showMessage(u.win, "没有保存", "无法保存到“"+path+"”："+forms.Message(err)+"。\n\n填写的内容还在，程序也在自动备份；请换一个文件夹（例如桌面）再保存。")
 		done(false)
@@ -231,6 +233,7 @@ func (u *UI) writeTo(path string, done func(bool)) {
 	u.path = path
 	u.disk = readDiskState(path)
 	u.dirty = false
+	u.scansSaved(from) // the 报送 work goes beside the file, before discard drops the autosave's
 	u.saver.discard()
 	u.remember(path)
 	u.updateTitle()

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"os/exec"
@@ -73,6 +76,7 @@ func TestScansPage(t *testing.T) {
 	}
 	h.files.folder = filepath.Join(dir, "报送")
 	h.tapContent("写出扫描件和报送文件夹…")
+	h.tapButton("仍然写出") // the pages have 错误: asked first (TestScansAsksBeforeWritingWithErrors)
 	over := h.overlayTexts()
 	for _, want := range []string{"报送文件夹", "× 扫描件 1 页，申报表 9 页", "× 公章", "√ 合计", "lzjyjszk@163.com"} {
 		if !strings.Contains(over, want) {
@@ -227,5 +231,238 @@ func shot(t *testing.T, h *harness, name string) {
 	defer f.Close()
 	if err := png.Encode(f, h.canvas().Capture()); err != nil {
 		t.Fatal(fmt.Errorf("%s: %w", name, err))
+	}
+}
+
+// TestScansProgress: while pictures are read, a progress bar and the counts show (正在读取第
+// 2 张，共 3 张), each picture appears as soon as it is read, and nothing shows when all are.
+func TestScansProgress(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, dir))
+	scan8 := scanOfPage8(t, dir)
+	var jobs []func()
+	h.u.env.Go = func(f func()) { jobs = append(jobs, f) }
+	runOne := func() { // one step of the reading, and the writes of the kept work it starts
+		before := h.u.scans.progressText.Text
+		for len(jobs) > 0 && h.u.scans.run != nil && h.u.scans.progressText.Text == before {
+			f := jobs[0]
+			jobs = jobs[1:]
+			f()
+		}
+	}
+	h.u.showPage("报送")
+	h.drop(copyAs(t, scan8, dir, "a.jpg"), copyAs(t, scan8, dir, "b.jpg"), copyAs(t, scan8, dir, "c.jpg"))
+	s := h.u.scans
+	for i, want := range []string{"正在读取第 1 张，共 3 张：a.jpg", "正在读取第 2 张，共 3 张：b.jpg", "正在读取第 3 张，共 3 张：c.jpg"} {
+		if !s.progressBox.Visible() || s.progressText.Text != want {
+			t.Errorf("step %d: progress %q (shown %v), want %q", i+1, s.progressText.Text, s.progressBox.Visible(), want)
+		}
+		if got, want := s.progress.Value, float64(i); got != want || s.progress.Max != 3 {
+			t.Errorf("step %d: bar at %v of %v, want %v of 3", i+1, got, s.progress.Max, want)
+		}
+		if i > 0 && !strings.Contains(h.contentTexts(), fmt.Sprintf("已添加 %d 张图片", i)) {
+			t.Errorf("step %d: the pictures read so far are not shown:\n%s", i+1, h.contentTexts())
+		}
+		if i == 1 {
+			shot(t, h, "scans-progress.png")
+		}
+		runOne()
+	}
+	for len(jobs) > 0 {
+		f := jobs[0]
+		jobs = jobs[1:]
+		f()
+	}
+	if s.progressBox.Visible() || !strings.Contains(h.contentTexts(), "已添加 3 张图片") {
+		t.Errorf("after reading: progress shown %v\n%s", s.progressBox.Visible(), h.contentTexts())
+	}
+}
+
+// TestScansCaptionsKeepTheEnd: a phone's photos differ at the end of their names, which is
+// what a finding names: the caption under a thumbnail is cut at its start (…0106.jpg) and
+// fits its card.
+func TestScansCaptionsKeepTheEnd(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, dir))
+	scan8 := scanOfPage8(t, dir)
+	h.u.showPage("报送")
+	h.drop(copyAs(t, scan8, dir, "IMG_20240720_010105.jpg"), copyAs(t, scan8, dir, "IMG_20240720_010106.jpg"))
+	var caps []*widget.Label
+	walk(h.u.content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, ".jpg") {
+			caps = append(caps, l)
+		}
+	})
+	if len(caps) != 2 {
+		for _, l := range caps {
+			t.Logf("%q", l.Text)
+		}
+		t.Fatalf("%d captions:\n%s", len(caps), h.contentTexts())
+	}
+	for i, l := range caps {
+		want := fmt.Sprintf("0%d.jpg", 105+i)
+		w := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+		if !strings.HasPrefix(l.Text, "…") || !strings.HasSuffix(l.Text, want) || l.Truncation != fyne.TextTruncateOff || w > l.Size().Width+0.5 {
+			t.Errorf("caption %q (%v wide in %v, truncation %v), want …%s fitting", l.Text, w, l.Size().Width, l.Truncation, want)
+		}
+	}
+	if os.Getenv("APP_SHOTS") != "" {
+		h.u.win.Resize(fyne.NewSize(1366, 1500))
+		shot(t, h, "scans-captions.png")
+		h.u.win.Resize(fyne.NewSize(1366, 768))
+	}
+	if got := tailFit("（手动）", "IMG_20240720_010106.jpg", 120); !strings.HasPrefix(got, "（手动）…") || !strings.HasSuffix(got, "6.jpg") {
+		t.Errorf("tailFit with a prefix: %q", got)
+	}
+	if got := tailFit("", "a.jpg", 120); got != "a.jpg" {
+		t.Errorf("a short name is cut: %q", got)
+	}
+}
+
+// TestScansAsksBeforeWritingWithErrors: with a page or a seal missing, 写出 asks first and
+// says which are missing; 取消 (the default) writes nothing.
+func TestScansAsksBeforeWritingWithErrors(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, dir))
+	h.u.showPage("报送")
+	h.drop(scanOfPage8(t, dir))
+	h.files.folder = filepath.Join(dir, "报送")
+	h.tapContent("写出扫描件和报送文件夹…")
+	over := h.overlayTexts()
+	for _, want := range []string{"扫描件还有 9 个错误", "缺少第1页、第2页、第3页、第4页、第5页、第6页、第7页、第9页",
+		"没有找到“所在学校推荐意见”“所在县区教育行政部门意见”栏的公章", "[取消]", "[仍然写出]"} {
+		if !strings.Contains(over, want) {
+			t.Errorf("the question lacks %q:\n%s", want, over)
+		}
+	}
+	shot(t, h, "scans-ask-errors.png")
+	h.u.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter: 取消
+	if len(h.files.asked) != 0 || h.canvas().Overlays().Top() != nil {
+		t.Errorf("取消 went on: asked %v, dialog %q", h.files.asked, h.overlayTexts())
+	}
+	if _, err := os.Stat(h.files.folder); !os.IsNotExist(err) {
+		t.Errorf("取消 wrote the folder: %v", err)
+	}
+	h.tapContent("写出扫描件和报送文件夹…")
+	h.tapButton("仍然写出")
+	if !strings.Contains(h.overlayTexts(), "报送文件夹") {
+		t.Errorf("仍然写出 did not write:\n%s", h.overlayTexts())
+	}
+}
+
+// No busy mark (a grey dot) beside 写出 while nothing runs.
+func TestScansNoBusyDotWhenIdle(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, dir))
+	busy := func() int {
+		n := 0
+		walk(h.u.content, func(o fyne.CanvasObject) {
+			if _, ok := o.(*widget.Activity); ok {
+				n++
+			}
+		})
+		return n
+	}
+	h.u.showPage("报送")
+	if n := busy(); n != 0 {
+		t.Errorf("%d busy marks on the page with nothing running", n)
+	}
+	h.drop(scanOfPage8(t, dir))
+	if n := busy(); n != 0 {
+		t.Errorf("%d busy marks after the pictures were read", n)
+	}
+	var jobs []func()
+	h.u.env.Go = func(f func()) { jobs = append(jobs, f) }
+	h.files.folder = filepath.Join(dir, "报送")
+	h.tapContent("写出扫描件和报送文件夹…")
+	h.tapButton("仍然写出")
+	if n := busy(); n != 1 {
+		t.Errorf("%d busy marks while the folder is written, want 1", n)
+	}
+	for len(jobs) > 0 {
+		f := jobs[0]
+		jobs = jobs[1:]
+		f()
+	}
+	if n := busy(); n != 0 {
+		t.Errorf("%d busy marks once the folder is written", n)
+	}
+}
+
+// The help menu's 报送要求 and the export dialog point to the 报送 page, not to 扫描成 PDF.
+func TestSubmissionPointsToScansPage(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, dir))
+	h.u.showSubmission()
+	over := h.overlayTexts()
+	if !strings.Contains(over, "“报送”页") || strings.Contains(over, "扫描成 PDF") {
+		t.Errorf("报送要求:\n%s", over)
+	}
+	h.closeDialogs()
+	h.u.showExported([]string{filepath.Join(dir, "a.docx"), filepath.Join(dir, "a.pdf")}, false)
+	if over := h.overlayTexts(); !strings.Contains(over, "“报送”页") || strings.Contains(over, "扫描成 PDF") {
+		t.Errorf("the export dialog:\n%s", over)
+	}
+}
+
+// At most maxKept pictures: more are not added, and the message says which.
+func TestScansAtMostKept(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, "")
+	h.u.Start(writeSample(t, dir))
+	blank := image.NewGray(image.Rect(0, 0, 300, 400))
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, blank, nil); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for i := range maxKept + 2 {
+		p := filepath.Join(dir, fmt.Sprintf("blank-%02d.jpg", i+1))
+		os.WriteFile(p, buf.Bytes(), 0o644)
+		paths = append(paths, p)
+	}
+	h.u.showPage("报送")
+	h.drop(paths...)
+	over := h.overlayTexts()
+	if !strings.Contains(over, "最多放 30 张") || !strings.Contains(over, "blank-31.jpg、blank-32.jpg") {
+		t.Errorf("message:\n%s", over)
+	}
+	if text := h.contentTexts(); !strings.Contains(text, "已添加 30 张图片") {
+		t.Errorf("page:\n%s", text)
+	}
+}
+
+// The 报送 dialog shows small pictures of the photos, as the photo dialog does; a PDF keeps
+// its icon and is not read for one.
+func TestScansDialogShowsThumbnails(t *testing.T) {
+	old := thumbRun
+	thumbRun = func(f func()) { f() }
+	defer func() { thumbRun = old }()
+	h := newHarness(t, "")
+	dir := t.TempDir()
+	img := image.NewGray(image.Rect(0, 0, 300, 420))
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, img, nil)
+	os.WriteFile(filepath.Join(dir, "IMG_0106.jpg"), buf.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "扫描.pdf"), buf.Bytes(), 0o644) // a picture inside: still not thumbnailed
+	fd := newFileDialog(h.u.win, modeOpen, "添加照片或扫描的 PDF", dir, "", scanFiles, func(string) {})
+	fd.show()
+	if fd.thumbs == nil {
+		t.Fatal("the 报送 dialog makes no thumbnails")
+	}
+	for i, want := range []bool{true, false} {
+		r := rowFor(fd, i)
+		r = rowFor(fd, i)
+		if got := r.img.Image != nil; got != want {
+			t.Errorf("%s: thumbnail %v, want %v", fd.items[i].Name(), got, want)
+		}
+	}
+	if showsThumbnails(draftFiles) || !showsThumbnails(pictureFiles) {
+		t.Error("showsThumbnails")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"image"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -50,9 +51,17 @@ func newThumbnails(refresh func()) *thumbnails {
 		done: map[string]image.Image{}, queued: map[string]bool{}}
 }
 
-// get is the thumbnail of a file if made, else nil; a file not yet made is queued.
+// showsThumbnails tells whether a dialog offering kind shows small pictures of its files: the
+// photo dialog's, and 报送's (the photos of the sealed pages, among scanned PDFs), so that
+// the teacher picks the pages by sight, not by IMG_20240720_… names.
+func showsThumbnails(kind fileKind) bool {
+	return slices.ContainsFunc(kind.Exts, func(ext string) bool { return pictureFiles.matches(ext) })
+}
+
+// get is the thumbnail of a file if made, else nil; a file not yet made is queued. Only
+// pictures have one (a PDF keeps its icon).
 func (t *thumbnails) get(path string, fi os.FileInfo) image.Image {
-	if t == nil || !fi.Mode().IsRegular() || fi.Size() > thumbMaxBytes {
+	if t == nil || !pictureFiles.matches(path) || !fi.Mode().IsRegular() || fi.Size() > thumbMaxBytes {
 		return nil
 	}
 	key := path + "\x00" + strconv.FormatInt(fi.ModTime().UnixNano(), 10) + "\x00" + strconv.FormatInt(fi.Size(), 10)

@@ -41,7 +41,7 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 	add := func(path string, sev forms.Severity, format string, args ...any) {
 		r.Findings = append(r.Findings, forms.Finding{Path: path, Block: "scans", Severity: sev, Message: fmt.Sprintf(format, args...)})
 	}
-	seen := make([][]string, len(e.pages))
+	seen := make([][]*Straight, len(e.pages))
 	for _, st := range sts {
 		switch {
 		case !st.Found:
@@ -56,19 +56,22 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 			add(st.Source, forms.Error, "这一页不是这份草稿打印出来的，可能是另一份申报表或修改前打印的旧版本%s。请用这份草稿重新打印、盖章后再拍照或扫描。", where)
 			continue
 		}
-		seen[st.Page] = append(seen[st.Page], st.Source)
-		// The user's choice wins over a match; among equals the clearest picture.
-		if cur := r.Pages[st.Page]; cur == nil || st.Manual && !cur.Manual || st.Manual == cur.Manual && st.Fine > cur.Fine {
+		seen[st.Page] = append(seen[st.Page], st)
+		if cur := r.Pages[st.Page]; cur == nil || e.better(st, cur) {
 			r.Pages[st.Page] = st
 		}
 	}
-	for i, srcs := range seen {
+	for i, sts := range seen {
 		switch {
-		case len(srcs) == 0:
+		case len(sts) == 0:
 			add(e.PageName(i), forms.Error, "缺少这一页的照片或扫描件。请补拍这一页后一起再处理。")
-		case len(srcs) > 1:
+		case len(sts) > 1:
+			srcs := make([]string, len(sts))
+			for k, st := range sts {
+				srcs[k] = st.Source
+			}
 			add(e.PageName(i), forms.Error, "这一页出现了 %d 次（%s）。只保留了%s（%s），请删去多余的那张。",
-				len(srcs), strings.Join(srcs, "、"), kept(r.Pages[i]), r.Pages[i].Source)
+				len(sts), strings.Join(srcs, "、"), e.kept(r.Pages[i], sts), r.Pages[i].Source)
 		}
 	}
 	for i, m := range e.pages {
@@ -154,10 +157,39 @@ func bmpOnly(s string) string {
 	}, s)
 }
 
-// kept says why the picture kept for a page shown twice is the one kept.
-func kept(st *Straight) string {
+// better tells which of two pictures of one page to keep: the one the user put there by
+// hand; else the one with more of the seals the page needs (a retake after sealing is often
+// less sharp than the unsealed first try); else the clearer.
+func (e *Engine) better(a, b *Straight) bool {
+	if a.Manual != b.Manual {
+		return a.Manual
+	}
+	if sa, sb := e.seals(a), e.seals(b); sa != sb {
+		return sa > sb
+	}
+	return a.Fine > b.Fine
+}
+
+// seals counts the school's and county's boxes on the picture's page that hold a seal.
+func (e *Engine) seals(st *Straight) int {
+	n := 0
+	for _, o := range e.pages[st.Page].Opinions {
+		if o.Which != City && st.Seal[o.Which] >= SealArea {
+			n++
+		}
+	}
+	return n
+}
+
+// kept says why the picture kept for a page shown twice (sts) is the one kept.
+func (e *Engine) kept(st *Straight, sts []*Straight) string {
 	if st.Manual {
 		return "手动指定的一张"
+	}
+	for _, o := range sts {
+		if e.seals(o) < e.seals(st) {
+			return "盖有公章的一张"
+		}
 	}
 	return "最清楚的一张"
 }
