@@ -115,7 +115,7 @@ func (u *UI) scansPage() fyne.CanvasObject {
 }
 
 func (s *scansView) build() {
-	add := widget.NewButtonWithIcon("添加照片或 PDF…", theme.ContentAddIcon(), s.choose)
+	add := widget.NewButtonWithIcon("添加照片或 PDF 文件…", theme.ContentAddIcon(), s.choose)
 	clearBtn := widget.NewButtonWithIcon("清空", theme.ContentClearIcon(), s.clear)
 	s.write = widget.NewButtonWithIcon("写出扫描件和报送文件夹…", theme.DocumentSaveIcon(), s.askWrite)
 	s.write.Importance = widget.HighImportance

@@ -61,7 +61,7 @@ func TestScansPage(t *testing.T) {
 	h.u.Start(writeSample(t, dir))
 	h.files.open = scanOfPage8(t, dir)
 	h.u.showPage("报送")
-	h.tapContent("添加照片或 PDF…")
+	h.tapContent("添加照片或 PDF 文件…")
 	text := h.contentTexts()
 	for _, want := range []string{"认出 1 页（申报表共 9 页）", "第 8 页", "p-8.jpg", "缺少这一页", "“所在学校推荐意见”栏里没有找到红色公章"} {
 		if !strings.Contains(text, want) {
@@ -117,7 +117,7 @@ func TestScansReorder(t *testing.T) {
 	h.u.Start(draft)
 	h.files.open = scanOfPage8(t, dir)
 	h.u.showPage("报送")
-	h.tapContent("添加照片或 PDF…")
+	h.tapContent("添加照片或 PDF 文件…")
 	h.u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(h.files.open)})
 	text := h.contentTexts()
 	for _, want := range []string{"已添加 2 张图片，认出 1 页", "这一页出现了 2 次", "未排入"} {

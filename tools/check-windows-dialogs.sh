@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The system's file dialogs of the Windows build under wine 10 (wine's comdlg32 implements
-# IFileOpenDialog): on the 报送 page 添加照片或 PDF… must open the system's dialog as a window of
+# IFileOpenDialog): on the 报送 page 添加照片或 PDF 文件… must open the system's dialog as a window of
 # its own, owned by the program's window, which keeps drawing (the dialog is moved off it and
 # the covered part must come back as it was) but takes no clicks (modal); two page photos are
 # Ctrl-clicked and opened; 写出扫描件和报送文件夹… asks for the folder the same way, and the
@@ -65,7 +65,7 @@ W=$(waitw '柳州市名班主任工作室申报表'); sleep 2
 xdotool windowactivate --sync $W 2>/dev/null || true
 xdotool mousemove --window $W 60 386 click 1; sleep 2            # 报送
 shot dlg-1-报送
-xdotool mousemove --window $W 285 172 click 1                     # 添加照片或 PDF…
+xdotool mousemove --window $W 285 172 click 1                     # 添加照片或 PDF 文件…
 D=$(waitw '添加照片或扫描的 PDF')
 shot dlg-2-系统对话框
 echo "owner $(xprop -id $D WM_TRANSIENT_FOR | awk '{print $NF}') main $(printf '0x%x' $W)" >/w/windlg/owner.txt
