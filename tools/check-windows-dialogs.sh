@@ -65,7 +65,7 @@ W=$(waitw '柳州市名班主任工作室申报表'); sleep 2
 xdotool windowactivate --sync $W 2>/dev/null || true
 xdotool mousemove --window $W 60 386 click 1; sleep 2            # 报送
 shot dlg-1-报送
-xdotool mousemove --window $W 285 172 click 1                     # 添加照片或 PDF 文件…
+xdotool mousemove --window $W 305 194 click 1                     # 添加照片或 PDF 文件…
 D=$(waitw '添加照片或扫描的 PDF')
 shot dlg-2-系统对话框
 echo "owner $(xprop -id $D WM_TRANSIENT_FOR | awk '{print $NF}') main $(printf '0x%x' $W)" >/w/windlg/owner.txt
@@ -82,7 +82,7 @@ xdotool key Return; sleep 1
 xdotool search --onlyvisible --name '添加照片或扫描的 PDF' >/dev/null 2>&1 && { echo "the dialog stayed open"; exit 1; }
 sleep 25                                                          # both pages straightened
 shot dlg-6-已添加
-xdotool mousemove --window $W 555 172 click 1                     # 写出扫描件和报送文件夹…
+xdotool mousemove --window $W 592 194 click 1                     # 写出扫描件和报送文件夹…
 S=$(waitw '选择报送文件夹')
 shot dlg-7-报送文件夹
 xdotool type --delay 40 'Z:\w\windlg\send'; xdotool key Return; sleep 10
