@@ -82,7 +82,9 @@ xdotool key Return; sleep 1
 xdotool search --onlyvisible --name '添加照片或扫描的 PDF' >/dev/null 2>&1 && { echo "the dialog stayed open"; exit 1; }
 sleep 25                                                          # both pages straightened
 shot dlg-6-已添加
-xdotool mousemove --window $W 592 194 click 1                     # 写出扫描件和报送文件夹…
+xdotool mousemove --window $W 592 194 click 1; sleep 1.5         # 写出扫描件和报送文件夹…
+# Two pages of nine: the program asks first (取消 is the default); Tab, Tab reaches 仍然写出.
+xdotool key Tab; sleep 0.3; xdotool key Tab; sleep 0.3; xdotool key space
 S=$(waitw '选择报送文件夹')
 shot dlg-7-报送文件夹
 xdotool type --delay 40 'Z:\w\windlg\send'; xdotool key Return; sleep 10
