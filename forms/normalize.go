@@ -148,15 +148,20 @@ func ParseLandline(s string) (printed string, hasArea, ok bool) {
 	return t[:area] + "-" + t[area:], true, true
 }
 
-// Display is a value as the outputs print it: years and months as 1985.03, numbers and phones
-// as plain digits, everything else trimmed of surrounding spaces. A value the checks would
-// refuse is printed as typed, so a draft export never loses what was written.
+// Display is a value as the outputs print it: years and months as 1985.03, a 起止时间 as
+// 2015.09—2018.07 (ParsePeriod), numbers and phones as plain digits, everything else trimmed
+// of surrounding spaces. A value the checks would refuse is printed as typed, so a draft
+// export never loses what was written.
 func Display(f Field, value string) string {
 	v := strings.TrimSpace(value)
 	switch f.Kind {
 	case YearMonth:
 		if y, m, ok := ParseYearMonth(v); ok {
 			return fmt.Sprintf("%04d.%02d", y, m)
+		}
+	case Period:
+		if p, ok := ParsePeriod(v); ok {
+			return p.String()
 		}
 	case WholeNumber:
 		if n, ok := ParseWhole(v); ok {
