@@ -35,59 +35,68 @@ func definitions(t testing.TB) []*forms.Definition {
 	return append(append([]*forms.Definition(nil), defs...), d)
 }
 
-// formLabels is the form's own text as the table model has it: labels, headings, notes, set
-// wording, signature, stamp and date lines, and each choice printed as boxes with its □.
-func formLabels(t *testing.T, d *forms.Draft) []string {
+// formText is the form's own text as the table model has it: labels (labels, headings, the
+// choices printed as boxes with their □, signature, stamp and date lines), then set text
+// (notes, set wording, hints), which may hold runs of spaces to write in by hand.
+func formText(t *testing.T, d *forms.Draft) (labels, set []string) {
 	t.Helper()
 	tb, err := render.BuildTable(d)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := []string{d.Form().Title}
+	labels = []string{d.Form().Title}
 	for _, r := range tb.Rows {
 		for _, c := range r.Cells {
 			ct := c.Content
 			switch ct.Kind {
 			case render.Label, render.Heading:
-				out = append(out, ct.Text)
+				labels = append(labels, ct.Text)
 			case render.Labelled:
 				for _, it := range ct.Items {
-					out = append(out, it.Label)
+					labels = append(labels, it.Label)
 				}
 			case render.Long:
-				out = append(out, ct.Text)
+				set = append(set, ct.Text)
 			case render.Note:
-				out = append(out, ct.Paras...)
+				set = append(set, ct.Paras...)
 			case render.Opinion, render.Declaration:
-				out = append(append(out, ct.Text, ct.Sign), ct.Paras...)
+				labels = append(labels, ct.Sign)
+				set = append(append(set, ct.Text), ct.Paras...)
 				if ct.Stamp {
-					out = append(out, d.Form().Stamp)
+					labels = append(labels, d.Form().Stamp)
 				}
 				if ct.Dated {
-					out = append(out, d.Form().Date)
+					labels = append(labels, d.Form().Date)
 				}
 			case render.Boxes:
 				for _, ch := range ct.Choices {
-					out = append(out, render.BoxItem(ch))
+					labels = append(labels, render.BoxItem(ch))
 				}
 			}
 		}
 	}
-	return out
+	return labels, set
 }
 
 // TestEveryFormPDFText: the text pdftotext reads from every form's PDF (sample and blank) holds
-// every label and every piece of the form's own text, and each page's number.
+// every label, as the bureau reads it (the default mode), and all the form's own text in the
+// order it is drawn (-raw); and each page's number.
 func TestEveryFormPDFText(t *testing.T) {
 	for _, def := range definitions(t) {
 		for name, d := range map[string]*forms.Draft{"sample": forms.Sample(def), "blank": forms.New(def)} {
 			t.Run(def.ID+"_"+name, func(t *testing.T) {
 				path, pages := export(t, def.ID+"-"+name, d)
 				text := tool(t, "pdftotext", "-enc", "UTF-8", path, "-")
-				all := strip(text)
-				for _, want := range formLabels(t, d) {
+				all, raw := strip(text), strip(tool(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-"))
+				labels, set := formText(t, d)
+				for _, want := range labels {
 					if w := strip(want); !strings.Contains(all, w) {
 						t.Errorf("pdftotext lacks %q", want)
+					}
+				}
+				for _, want := range append(labels, set...) {
+					if w := strip(want); !strings.Contains(raw, w) {
+						t.Errorf("pdftotext -raw lacks %q", want)
 					}
 				}
 				if n := strings.Count(text, "\f"); n != len(pages) {
