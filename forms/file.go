@@ -72,8 +72,8 @@ func ParseAs(form *Definition, data []byte) (*Draft, error) {
 func readDraft(form *Definition, top map[string]rawJSON) (*Draft, error) {
 	d := New(form)
 	for _, b := range form.Blocks {
-		if b.Kind == OpinionBlock {
-			continue // not stored; its empty Key must not swallow an unknown key ""
+		if !b.Stored() {
+			continue // opinions, notes, blocks left blank: an unknown key of the same name is kept
 		}
 		if err := d.readBlock(b, top[b.Key]); err != nil {
 			return nil, err
@@ -191,7 +191,7 @@ func checkHeader(top map[string]rawJSON, want *Definition) (*Definition, error) 
 }
 
 func (d *Draft) readBlock(b Block, raw rawJSON) error {
-	if isNull(raw) || b.Kind == OpinionBlock {
+	if isNull(raw) || !b.Stored() {
 		return nil
 	}
 	switch b.Kind {
@@ -356,7 +356,7 @@ func (d *Draft) Marshal() []byte {
 	o.key("version")
 	o.raw([]byte(strconv.Itoa(d.form.Version)))
 	for _, b := range d.form.Blocks {
-		if b.Kind == OpinionBlock {
+		if !b.Stored() {
 			continue
 		}
 		o.key(b.Key)

@@ -40,6 +40,9 @@ type line struct {
 	segs        []seg
 	keepNext    bool // a one-line heading of a long text: never the last line on a page
 	para        int  // a long text's line: 1 + the index of its paragraph; 0 otherwise
+	// ticks: where on the line (from its start) the □ of a chosen box starts, its tick to be
+	// drawn in it (TickBox).
+	ticks []float64
 }
 
 func spacer(h float64) line { return line{pitch: h} }
@@ -132,7 +135,7 @@ const (
 )
 
 // heading sets a section heading on one line, letter-spaced; a label that would not fit the
-// width that way is set as a label.
+// width that way is set as a label (HeadingFits).
 func (t typesetter) heading(s string, width float64) []line {
 	f := labelFont(s)
 	runes := []rune(s)
@@ -148,12 +151,80 @@ func (t typesetter) heading(s string, width float64) []line {
 		segs: []seg{{text: s, font: f, w: w, extra: extra}}}}
 }
 
+// HeadingFits reports whether a section heading prints as one (bold 四号, letter-spaced) in a
+// cell cellWidth wide (padding included); one that does not prints as a label, in the .docx
+// too.
+func HeadingFits(s string, cellWidth float64) bool {
+	ls := typesetter{FontMeasurer()}.heading(s, cellWidth-2*PadX)
+	return len(ls) == 1 && ls[0].size == HeadingSize
+}
+
 // value sets a short typed value: regular 五号, wrapped, centred.
 func (t typesetter) value(s string, width float64, path string) []line {
 	if s == "" {
 		return nil
 	}
 	return t.plain(s, Regular, TableSize, LineHeight(TableSize, 1), width, alignCenter, path)
+}
+
+// BoxMark is the box a choice printed as boxes puts after each choice; BoxGap goes between
+// two choices.
+const (
+	BoxMark = "□"
+	BoxGap  = "\u3000\u3000"
+)
+
+// BoxItem is one choice as printed with its box: 正常 □.
+func BoxItem(choice string) string { return choice + " " + BoxMark }
+
+// boxes sets a choice printed as boxes: each choice followed by its box, BoxGap between them,
+// as many on a line as fit, each line centred; the box of value, when it is one of the
+// choices, is ticked. A value that is none of them (typed elsewhere, imported) is printed
+// after the boxes as it is, so nothing written is lost.
+func (t typesetter) boxes(choices []string, value string, width float64, path string) []line {
+	size, pitch := TableSize, LineHeight(TableSize, 1)
+	value = strings.TrimSpace(value)
+	gap := t.measure(BoxGap, Regular, size)
+	box := t.measure(BoxMark, Regular, size)
+	var out []line
+	var cur *line
+	other := value != ""
+	add := func(text string, ticked bool) {
+		w := t.measure(text, Regular, size)
+		if cur != nil && cur.width+gap+w <= width+1e-9 {
+			s := &cur.segs[0]
+			if ticked {
+				cur.ticks = append(cur.ticks, cur.width+gap+w-box)
+			}
+			s.text += BoxGap + text
+			cur.width += gap + w
+			s.w = cur.width
+			return
+		}
+		if w > width { // one choice wider than the cell: wrapped, its box at the end
+			ls := t.plain(text, Regular, size, pitch, width, alignCenter, path)
+			if last := &ls[len(ls)-1]; ticked {
+				last.ticks = []float64{last.width - box}
+			}
+			out = append(out, ls...)
+			cur = nil
+			return
+		}
+		out = append(out, line{size: size, pitch: pitch, align: alignCenter, width: w,
+			segs: []seg{{text: text, font: Regular, w: w, path: path}}})
+		cur = &out[len(out)-1]
+		if ticked {
+			cur.ticks = []float64{w - box}
+		}
+	}
+	for _, c := range choices {
+		add(BoxItem(c), c == value)
+		other = other && c != value
+	}
+	if other {
+		add(printable(value), false)
+	}
+	return out
 }
 
 // labelled sets "label：value" on one line and wraps the value under it: the label bold, the
@@ -210,6 +281,31 @@ func (t typesetter) paragraphs(paras []string, width float64, path string) []lin
 				sg.w = tl.Width + sum(sg.extra)
 			}
 			out = append(out, line{size: size, pitch: pitch, width: dx + sg.w, segs: []seg{sg}, keepNext: heads[k], para: k + 1})
+		}
+	}
+	return out
+}
+
+// wording sets the set wording of an opinion box or a declaration: 五号, each paragraph's
+// first line indented two characters, left aligned.
+func (t typesetter) wording(paras []string, width float64) []line {
+	size, pitch := TableSize, LineHeight(TableSize, 1)
+	indent := 2 * t.measure("\u3000", Regular, size)
+	var out []line
+	for _, para := range paras {
+		para = printable(strings.TrimSpace(para))
+		if para == "" {
+			out = append(out, spacer(pitch))
+			continue
+		}
+		for i, tl := range t.wrap(para, Regular, size, width, indent) {
+			dx := 0.0
+			if i == 0 {
+				dx = indent
+			}
+			vis := trimHanging(para[tl.Start:tl.End])
+			out = append(out, line{size: size, pitch: pitch, width: dx + tl.Width,
+				segs: []seg{{text: vis, font: Regular, dx: dx, w: tl.Width}}})
 		}
 	}
 	return out

@@ -123,28 +123,64 @@ var (
 )
 
 // BlockMinHeight is the smallest height of a label|content block (blocks 4–9). An opinion
-// box is exactly this tall unless its label needs more: OpinionClear above the stamp lines.
+// box is exactly this tall unless its label or its wording needs more: its clear height above
+// the stamp lines. A note is as tall as its text.
 func BlockMinHeight(b forms.Block) float64 {
 	switch b.Kind {
 	case forms.TextBlock:
 		return LongTextMin
-	case forms.OpinionBlock:
+	case forms.OpinionBlock, forms.DeclarationBlock:
 		return OpinionHeight(b)
+	case forms.NoteBlock:
+		return 0
 	}
 	return StudioMin
 }
 
-// OpinionHeight is an opinion box's content height: padding, the sub-label line if any, the
-// clear space, （盖  章）, 年  月  日, padding. The stamp and date lines are 五号 text with a
-// line between them.
+// OpinionHeight is an opinion box's or a declaration's content height without its set
+// wording: padding, the sub-label line if any, the clear space, the lines at the foot (the
+// signature line, （盖  章）, 年  月  日, each 五号 with a line between two), padding.
 func OpinionHeight(b forms.Block) float64 {
 	line := LineHeight(TableSize, 1)
-	h := PadY + OpinionClear + 3*line + PadY + MM(2)
+	stamp, dated := footLines(b)
+	n := 0
+	for _, on := range []bool{b.Sign != "", stamp, dated} {
+		if on {
+			n++
+		}
+	}
+	h := PadY + BlockClear(b) + PadY + MM(2)
+	if n > 0 {
+		h += float64(2*n-1) * line
+	}
 	if b.Sub != "" {
 		h += line
 	}
 	return h
 }
+
+// BlockClear is the clear height of an opinion box (OpinionClear unless the definition says)
+// or a declaration (what the definition says) above the lines at its foot.
+func BlockClear(b forms.Block) float64 {
+	switch {
+	case b.Kind == forms.OpinionBlock && b.ClearMM == 0:
+		return OpinionClear
+	case b.Kind == forms.OpinionBlock || b.Kind == forms.DeclarationBlock:
+		return MM(b.ClearMM)
+	}
+	return 0
+}
+
+// footLines says which of the stamp and date lines an opinion box or a declaration prints: the
+// stamp where a seal goes; the date where a seal goes or someone signs, and on every
+// declaration.
+func footLines(b forms.Block) (stamp, dated bool) {
+	stamp = b.Seal != forms.NoSeal
+	return stamp, stamp || b.Sign != "" || b.Kind == forms.DeclarationBlock
+}
+
+// SignGap is the room left to sign in, right of a signature line's label (申报人签名：).
+var SignGap = MM(35)
 
 // How cells print, for writers that rebuild the table themselves (.docx). Every cell's text is
 // top-aligned (readorder.go says why; Word's default too):
@@ -160,9 +196,15 @@ func OpinionHeight(b forms.Block) float64 {
 //     aligned, a blank 五号 line between the two;
 //   - 业绩 and 规划: the plan's hint in regular 五号, left aligned; the text in 小四 at 1.5
 //     lines, first-line indent 2 characters (24 pt), justified;
-//   - opinion boxes: the sub-label (regular 五号) at the top left, OpinionClear of space, then
-//     （盖  章） and, a blank line below, 年  月  日, both regular 五号: the date ends
-//     StampInset from the right padding, the stamp is centred above the date;
+//   - opinion boxes: the sub-label (regular 五号) at the top left, the set wording (regular
+//     五号, first line indented two characters), the block's clear height (OpinionClear unless
+//     the definition says), then, a blank line between two, the signature line (its label
+//     ending SignGap from the right padding), （盖  章） where a seal goes and 年  月  日,
+//     all regular 五号: the date ends StampInset from the right padding, the stamp is centred
+//     above the date; a declaration likewise, always with the date;
+//   - a choice printed as boxes: each choice, a space and □, two ideographic spaces between
+//     choices, centred; the chosen □ has a tick drawn in it (TickBox);
+//   - a note: its text regular 五号, left aligned, a line for each line of the definition;
 //   - a label | content row (blocks 4–9) below one whose content ends within its label's
 //     height starts with its label's first line alone, its content one line lower;
 //   - the page number 第 N 页 共 M 页 ends at the right margin;

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"shenbao/forms"
 )
@@ -65,6 +66,9 @@ func (l *layouter) rows(rows []Row) {
 		}
 		if !r.Repeat && len(l.heads) > 0 { // the table's heading rows are placed: repeat them
 			l.header, l.heads = l.heads, nil
+		}
+		if r.NewPage && !l.fresh() {
+			l.newPage()
 		}
 		if n := spanned(r); n > 1 && i+n <= len(rows) {
 			l.spanRows(rows[i : i+n])
@@ -149,8 +153,18 @@ func (l *layouter) cell(c Cell) cell {
 			paras[i] = printable(p)
 		}
 		out.lines = append(out.lines, l.ts.paragraphs(paras, in, ct.Path)...)
-	case Opinion:
-		out.lines = l.opinionLines(ct.Text, in)
+	case Opinion, Declaration:
+		out.lines = l.signedLines(ct, in)
+	case Boxes:
+		out.lines = l.ts.boxes(ct.Choices, ct.Text, in, ct.Path)
+	case Note:
+		for _, p := range ct.Paras {
+			if strings.TrimSpace(p) == "" {
+				out.lines = append(out.lines, spacer(LineHeight(TableSize, 1)))
+				continue
+			}
+			out.lines = append(out.lines, l.ts.plain(p, Regular, TableSize, LineHeight(TableSize, 1), in, alignLeft, "")...)
+		}
 	case Photo:
 		out.photo, out.path = ct.Image, ct.Path
 		if ct.Image == nil {
@@ -456,6 +470,15 @@ func (l *layouter) drawCellAt(c cell, x, y, h, drop float64) int {
 			}
 			l.add(textBox(x+PadX+off+s.dx, top, s, ln.size, idx))
 		}
+		for _, t := range ln.ticks {
+			dx, up, w, h := inkBox([]rune(BoxMark)[0], ln.size)
+			base := top + BaselineOffset(ln.size)
+			p := ""
+			if len(ln.segs) > 0 {
+				p = ln.segs[0].path
+			}
+			l.add(Box{Kind: TickBox, X: x + PadX + off + t + dx, Y: base - up, W: w, H: h, Cell: idx, Path: p})
+		}
 		top += ln.pitch
 	}
 	if c.photo != nil {
@@ -522,25 +545,41 @@ func (l *layouter) spanRows(rows []Row) {
 	l.drawCellAt(tall, MarginLeft+tallX, y0, total, Stagger)
 }
 
-// opinionLines is an opinion box's content: the sub-label, at least OpinionClear of clear
-// space, then （盖  章） and 年  月  日 at the lower right.
-func (l *layouter) opinionLines(sub string, width float64) []line {
+// signedLines is an opinion box's or a declaration's content: the sub-label, the set wording
+// (each line of it a paragraph, its first line indented two characters), the clear space, then
+// at the lower right the signature line, （盖  章） and 年  月  日 as the content has them, a
+// blank line between two.
+func (l *layouter) signedLines(ct Content, width float64) []line {
 	size, pitch := TableSize, LineHeight(TableSize, 1)
 	var content []line
-	if sub != "" {
-		content = append(content, l.ts.plain(sub, Regular, size, pitch, width, alignLeft, "")...)
+	if ct.Text != "" {
+		content = append(content, l.ts.plain(ct.Text, Regular, size, pitch, width, alignLeft, "")...)
 	}
+	content = append(content, l.ts.wording(ct.Paras, width)...)
+	content = append(content, spacer(ct.Clear))
 	ws, wd := l.ts.measure(l.form.Stamp, Regular, size), l.ts.measure(l.form.Date, Regular, size)
 	inset := StampInset
-	return append(content,
-		spacer(OpinionClear),
-		line{size: size, pitch: pitch, align: alignRight, width: ws + inset + (wd-ws)/2,
-			segs: []seg{{text: l.form.Stamp, font: Regular, w: ws}}},
-		spacer(pitch),
-		line{size: size, pitch: pitch, align: alignRight, width: wd + inset,
-			segs: []seg{{text: l.form.Date, font: Regular, w: wd}}},
-		spacer(MM(2)),
-	)
+	var foot []line
+	if ct.Sign != "" {
+		wn := l.ts.measure(ct.Sign, Regular, size)
+		foot = append(foot, line{size: size, pitch: pitch, align: alignRight, width: min(wn+SignGap, width),
+			segs: []seg{{text: ct.Sign, font: Regular, w: wn}}})
+	}
+	if ct.Stamp {
+		foot = append(foot, line{size: size, pitch: pitch, align: alignRight, width: ws + inset + (wd-ws)/2,
+			segs: []seg{{text: l.form.Stamp, font: Regular, w: ws}}})
+	}
+	if ct.Dated {
+		foot = append(foot, line{size: size, pitch: pitch, align: alignRight, width: wd + inset,
+			segs: []seg{{text: l.form.Date, font: Regular, w: wd}}})
+	}
+	for i, ln := range foot {
+		if i > 0 {
+			content = append(content, spacer(pitch))
+		}
+		content = append(content, ln)
+	}
+	return append(content, spacer(MM(2)))
 }
 
 // placeLabelRow places a label | content row, its label's first line standing alone when the

@@ -119,3 +119,24 @@ func (fm faceMeasurer) Advance(r rune, size float64) float64 { return fm.m.Advan
 
 // textMeasurer returns the line breaker's Measurer for one face.
 func textMeasurer(m Measurer, f Font) text.Measurer { return faceMeasurer{m, f} }
+
+// inkBox is the ink of rune r of the regular face at size: its left edge from the origin and
+// its top above the baseline, its width and height, in points (the □ a tick goes in).
+func inkBox(r rune, size float64) (dx, top, w, h float64) {
+	m := &embedded
+	m.load()
+	f := m.regular
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, err := f.fnt.GlyphIndex(&f.buf, r)
+	if err != nil || gi == 0 {
+		return 0, size * 0.8, size, size * 0.8
+	}
+	b, _, err := f.fnt.GlyphBounds(&f.buf, gi, fixed.I(int(f.upm)), font.HintingNone)
+	if err != nil {
+		return 0, size * 0.8, size, size * 0.8
+	}
+	em := func(v fixed.Int26_6) float64 { return float64(v) / 64 / f.upm * size }
+	// GlyphBounds has y growing downwards: Min.Y is the top (negative above the baseline).
+	return em(b.Min.X), -em(b.Min.Y), em(b.Max.X - b.Min.X), em(b.Max.Y - b.Min.Y)
+}

@@ -22,6 +22,11 @@ const (
 	ImageBox
 	// WatermarkBox is 草稿（未通过检查） drawn large, light grey and rotated across the page.
 	WatermarkBox
+	// TickBox is the tick in the chosen box of a choice printed as boxes (正常 ☑ 破格 □): a
+	// filled check mark (TickOutline) inside X, Y, W, H, which is the ink of the □ it ticks.
+	// The embedded font has □ but no ☑, so the box stays a character (text extraction reads
+	// □, as in the .docx) and the writers draw the tick as a shape.
+	TickBox
 )
 
 // Box is one thing drawn on a page. Coordinates are points from the page's top-left corner.
@@ -49,7 +54,7 @@ type Box struct {
 	// Image is the picture an ImageBox prints, scaled to exactly W × H.
 	Image *Image
 
-	// Cell is the index in Page.Boxes of the CellBox holding this text or image; -1 for the
+	// Cell is the index in Page.Boxes of the CellBox holding this text, image or tick; -1 for the
 	// title, page numbers and watermark.
 	Cell int
 	// Path is the field path (forms.Path) whose value this text prints, "" for the form's own
@@ -68,3 +73,17 @@ type Image struct {
 
 // Rect is a box's rectangle.
 func (b Box) Rect() (x0, y0, x1, y1 float64) { return b.X, b.Y, b.X + b.W, b.Y + b.H }
+
+// tickShape is the check mark in a unit square (x right, y down): a closed outline, short
+// stroke down to the right then a long one up, each about a sixth of the square thick.
+var tickShape = [][2]float64{{0.08, 0.52}, {0.22, 0.40}, {0.42, 0.62}, {0.80, 0.06}, {0.95, 0.17}, {0.44, 0.92}}
+
+// TickOutline is a TickBox's check mark as a closed polygon in page points, for the writers to
+// fill: the same shape in the PDF and the preview.
+func TickOutline(b Box) [][2]float64 {
+	out := make([][2]float64, len(tickShape))
+	for i, p := range tickShape {
+		out[i] = [2]float64{b.X + p[0]*b.W, b.Y + p[1]*b.H}
+	}
+	return out
+}

@@ -34,6 +34,9 @@ const (
 	HeaderRow
 	// BlockRow: a block's label cell and one content cell (blocks 4–9).
 	BlockRow
+	// FullRow: one full-width cell of the form's own text: a note or a declaration without a
+	// label.
+	FullRow
 )
 
 // Row is one row of the table.
@@ -70,6 +73,9 @@ type Row struct {
 	// Moves: set by Paginate for a long text whose headings the PDF moved on to the next page
 	// rather than end a page with them.
 	Moves []Move
+	// NewPage: the row is the first of a block that starts a new page (Block.PageBreak): the
+	// PDF starts a page before it, Word breaks the page before its table.
+	NewPage bool
 }
 
 // Move is a heading of a long text (a paragraph of Content.Paras) that the PDF moved on to
@@ -101,18 +107,35 @@ const (
 	Heading              // a section heading: bold 四号, letter-spaced, centred
 	Labelled             // lines "label：value" (已设工作室), a blank line between them
 	Long                 // a long text: the form's hint (五号), then paragraphs in 小四
-	Opinion              // an opinion box: sub-label, room for the seal, （盖  章）, 年  月  日
+	Opinion              // an opinion box: sub-label, wording, room, signature, （盖  章）, 年  月  日
 	Photo                // the photo, or its label when there is none
+	// Boxes: a choice printed as boxes, each choice followed by □, the chosen one ticked
+	// (正常 ☑　　破格 □); Text is the value, ticked when it is one of Choices.
+	Boxes
+	// Note: fixed text of the form (填表说明), 五号, left aligned, a line for each "\n".
+	Note
+	// Declaration: set wording (本人承诺 …) with a first-line indent, clear room, then the
+	// signature line and the date at the right, as an opinion box's.
+	Declaration
 )
 
 // Content is what a cell prints.
 type Content struct {
 	Kind ContentKind
 	// Text: Label, Value, Heading and Photo (the label printed without a photo); Long: the
-	// form's hint; Opinion: the sub-label.
+	// form's hint; Opinion: the sub-label; Boxes: the value.
 	Text string
-	// Paras: Long's paragraphs, from Paragraphs.
+	// Paras: Long's paragraphs, from Paragraphs; Opinion's, Declaration's and Note's set
+	// wording, a paragraph for each line of the definition's text.
 	Paras []string
+	// Choices: Boxes' choices, in printed order.
+	Choices []string
+	// Opinion and Declaration: Clear is the clear height (points) above the lines at the
+	// foot: Sign (the signature line's label, 申报人签名：) when not "", the form's stamp line
+	// when Stamp, its date line when Dated.
+	Clear        float64
+	Sign         string
+	Stamp, Dated bool
 	// Items: Labelled's lines.
 	Items []Item
 	Path  string // the field path whose value this prints ("" for the form's own text)
@@ -142,8 +165,10 @@ func BuildTable(d *forms.Draft) (Table, error) {
 			err = tb.table(b)
 		case b.Kind == forms.TextBlock:
 			tb.labelRow(b, tb.long(b), false, 3)
-		case b.Kind == forms.OpinionBlock:
-			tb.labelRow(b, Content{Kind: Opinion, Text: b.Sub}, true, 0)
+		case b.Kind == forms.OpinionBlock, b.Kind == forms.DeclarationBlock:
+			tb.labelRow(b, signed(b), true, 0)
+		case b.Kind == forms.NoteBlock:
+			tb.labelRow(b, Content{Kind: Note, Paras: setLines(b.Text)}, true, 0)
 		default:
 			err = fmt.Errorf("block of unknown kind %d", b.Kind)
 		}
@@ -152,6 +177,9 @@ func BuildTable(d *forms.Draft) (Table, error) {
 		}
 		for r := n; r < len(tb.t.Rows); r++ {
 			tb.t.Rows[r].Block = i
+		}
+		if b.PageBreak && n < len(tb.t.Rows) {
+			tb.t.Rows[n].NewPage = true
 		}
 	}
 	tb.t.Edges = tb.edges()
@@ -171,9 +199,22 @@ type tableBuilder struct {
 	read  bool
 }
 
-// value is a field's value as printed: on one line, through forms.Display.
+// value is a field's value as printed: on one line, through forms.Display; nothing in a block
+// the applicant leaves blank.
 func (tb *tableBuilder) value(b forms.Block, f forms.Field, row int) string {
+	if b.LeaveBlank {
+		return ""
+	}
 	return clean(forms.Display(f, tb.d.Value(b, f, row)), false)
+}
+
+// path is a field's path as the printed value's (the preview's click goes there); "" in a
+// block the applicant leaves blank, which the app does not offer.
+func path(b forms.Block, f forms.Field, row int) string {
+	if b.LeaveBlank {
+		return ""
+	}
+	return forms.Path(b, f, row)
 }
 
 // cellsAt lays cells of the given widths (millimetres) side by side from x (points).
@@ -224,7 +265,10 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 		}
 		c := cellsAt(x, f.LabelMM, f.ValueMM)
 		c[0].Content = Content{Kind: Label, Text: f.Label}
-		c[1].Content = Content{Kind: Value, Text: tb.value(b, f, 0), Path: forms.Path(b, f, 0)}
+		c[1].Content = Content{Kind: Value, Text: tb.value(b, f, 0), Path: path(b, f, 0)}
+		if f.Kind == forms.BoxChoice {
+			c[1].Content.Kind, c[1].Content.Choices = Boxes, f.Choices
+		}
 		if f.LabelMM == 0 {
 			c = c[1:]
 		}
@@ -295,30 +339,47 @@ func checkRow(r Row) error {
 const SerialLabel = "序号"
 
 // table builds a person table: its heading, the column labels, then every filled row and
-// blank rows up to the number the form prints, numbered 1, 2, … as printed.
+// blank rows up to the number the form prints, numbered 1, 2, … as printed when the form has
+// a 序号 column (LabelMM > 0; a table of dated entries may have none). A table the applicant
+// leaves blank prints its rows empty.
 func (tb *tableBuilder) table(b forms.Block) error {
-	widths := []float64{b.LabelMM}
+	var widths []float64
+	serial := 0 // the columns before the fields: 1 with a 序号 column
+	if b.LabelMM > 0 {
+		widths, serial = append(widths, b.LabelMM), 1
+	}
 	for _, f := range b.Fields {
 		widths = append(widths, f.ValueMM)
 	}
 	heading := Row{Role: SectionRow, Keep: true, KeepNext: true, Repeat: true, Min: HeadingRowMin,
 		Cells: []Cell{{W: TextWidth, Content: Content{Kind: Heading, Text: b.Label}}}}
 	header := Row{Role: HeaderRow, Keep: true, KeepNext: true, Repeat: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
-	header.Cells[0].Content = Content{Kind: Label, Text: SerialLabel}
+	if serial > 0 {
+		header.Cells[0].Content = Content{Kind: Label, Text: SerialLabel}
+	}
 	for i, f := range b.Fields {
-		header.Cells[i+1].Content = Content{Kind: Label, Text: f.Label}
+		header.Cells[serial+i].Content = Content{Kind: Label, Text: f.Label}
 	}
 	if err := checkRow(header); err != nil {
 		return err
 	}
 	tb.t.Rows = append(tb.t.Rows, heading, header)
-	filled := tb.d.FilledRows(b)
+	var filled []int
+	if !b.LeaveBlank {
+		filled = tb.d.FilledRows(b)
+	}
 	for i := 0; i < max(len(filled), b.Rows); i++ {
 		r := Row{Role: GridRow, Keep: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
-		r.Cells[0].Content = Content{Kind: Value, Text: strconv.Itoa(i + 1)}
+		if serial > 0 {
+			r.Cells[0].Content = Content{Kind: Value, Text: strconv.Itoa(i + 1)}
+		}
 		for j, f := range b.Fields {
+			c := &r.Cells[serial+j].Content
 			if i < len(filled) {
-				r.Cells[j+1].Content = Content{Kind: Value, Text: tb.value(b, f, filled[i]), Path: forms.Path(b, f, filled[i])}
+				*c = Content{Kind: Value, Text: tb.value(b, f, filled[i]), Path: forms.Path(b, f, filled[i])}
+			}
+			if f.Kind == forms.BoxChoice { // boxes to tick by hand in the rows left empty too
+				c.Kind, c.Choices = Boxes, f.Choices
 			}
 		}
 		tb.t.Rows = append(tb.t.Rows, r)
@@ -327,8 +388,13 @@ func (tb *tableBuilder) table(b forms.Block) error {
 }
 
 // labelRow adds a label | content row; a row that may split prints its label + （续） where
-// it goes on.
+// it goes on. A block without a label (a note, a declaration) is one full-width cell.
 func (tb *tableBuilder) labelRow(b forms.Block, content Content, keep bool, minLines int) {
+	if b.Label == "" {
+		tb.t.Rows = append(tb.t.Rows, Row{Role: FullRow, Keep: keep, MinLines: minLines, Min: BlockMinHeight(b),
+			Cells: []Cell{{W: TextWidth, Content: content}}})
+		return
+	}
 	r := Row{Role: BlockRow, Keep: keep, MinLines: minLines, Min: BlockMinHeight(b),
 		Cells: cellsAt(0, b.LabelMM, PtToMM(TextWidth)-b.LabelMM)}
 	r.Cells[0].Content = Content{Kind: Label, Text: b.Label, More: b.Label + Continued}
@@ -336,10 +402,31 @@ func (tb *tableBuilder) labelRow(b forms.Block, content Content, keep bool, minL
 	tb.t.Rows = append(tb.t.Rows, r)
 }
 
+// signed is an opinion box's or a declaration's content: its set wording, the clear height
+// and the lines at its foot (BlockClear, footLines).
+func signed(b forms.Block) Content {
+	c := Content{Kind: Opinion, Text: b.Sub, Paras: setLines(b.Text), Clear: BlockClear(b), Sign: b.Sign}
+	if b.Kind == forms.DeclarationBlock {
+		c.Kind = Declaration
+	}
+	c.Stamp, c.Dated = footLines(b)
+	return c
+}
+
+// setLines is a definition's set text (a note, a declaration, an opinion's wording) as the
+// lines it was written in, line ends unified; nil when there is none.
+func setLines(s string) []string {
+	s = strings.Trim(clean(s, true), "\n")
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
 func (tb *tableBuilder) items(b forms.Block) []Item {
 	var out []Item
 	for _, f := range b.Fields {
-		out = append(out, Item{Label: f.Label, Value: strings.TrimSpace(tb.value(b, f, 0)), Path: forms.Path(b, f, 0)})
+		out = append(out, Item{Label: f.Label, Value: strings.TrimSpace(tb.value(b, f, 0)), Path: path(b, f, 0)})
 	}
 	return out
 }

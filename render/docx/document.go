@@ -73,7 +73,8 @@ func spacerPara(pPr string) string {
 // and a person table's heading and column labels head every page it reaches, as in the PDF.
 // Between two tables a paragraph 1/10 pt high keeps them apart. A long text that the PDF
 // moves whole to the next page (its label would be cut) starts a table after a page break
-// (Word and LibreOffice cut a label cell line by line).
+// (Word and LibreOffice cut a label cell line by line), and so does a block that starts a new
+// page (Row.NewPage): the paragraph between the tables has pageBreakBefore.
 func (bd *body) tables() {
 	rows := bd.t.Rows
 	start := 0
@@ -83,7 +84,7 @@ func (bd *body) tables() {
 		}
 		if start > 0 {
 			pPr := keepIf(rows[start-1].KeepNext)
-			if rows[start].Break {
+			if rows[start].Break || rows[start].NewPage {
 				pPr += `<w:pageBreakBefore/>`
 			}
 			bd.b.WriteString(spacerPara(pPr))
@@ -95,7 +96,7 @@ func (bd *body) tables() {
 
 // tableBreak: a new w:tbl starts at row i, the current one having started at row start.
 func tableBreak(rows []render.Row, start, i int) bool {
-	if rows[i].Repeat && !rows[i-1].Repeat || rows[i].Break {
+	if rows[i].Repeat && !rows[i-1].Repeat || rows[i].Break || rows[i].NewPage {
 		return true
 	}
 	return rows[start].Repeat && rows[i].Block != rows[start].Block
@@ -278,6 +279,10 @@ func (bd *body) content(c render.Cell, keep string, moves []render.Move) {
 	case render.Value:
 		bd.para(styleCell, keep, ct.Text)
 	case render.Heading:
+		if !render.HeadingFits(ct.Text, c.W) { // as the PDF prints it: a label
+			bd.para(styleLabel, keep, labelText(ct.Text, c.W))
+			break
+		}
 		bd.heading(keep, ct.Text)
 	case render.Labelled:
 		for i, it := range ct.Items {
@@ -308,8 +313,14 @@ func (bd *body) content(c render.Cell, keep string, moves []render.Move) {
 		if ct.Text == "" && len(ct.Paras) == 0 {
 			bd.para(styleLong, "", "")
 		}
-	case render.Opinion:
-		bd.opinion(ct.Text)
+	case render.Opinion, render.Declaration:
+		bd.signed(ct)
+	case render.Boxes:
+		bd.boxes(keep, ct)
+	case render.Note:
+		for _, p := range ct.Paras {
+			bd.para(styleCellLeft, "", p)
+		}
 	default:
 		bd.para(styleCell, keep, "")
 	}
@@ -355,18 +366,79 @@ func (bd *body) heading(pPrExtra, text string) {
 	b.WriteString(`</w:p>`)
 }
 
-// opinion writes an opinion box's content as render.OpinionHeight measures it: the sub-label
-// line if any, OpinionClear of space for the seal, （盖  章）, a line, 年  月  日.
-func (bd *body) opinion(sub string) {
+// signed writes an opinion box's or a declaration's content as the PDF prints it
+// (render.OpinionHeight): the sub-label line if any, the set wording (first lines indented two
+// characters), the clear space (Content.Clear), then the lines at the foot, a line between
+// two: the signature line (its label ending SignGap from the right), （盖  章）, 年  月  日.
+func (bd *body) signed(ct render.Content) {
 	g := bd.g
-	if sub != "" {
-		bd.para(styleCellLeft, "", sub)
+	if ct.Text != "" {
+		bd.para(styleCellLeft, "", ct.Text)
+	}
+	for _, p := range ct.Paras {
+		bd.para(styleCellLeft, `<w:ind w:firstLineChars="200" w:firstLine="`+itoa(2*g.tableSize*10)+`"/>`, strings.TrimSpace(p))
 	}
 	right := `<w:ind w:rightChars="200" w:right="` + itoa(2*g.tableSize*10) + `"/><w:jc w:val="right"/>`
 	line := `w:line="` + itoa(g.tableLine) + `" w:lineRule="exact"/>`
-	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.opinionClear)+`" w:after="0" `+line+right, bd.t.Form.Stamp)
-	bd.para(styleCell, `<w:spacing w:before="`+itoa(g.tableLine)+`" w:after="0" `+line+right, bd.t.Form.Date)
+	type footLine struct{ ind, text string }
+	var foot []footLine
+	if ct.Sign != "" {
+		foot = append(foot, footLine{`<w:ind w:right="` + itoa(render.Twips(render.SignGap)) + `"/><w:jc w:val="right"/>`, ct.Sign})
+	}
+	if ct.Stamp {
+		foot = append(foot, footLine{right, bd.t.Form.Stamp})
+	}
+	if ct.Dated {
+		foot = append(foot, footLine{right, bd.t.Form.Date})
+	}
+	if len(foot) == 0 && ct.Clear > 0 {
+		bd.b.WriteString(dropPara(ct.Clear))
+	}
+	for i, f := range foot {
+		before := g.tableLine
+		if i == 0 {
+			before = render.Twips(ct.Clear)
+		}
+		bd.para(styleCell, `<w:spacing w:before="`+itoa(before)+`" w:after="0" `+line+f.ind, f.text)
+	}
 }
+
+// boxes writes a choice printed as boxes as the PDF prints it: each choice, a space and its
+// box, render.BoxGap between them; the chosen box ☑, the others ☐. 宋体 has neither (nor has
+// the PDF's font ☑, which draws the tick as a shape), so both are set in a symbol face that
+// has them, Segoe UI Symbol (in Windows since Windows 7; elsewhere Word, WPS and LibreOffice
+// take them from a face of the system that has them): the two boxes then come from one face
+// and look alike. What else was tried prints worse: √ in a character border is a tall narrow
+// box, √ drawn back over □ (negative spacing) and Word's enclosed character (EQ \o\ac) are
+// not honoured by LibreOffice, and Wingdings prints letters where it is missing.
+func (bd *body) boxes(pPrExtra string, ct render.Content) {
+	b := &bd.b
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCell + `"/>` + pPrExtra + `</w:pPr>`)
+	value := strings.TrimSpace(ct.Text)
+	other := value != ""
+	for i, c := range ct.Choices {
+		if i > 0 {
+			bd.run("", render.BoxGap)
+		}
+		bd.run("", strings.TrimSuffix(render.BoxItem(c), render.BoxMark))
+		box := boxEmpty
+		if c == value {
+			box, other = boxTicked, false
+		}
+		bd.run(boxFont, box)
+	}
+	if other {
+		bd.run("", render.BoxGap+value)
+	}
+	b.WriteString(`</w:p>`)
+}
+
+// The .docx's boxes and the face they are set in.
+const (
+	boxEmpty  = "☐"
+	boxTicked = "☑"
+	boxFont   = `<w:rFonts w:ascii="Segoe UI Symbol" w:eastAsia="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol" w:cs="Segoe UI Symbol"/>`
+)
 
 // regular measures runes in render's regular face, as the PDF's line breaker does.
 type regular struct{ m render.Measurer }

@@ -11,10 +11,9 @@ type geom struct {
 
 	padX, padY int // cell padding, left/right and top/bottom
 
-	opinionClear int // clear height above （盖  章）
-	tableLine    int // one 五号 line: the exact pitch of the table's short text
-	headingLine  int // one 四号 line: the exact pitch of the section headings
-	titleLine    int // one 小二 line: the title's exact pitch
+	tableLine   int // one 五号 line: the exact pitch of the table's short text
+	headingLine int // one 四号 line: the exact pitch of the section headings
+	titleLine   int // one 小二 line: the title's exact pitch
 
 	titleSize, tableSize, longSize, footerSize, markSize int // half-points
 	headingSize                                          int // half-points: the person tables' headings
@@ -35,11 +34,10 @@ func geometry() geom {
 		footerDist: tw(render.PageHeight - render.FooterBaseline - render.FontDescent*render.FooterSize),
 		headerDist: tw(render.MM(15)),
 		padX:       tw(render.PadX), padY: tw(render.PadY),
-		opinionClear: tw(render.OpinionClear),
-		tableLine:    tw(render.LineHeight(render.TableSize, 1)),
-		headingLine:  tw(render.LineHeight(render.HeadingSize, 1)),
-		titleLine:    tw(render.LineHeight(render.TitleSize, 1)),
-		titleSize:    render.HalfPoints(render.TitleSize), tableSize: render.HalfPoints(render.TableSize),
+		tableLine:   tw(render.LineHeight(render.TableSize, 1)),
+		headingLine: tw(render.LineHeight(render.HeadingSize, 1)),
+		titleLine:   tw(render.LineHeight(render.TitleSize, 1)),
+		titleSize:   render.HalfPoints(render.TitleSize), tableSize: render.HalfPoints(render.TableSize),
 		longSize: render.HalfPoints(render.LongSize), footerSize: render.HalfPoints(render.FooterSize),
 		markSize:        render.HalfPoints(render.WatermarkSize),
 		headingSize:     render.HalfPoints(render.HeadingSize),

@@ -159,8 +159,21 @@ func (d *drawer) box(b render.Box) error {
 		return d.image(b)
 	case render.WatermarkBox:
 		return d.watermark(b)
+	case render.TickBox:
+		d.tick(b)
 	}
 	return nil
+}
+
+// tick fills the check mark of a chosen box (render.TickOutline) in black. Text sets its own
+// colour in each text object, so the fill colour set here changes no text.
+func (d *drawer) tick(b render.Box) {
+	var pts []gopdf.Point
+	for _, p := range render.TickOutline(b) {
+		pts = append(pts, gopdf.Point{X: p[0], Y: p[1]})
+	}
+	d.pdf.SetFillColor(0, 0, 0)
+	d.pdf.Polygon(pts, "F")
 }
 
 // text draws one line in runs of one face and one extra spacing: the Latin characters

@@ -93,6 +93,8 @@ func Draw(p render.Page, scale float64) (*image.RGBA, error) {
 			picture(img, b, scale)
 		case render.WatermarkBox:
 			f.watermark(img, b, scale)
+		case render.TickBox:
+			f.tick(img, b, scale)
 		}
 	}
 	return img, nil
@@ -282,6 +284,28 @@ func (f *faces) glyph(img draw.Image, fn render.Font, c rune, ppem, x, y, angle 
 	f.z.ClosePath()
 	f.z.DrawOp = draw.Over
 	f.z.Draw(img, bounds, ink, image.Point{})
+}
+
+// tick fills the check mark of a chosen box (render.TickOutline) in black, as the PDF does.
+// The caller holds f.mu.
+func (f *faces) tick(img draw.Image, b render.Box, scale float64) {
+	bounds := image.Rect(int(math.Floor(b.X*scale)), int(math.Floor(b.Y*scale)),
+		int(math.Ceil((b.X+b.W)*scale))+1, int(math.Ceil((b.Y+b.H)*scale))+1).Intersect(img.Bounds())
+	if bounds.Empty() {
+		return
+	}
+	f.z.Reset(bounds.Dx(), bounds.Dy())
+	for i, p := range render.TickOutline(b) {
+		x, y := float32(p[0]*scale-float64(bounds.Min.X)), float32(p[1]*scale-float64(bounds.Min.Y))
+		if i == 0 {
+			f.z.MoveTo(x, y)
+		} else {
+			f.z.LineTo(x, y)
+		}
+	}
+	f.z.ClosePath()
+	f.z.DrawOp = draw.Over
+	f.z.Draw(img, bounds, image.Black, image.Point{})
 }
 
 // Ink is a grey (0 black … 1 white) as an opaque colour source.
