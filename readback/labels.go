@@ -1,6 +1,7 @@
 package readback
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -49,6 +50,7 @@ const (
 	studioLabel // the 已设工作室 block or one of its two fields
 	opinionLabel
 	serialLabel // 序号
+	fixedLabel  // the form's own text that holds nothing typed: instructions, declarations, blocks left blank
 )
 
 type labelInfo struct {
@@ -81,6 +83,10 @@ func labelsOf(form *forms.Definition) *formLabels {
 func labelTable(form *forms.Definition) map[string]labelInfo {
 	m := map[string]labelInfo{"序号": {kind: serialLabel}}
 	for _, b := range form.Blocks {
+		if !b.Stored() && b.Kind != forms.OpinionBlock {
+			fixedLabels(m, b)
+			continue
+		}
 		switch b.Kind {
 		case forms.FieldsBlock:
 			kind := hostLabel
@@ -105,6 +111,79 @@ func labelTable(form *forms.Definition) map[string]labelInfo {
 		}
 	}
 	return m
+}
+
+// fixedLabels enter a block that holds nothing typed (a 填表说明, a 本人承诺, a block the
+// applicant leaves blank): its label, the first line of its wording and its fields' labels are
+// the form's own text, never a value nor a person.
+func fixedLabels(m map[string]labelInfo, b forms.Block) {
+	add := func(s string) {
+		if n := norm(s); n != "" {
+			if _, taken := m[n]; !taken {
+				m[n] = labelInfo{kind: fixedLabel, block: b}
+			}
+		}
+	}
+	add(b.Label)
+	if first, _, _ := strings.Cut(b.Text, "\n"); first != "" {
+		add(first)
+	}
+	for _, f := range b.Fields {
+		add(f.Label)
+	}
+}
+
+// typed is a cell's text as the field's value: boxes read as the choice ticked.
+func typed(f forms.Field, v string) string {
+	if f.Kind == forms.BoxChoice {
+		return boxValue(f, v)
+	}
+	return v
+}
+
+// boxValue reads a choice printed as boxes (正常 ☑ 破格 □): the choice its tick follows or
+// comes before, as printed or written by hand (☑ √ ✓ ✔ ■ ☒); a cell holding just a choice is
+// that choice; anything else stays as written, for the checks to say.
+func boxValue(f forms.Field, text string) string {
+	t := strings.Join(strings.Fields(text), "")
+	if slices.Contains(f.Choices, t) {
+		return t
+	}
+	// Each tick belongs to the choice printed right before it (正常 ☑), else to the one right
+	// after it (☑ 正常).
+	found := ""
+	for k, r := range t {
+		if !strings.ContainsRune("☑√✓✔■☒", r) {
+			continue
+		}
+		owner := ""
+		for _, c := range f.Choices {
+			if strings.HasSuffix(t[:k], c) {
+				owner = c
+			}
+		}
+		if owner == "" {
+			for _, c := range f.Choices {
+				if strings.HasPrefix(t[k+len(string(r)):], c) {
+					owner = c
+				}
+			}
+		}
+		switch {
+		case owner == "":
+		case found != "" && found != owner:
+			return text // two ticked: the checks say so
+		default:
+			found = owner
+		}
+	}
+	if found == "" && !strings.ContainsAny(t, "☑√✓✔■☒") {
+		return "" // printed boxes, none ticked
+	}
+	if found == "" {
+		return text
+	}
+	return found
 }
 
 // genericLabels are labels many forms print: they do not say which form a document is.
@@ -241,9 +320,15 @@ func (r *cellReader) row(i int) {
 		case tableHeading:
 			r.section, r.header, r.inTable = li.block, nil, false
 		case hostLabel:
-			if li.field.Kind != forms.Picture {
+			switch li.field.Kind {
+			case forms.Picture:
+			case forms.BoxChoice:
+				r.c.values[li.block.Key+"."+li.field.Key] = boxValue(li.field, r.valueOf(i, j))
+			default:
 				r.c.values[li.block.Key+"."+li.field.Key] = r.valueOf(i, j)
 			}
+		case fixedLabel:
+			r.inTable = false
 		case studioLabel:
 			r.inTable = false
 			r.studio(i, j, li)
@@ -336,6 +421,9 @@ func (r *cellReader) dataRow(row gridRow) {
 			continue
 		}
 		v := oneLine(cell.text)
+		if f.Kind == forms.BoxChoice {
+			v = boxValue(f, v)
+		}
 		if v != "" {
 			vals[f.Key], filled = v, true
 		}
@@ -391,7 +479,7 @@ func (r *cellReader) inline(text string) bool {
 		return false
 	}
 	r.found(text[:k])
-	r.c.values[li.block.Key+"."+li.field.Key] = v
+	r.c.values[li.block.Key+"."+li.field.Key] = typed(li.field, v)
 	return true
 }
 
@@ -454,7 +542,7 @@ func (r *cellReader) rowHasLabel(row gridRow) bool {
 // cell (as the bureau's form has them), or as labels with their own cells.
 func (r *cellReader) studio(i, j int, li labelInfo) {
 	if li.field.Key != "" { // a field label in a cell of its own
-		r.c.values[li.block.Key+"."+li.field.Key] = r.valueOf(i, j)
+		r.c.values[li.block.Key+"."+li.field.Key] = typed(li.field, r.valueOf(i, j))
 		return
 	}
 	var text string
@@ -463,7 +551,7 @@ func (r *cellReader) studio(i, j int, li labelInfo) {
 	}
 	if b, ok := r.fl.form.Block(li.block.Key); ok {
 		for k, f := range b.Fields {
-			r.c.values[b.Key+"."+f.Key] = between(text, f.Label, b.Fields[k+1:])
+			r.c.values[b.Key+"."+f.Key] = typed(f, between(text, f.Label, b.Fields[k+1:]))
 			r.found(f.Label)
 		}
 	}
