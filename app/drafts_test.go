@@ -130,6 +130,12 @@ func TestNewDraftStartsEmpty(t *testing.T) {
 	h := newHarness(t, "")
 	h.u.Start(writeSample(t, t.TempDir()))
 	h.u.newDraft()
+	if len(forms.Known()) > 1 {
+		h.tapButton("新建") // the form asked for: the draft's, selected
+	}
+	if h.u.d.Form() != forms.Default() {
+		t.Errorf("the new draft is of %s, not the form of the draft before", h.u.d.Form().ID)
+	}
 	if !h.u.d.Empty() || h.u.path != "" || h.u.dirty {
 		t.Errorf("new draft: empty %v path %q dirty %v", h.u.d.Empty(), h.u.path, h.u.dirty)
 	}

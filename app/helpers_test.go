@@ -224,3 +224,13 @@ func writeSample(t testing.TB, dir string) string {
 	}
 	return p
 }
+
+// newDraft starts a new draft as the menu does, answering 新建 (the form selected: the
+// draft's) when the program asks which form.
+func (h *harness) newDraft() {
+	h.t.Helper()
+	h.u.newDraft()
+	if strings.Contains(h.overlayTexts(), "新建哪一种表格") {
+		h.tapButton("新建")
+	}
+}

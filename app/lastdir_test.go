@@ -36,13 +36,13 @@ func TestEachDialogStartsWhereItWasLastUsed(t *testing.T) {
 			t.Errorf("%s started in %q, want %q", title, got, want)
 		}
 	}
-	h2.u.newDraft()
+	h2.newDraft()
 	h2.files.save = filepath.Join(saves, "新的.json")
 	h2.u.saveAs(func(bool) {}) // a new draft: where the last one went (the old default: the last draft's folder)
 	if got := h2.files.startedIn["保存草稿"]; got != drafts {
 		t.Errorf("the first 保存草稿 of a new draft started in %q, want %q", got, drafts)
 	}
-	h2.u.newDraft()
+	h2.newDraft()
 	h2.u.saveAs(func(bool) {})
 	if got := h2.files.startedIn["保存草稿"]; got != saves {
 		t.Errorf("保存草稿 of a new draft started in %q, want where the last was saved, %q", got, saves)

@@ -40,13 +40,13 @@ func TestEveryFormReadsBackFromItsDOCX(t *testing.T) {
 func TestBoxValue(t *testing.T) {
 	f := forms.Field{Kind: forms.BoxChoice, Choices: []string{"正常", "破格"}}
 	for in, want := range map[string]string{
-		"正常 ☑ 破格 ☐":  "正常",
-		"正常 □ 破格 ☑":  "破格",
-		"☑正常 □破格":    "正常",
-		"正常□  破格√":   "破格",
-		"正常 □ 破格 □":  "",
-		"破格":         "破格",
-		"正常 ☑ 破格 ☑":  "正常 ☑ 破格 ☑",
+		"正常 ☑ 破格 ☐": "正常",
+		"正常 □ 破格 ☑": "破格",
+		"☑正常 □破格":   "正常",
+		"正常□  破格√":  "破格",
+		"正常 □ 破格 □": "",
+		"破格":        "破格",
+		"正常 ☑ 破格 ☑": "正常 ☑ 破格 ☑",
 	} {
 		if got := boxValue(f, in); got != want {
 			t.Errorf("boxValue(%q) = %q, want %q", in, got, want)
