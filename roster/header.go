@@ -46,7 +46,7 @@ type formIndex struct {
 }
 
 func newFormIndex(form *forms.Definition) *formIndex {
-	ix := &formIndex{form: form, tables: form.Tables(), keys: map[string]headerKey{}}
+	ix := &formIndex{form: form, tables: filledTables(form), keys: map[string]headerKey{}}
 	seen := map[string]bool{}
 	for _, b := range ix.tables {
 		for _, f := range b.Fields {

@@ -32,7 +32,7 @@ func (r Roster) Describe() string {
 	if r.form == nil {
 		return "没有可导入的人员"
 	}
-	for _, b := range r.form.Tables() {
+	for _, b := range filledTables(r.form) {
 		if n := r.Count(b.Key); n > 0 {
 			parts = append(parts, fmt.Sprintf("%s%d名", b.Nav, n))
 		}
@@ -83,7 +83,7 @@ func Refused(ps []Problem) bool {
 // changed, so cancelling leaves what was there.
 func ApplyRoster(d *forms.Draft, r Roster) *forms.Draft {
 	c := d.Clone()
-	for _, b := range d.Form().Tables() {
+	for _, b := range filledTables(d.Form()) {
 		rows := r.Tables[b.Key]
 		if len(rows) == 0 {
 			continue

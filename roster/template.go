@@ -44,7 +44,7 @@ func writeRoster(w io.Writer, form *forms.Definition, d *forms.Draft) error {
 	if err != nil {
 		return err
 	}
-	for i, b := range form.Tables() {
+	for i, b := range filledTables(form) {
 		name := sheetName(b)
 		if i == 0 {
 			err = f.SetSheetName(f.GetSheetName(0), name)

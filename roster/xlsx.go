@@ -23,17 +23,39 @@ func tableByKey(form *forms.Definition, key string) (forms.Block, bool) {
 	return b, ok && b.Kind == forms.TableBlock
 }
 
-// tableKeys are the keys of the form's person tables, for the limits a workbook must keep.
+// tableKeys are the keys of the form's tables the applicant fills, for the limits a workbook
+// must keep.
 func tableKeys(form *forms.Definition) []string {
 	var out []string
-	for _, b := range form.Tables() {
+	for _, b := range filledTables(form) {
 		out = append(out, b.Key)
 	}
 	return out
 }
 
+// filledTables are the form's tables the applicant fills (a table left blank for the bureau
+// has no roster).
+func filledTables(form *forms.Definition) []forms.Block {
+	var out []forms.Block
+	for _, b := range form.Tables() {
+		if b.Stored() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // sheetName is the sheet a table is written to: the name the app uses for it (b.Nav).
-func sheetName(b forms.Block) string { return b.Nav }
+func sheetName(b forms.Block) string {
+	name := b.Nav
+	if name == "" {
+		name = b.Name()
+	}
+	if r := []rune(name); len(r) > 31 { // Excel's limit
+		name = string(r[:31])
+	}
+	return name
+}
 
 // ignoredHeaders are columns that belong to such a list but not to the form's fields: they
 // are skipped without a word (the 序号 is re-numbered by the form itself).
