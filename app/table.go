@@ -55,9 +55,10 @@ func tableHelp(b *forms.Block) string {
 	return s
 }
 
-// rowNoun is what one row of a table is: 一个人 for a person table.
+// rowNoun is what one row of a table is: 一个人 for a table of people (a 姓名 column keyed
+// name), else 一条 (a period of work, an award).
 func rowNoun(b *forms.Block) string {
-	if b.Person != "" {
+	if b.Field("name").Key != "" {
 		return "一个人"
 	}
 	return "一条"
