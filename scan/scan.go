@@ -113,6 +113,9 @@ type Straight struct {
 	ToPage func(x, y float64) (float64, float64)
 }
 
+// HasSeal tells whether a seal was found in opinion box o of the page.
+func (s *Straight) HasSeal(o Opinion) bool { return s.Seal[o] >= SealArea }
+
 // Colour tells whether the page kept its colour (it has red on it).
 func (s *Straight) Colour() bool { _, ok := s.Image.(*image.NRGBA); return ok }
 
