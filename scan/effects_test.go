@@ -2,11 +2,15 @@ package scan
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"shenbao/forms"
 )
 
 // effect is one thing a real phone photo does to the page, at one strength.
@@ -138,6 +142,42 @@ func photographPhoneTruth(ph phone) truthMap {
 	}
 }
 
+// TestPhonePhotos: a few phone photos with the effects that broke the matching, small.
+func TestPhonePhotos(t *testing.T) {
+	e := engine(t)
+	for k, c := range []struct {
+		effect string
+		page   int
+	}{
+		{"lens -0.05 + bow 5 mm", 1},
+		{"shadow 85 %", 8},
+		{"finger over a rule", 4},
+		{"page underneath 35 mm", 7},
+		{"yaw 30° + pitch 10°", 2},
+	} {
+		ef := effectNamed(t, c.effect)
+		rng := rand.New(rand.NewPCG(24, uint64(k)))
+		data, truth := phoneShot(t, ef, c.page, 1500, 2000, rng)
+		if debugDir != "" {
+			dump(t, fmt.Sprintf("phone%d.png", k+1), decodeJPEG(t, data))
+			debugStraight = func(_ string, page *image.NRGBA) { dump(t, fmt.Sprintf("phone%d-straight.png", k+1), page) }
+		}
+		o, st := judge(t, e, c.page, "p.jpg", data, truth)
+		debugStraight = nil
+		t.Logf("%s, page %d: %+v (score %.3f fine %.3f worst %.3f, residual %.2f)", c.effect, c.page+1, o, st.Score, st.Fine, st.Worst, st.Residual)
+		if !o.matched {
+			t.Errorf("%s: page %d not matched: %s", c.effect, c.page+1, o.verdict)
+			continue
+		}
+		if o.err > 1 {
+			t.Errorf("%s: page %d: table %.2f mm off", c.effect, c.page+1, o.err)
+		}
+		if want := len(e.pages[c.page].Opinions) - cityBoxes(e.pages[c.page]); o.seals != want {
+			t.Errorf("%s: page %d: %d seals found, want %d", c.effect, c.page+1, o.seals, want)
+		}
+	}
+}
+
 func cityBoxes(m pageModel) int {
 	n := 0
 	for _, o := range m.Opinions {
@@ -206,4 +246,74 @@ func shorten(s string) string {
 		return string(r[:24]) + "…"
 	}
 	return s
+}
+
+// olderDraft is the sample as it was before a few corrections: a phone number with two
+// digits swapped, a member's title.
+func olderDraft() *forms.Draft {
+	d := forms.Sample()
+	d.Set("host.phone", "13877215360")
+	d.Set("members[2].title", "中学二级教师")
+	return d
+}
+
+// TestVerdicts: another draft's page and an older printout of this draft's page are told as
+// such, naming the line that differs; a page photographed too badly to read is 看不清 with
+// what to do, and says nothing about the draft; a good photo of the page is the page.
+func TestVerdicts(t *testing.T) {
+	e := engine(t)
+	other, err := rasterise(otherDraft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	older, err := rasterise(olderDraft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := samplePages(t)
+	blurred := plainPhone(1200, 1600)
+	blurred.Blur = 4
+	for k, c := range []struct {
+		name  string
+		page  *image.NRGBA
+		ph    phone
+		want  string // the finding's start; "" the page matched
+		lines []string
+	}{
+		{"own page", own[0], plainPhone(1200, 1600), "", nil},
+		{"other draft", other[0], plainPhone(1200, 1600), "这一页不是这份草稿打印出来的", []string{"覃晓岚", "柳州市第二十九中学", "初中班级自主", "管理与生涯启"}},
+		{"older printout", older[0], plainPhone(1200, 1600), "这一页不是这份草稿打印出来的", []string{"13877215630", "中学一", "级教师"}},
+		{"blurred", own[0], blurred, "", nil},
+	} {
+		rng := rand.New(rand.NewPCG(24, uint64(200+k)))
+		data, _ := photographPhone(c.page, nil, c.ph, rng)
+		if os.Getenv("SCAN_DBG") != "" {
+			debugStretch = func(line string, v stretchRead) { t.Logf("   %q %+v", line, v) }
+		}
+		st := e.Straighten("p.jpg", decodeJPEG(t, data))
+		debugStretch = nil
+		var got string
+		for _, f := range e.Assemble([]*Straight{st}).Findings {
+			if f.Path == "p.jpg" {
+				got = f.Message
+			}
+		}
+		t.Logf("%s: page %d near %d, fine %.3f worst %.3f %q unread %.2f: %s", c.name, st.Page+1, st.Near+1, st.Fine, st.Worst, st.WorstLine, st.Unread, got)
+		switch {
+		case c.name == "blurred":
+			// either no table is found or the page is unread: both say what to do, neither
+			// claims anything about the draft
+			if !strings.HasPrefix(got, "这张照片看不清") && !strings.HasPrefix(got, "图片中找不到申报表的表格") || !strings.Contains(got, "避开阴影和手指") {
+				t.Errorf("%s: %s", c.name, got)
+			}
+		case c.want == "" && (st.Page != 0 || got != ""):
+			t.Errorf("%s: page %d, %q", c.name, st.Page+1, got)
+		case c.want != "" && !strings.HasPrefix(got, c.want):
+			t.Errorf("%s: %q, want %s…", c.name, got, c.want)
+		case c.lines != nil && !slices.ContainsFunc(c.lines, func(l string) bool { return strings.Contains(got, "“"+l+"”") }):
+			t.Errorf("%s: the finding names none of the lines that differ %q: %s", c.name, c.lines, got)
+		case c.want != "" && strings.HasPrefix(c.want, "这张照片看不清") && !strings.Contains(got, "拍正、拍平，避开阴影和手指"):
+			t.Errorf("%s: no advice: %s", c.name, got)
+		}
+	}
 }

@@ -71,9 +71,6 @@ func sealedInk(t testing.TB, which []Opinion, si sealInk, rng *rand.Rand) []*ima
 	return pages
 }
 
-// mapping is a true page (mm) → picture (pixels) mapping: a homography, or a phone's.
-type mapping interface{ apply(point) point }
-
 // tableError is the largest distance (mm) between where the page has a crossing of the table's
 // rules and where the straightened picture has it.
 func tableError(st *Straight, m pageModel, truth mapping) float64 {
