@@ -116,9 +116,10 @@ func flatten(img *image.NRGBA, avoid []rect) {
 		}
 	}
 	rowInv := make([][3]float32, bw)
-	var lut [1025]uint8 // stretch of v in 0..4 (in 1/256 steps)
+	var lut, lutRed [1025]uint8 // stretch of v in 0..4 (in 1/256 steps)
 	for i := range lut {
-		lut[i] = stretch(float64(i) / 256)
+		lut[i] = stretch(float64(i)/256, 0.88)
+		lutRed[i] = stretch(float64(i)/256, 0.99)
 	}
 	for y := 0; y < h; y++ {
 		fy := (float64(y)+0.5)/block - 0.5
@@ -141,11 +142,18 @@ func flatten(img *image.NRGBA, avoid []rect) {
 			bx1 := min(bx0+1, bw-1)
 			ax := min(max(fx-float32(bx0), 0), 1)
 			p := row[x*4 : x*4+3 : x*4+3]
+			var v [3]int
 			for c := 0; c < 3; c++ {
 				a, b := rowInv[bx0][c], rowInv[bx1][c]
-				v := int(float32(p[c]) * (a + ax*(b-a)) * 256)
-				p[c] = lut[min(v, 1024)]
+				v[c] = min(int(float32(p[c])*(a+ax*(b-a))*256), 1024)
 			}
+			// a pale red (a seal with little ink) would be within the paper's 12 % and turn
+			// white: reddish pixels keep more of their colour
+			l := &lut
+			if v[0]-max(v[1], v[2]) > 10 {
+				l = &lutRed
+			}
+			p[0], p[1], p[2] = l[v[0]], l[v[1]], l[v[2]]
 		}
 	}
 }
@@ -188,9 +196,9 @@ func paperOf(img *image.NRGBA, x0, y0, x1, y1 int) [3]float64 {
 }
 
 // stretch maps a brightness relative to the paper to the output: the paper and anything
-// within 12 % of it white, print below 20 % black, linear between.
-func stretch(v float64) uint8 {
-	const lo, hi = 0.2, 0.88
+// within 1 - hi of it white, print below 20 % black, linear between.
+func stretch(v, hi float64) uint8 {
+	const lo = 0.2
 	v = (v - lo) / (hi - lo)
 	if v <= 0 {
 		return 0

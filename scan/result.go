@@ -80,12 +80,11 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 			continue
 		}
 		for _, o := range m.Opinions {
-			red := st.Seal[o.Which]
 			switch {
-			case o.Which != City && red < SealArea:
+			case o.Which != City && !st.HasSeal(o.Which):
 				add(e.PageName(i), forms.Error, "“%s”栏里没有找到红色公章（%s）。请盖章后重新拍照或扫描这一页；如已盖章，请在光线好的地方拍，使印章清楚。",
 					o.Which.Name(), st.Source)
-			case o.Which == City && red >= SealArea:
+			case o.Which == City && st.HasSeal(o.Which):
 				add(e.PageName(i), forms.Warning, "“%s”栏里有红色印迹（%s）。这一栏由市教育局填写，应保持空白，请确认没有盖错位置。",
 					o.Which.Name(), st.Source)
 			}

@@ -120,14 +120,17 @@ type Straight struct {
 	Manual   bool        // Page was set by the user (Assign), not by the matching
 	Image    image.Image // the straightened A4 page at DPI: *image.Gray, or *image.NRGBA where a seal is
 	// Seal is the red area (mm²) found in each opinion box on this page; -1 where the box is on
-	// another page.
+	// another page. Ring is the share of a circle of red's circumference found there (a
+	// seal's ring, pale or broken; 0: none).
 	Seal [3]float64
+	Ring [3]float64
 	// ToPage maps the picture's pixels to the page (mm): where the straightening put them.
 	ToPage func(x, y float64) (float64, float64)
 }
 
-// HasSeal tells whether a seal was found in opinion box o of the page.
-func (s *Straight) HasSeal(o Opinion) bool { return s.Seal[o] >= SealArea }
+// HasSeal tells whether a seal was found in opinion box o of the page: enough red, or a
+// ring of it.
+func (s *Straight) HasSeal(o Opinion) bool { return s.Seal[o] >= SealArea || s.Ring[o] >= MinRing }
 
 // Colour tells whether the page kept its colour (it has red on it).
 func (s *Straight) Colour() bool { _, ok := s.Image.(*image.NRGBA); return ok }
@@ -203,13 +206,13 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 		st.Near, st.Page = st.Page, -1
 		return st
 	}
-	red := 0.0
+	red, ring := 0.0, false
 	for _, o := range m.Opinions {
-		a := redArea(page, o.Box)
-		st.Seal[o.Which] = a
-		red += a
+		st.Seal[o.Which], st.Ring[o.Which] = sealIn(page, o.Box)
+		red += st.Seal[o.Which]
+		ring = ring || st.Ring[o.Which] >= MinRing
 	}
-	if red >= SealArea/4 {
+	if red >= SealArea/4 || ring {
 		st.Image = page
 	} else {
 		st.Image = toGrey(page)
