@@ -105,38 +105,65 @@ const outlineDepth = 4
 // outlines are the ways the long lines may make the table's outline, in the picture without
 // the lens.
 func (s sighting) outlines() []quad {
-	strong := func(fs []found, minLen float64) []found {
+	// strong lines may be the table's edge; of the weaker ones (a rule seen at a slant,
+	// broken by glare or the far side's blur) only the outermost on each side
+	pick := func(fs []found, minLen float64) (strong, weak []found) {
 		longest := 0.0
 		for _, f := range fs {
 			longest = max(longest, f.Cover)
 		}
-		var out []found
 		for _, f := range fs {
-			// a rule is marked nearly all along; a row of text strokes in pieces
-			solid := f.Cover >= 0.7*math.Hypot(f.B.X-f.A.X, f.B.Y-f.A.Y)
-			if f.Cover >= 0.25*longest && f.Cover >= minLen && (solid || f.Cover >= 0.6*longest) {
-				out = append(out, f)
+			// a rule is marked nearly all along (a finger over it leaves nine tenths); a
+			// row of text strokes in pieces, a dense paragraph's rows three quarters
+			ratio := f.Cover / math.Hypot(f.B.X-f.A.X, f.B.Y-f.A.Y)
+			switch {
+			case f.Cover < minLen:
+			case f.Cover >= 0.25*longest && (ratio >= 0.86 || f.Cover >= 0.8*longest):
+				strong = append(strong, f)
+			case f.Cover >= 0.4*longest && ratio >= 0.6:
+				weak = append(weak, f)
 			}
 		}
-		return out
+		return strong, weak
 	}
-	hs := strong(s.hs, 40*s.pxMM)
-	vs := strong(s.vs, 40*s.pxMM)
-	if len(hs) < 2 || len(vs) < 2 {
-		return nil
-	}
+	hs, hw := pick(s.hs, 40*s.pxMM)
+	vs, vw := pick(s.vs, 40*s.pxMM)
 	cx, cy := float64(s.w)/2, float64(s.h)/2
 	yAt := func(f found) float64 { return (f.L.C - f.L.A*cx) / f.L.B }
 	xAt := func(f found) float64 { return (f.L.C - f.L.B*cy) / f.L.A }
-	sort.Slice(hs, func(i, j int) bool { return yAt(hs[i]) < yAt(hs[j]) })
-	sort.Slice(vs, func(i, j int) bool { return xAt(vs[i]) < xAt(vs[j]) })
-	d := outlineDepth
+	// sides lists the candidates for the two sides of a family: the d outermost strong
+	// lines each way, and the outermost weak one where it lies beyond them
+	sides := func(strong, weak []found, at func(found) float64) (lo, hi []found) {
+		sort.Slice(strong, func(i, j int) bool { return at(strong[i]) < at(strong[j]) })
+		lo = append(lo, strong[:min(outlineDepth, len(strong))]...)
+		for i := len(strong) - 1; i >= max(0, len(strong)-outlineDepth); i-- {
+			hi = append(hi, strong[i])
+		}
+		if len(weak) > 0 {
+			sort.Slice(weak, func(i, j int) bool { return at(weak[i]) < at(weak[j]) })
+			if len(strong) == 0 || at(weak[0]) < at(strong[0]) {
+				lo = append(lo, weak[0])
+			}
+			if w := weak[len(weak)-1]; len(strong) == 0 || at(w) > at(strong[len(strong)-1]) {
+				hi = append(hi, w)
+			}
+		}
+		return lo, hi
+	}
+	tops, bottoms := sides(hs, hw, yAt)
+	lefts, rights := sides(vs, vw, xAt)
 	var out []quad
-	for t := 0; t < min(d, len(hs)); t++ {
-		for b := len(hs) - 1; b >= max(t+1, len(hs)-d); b-- {
-			for l := 0; l < min(d, len(vs)); l++ {
-				for r := len(vs) - 1; r >= max(l+1, len(vs)-d); r-- {
-					q, ok := outline(hs[t].L, hs[b].L, vs[l].L, vs[r].L)
+	for _, t := range tops {
+		for _, b := range bottoms {
+			if yAt(b) <= yAt(t) {
+				continue
+			}
+			for _, l := range lefts {
+				for _, r := range rights {
+					if xAt(r) <= xAt(l) {
+						continue
+					}
+					q, ok := outline(t.L, b.L, l.L, r.L)
 					if ok && q.plausible(s.pxMM) {
 						out = append(out, q)
 					}

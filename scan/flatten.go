@@ -89,7 +89,9 @@ const block = 16
 // red stays red. The printed pictures (avoid, page mm: the 1-inch photo) are not paper: their
 // squares take the paper around them, so the photo keeps its darks. What lies beyond the
 // paper's edge (the desk, a page underneath, a grey frame a pixel wide) becomes white.
-func flatten(img *image.NRGBA, avoid []rect) {
+// It returns where something other than paper lay over the page (a finger): the squares
+// whose own paper colour is far from the page's.
+func flatten(img *image.NRGBA, avoid []rect) *foreign {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	bw, bh := (w+block-1)/block, (h+block-1)/block
 	bg := make([][3]float64, bw*bh)
@@ -107,6 +109,7 @@ func flatten(img *image.NRGBA, avoid []rect) {
 			}
 		}
 	}
+	over := foreignOf(bg, valid, bw, bh)
 	bg = spreadPaper(bg, valid, bw, bh)
 	// 1/paper per block, interpolated along y for the row, then along x per pixel.
 	inv := make([][3]float32, bw*bh)
@@ -156,6 +159,77 @@ func flatten(img *image.NRGBA, avoid []rect) {
 			p[0], p[1], p[2] = l[v[0]], l[v[1]], l[v[2]]
 		}
 	}
+	return over
+}
+
+// foreign marks the squares of a flattened page where something other than the paper was.
+type foreign struct {
+	bw, bh int
+	on     []bool
+}
+
+// foreignOf finds the squares whose paper colour (brightest tenth) is not the page's: its
+// hue (the ratios of red and blue to green, which a shadow keeps and a colour cast changes
+// for the whole page) far from the page's typical one. A finger is orange-pink, a desk
+// brown or grey-green; paper in any light is the paper's own tint.
+func foreignOf(bg [][3]float64, valid []bool, bw, bh int) *foreign {
+	f := &foreign{bw: bw, bh: bh, on: make([]bool, bw*bh)}
+	var rg, bgr []float64
+	hue := func(c [3]float64) (float64, float64) {
+		g := math.Max(c[1], 1)
+		return math.Log(math.Max(c[0], 1) / g), math.Log(math.Max(c[2], 1) / g)
+	}
+	for i, c := range bg {
+		if valid[i] {
+			a, b := hue(c)
+			rg, bgr = append(rg, a), append(bgr, b)
+		}
+	}
+	if len(rg) == 0 {
+		return f
+	}
+	mr, mb := median(rg), median(bgr)
+	for i, c := range bg {
+		a, b := hue(c)
+		// a seal's red is handled as red; only the paler, orange-brown colours count
+		if valid[i] && (math.Abs(a-mr) > 0.1 || math.Abs(b-mb) > 0.12) && c[1] > 40 {
+			f.on[i] = true
+		}
+	}
+	// and the squares next to them: a finger's edge and soft shadow
+	grown := append([]bool(nil), f.on...)
+	for by := 0; by < bh; by++ {
+		for bx := 0; bx < bw; bx++ {
+			if !f.on[by*bw+bx] {
+				continue
+			}
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					if x, y := bx+dx, by+dy; x >= 0 && y >= 0 && x < bw && y < bh {
+						grown[y*bw+x] = true
+					}
+				}
+			}
+		}
+	}
+	f.on = grown
+	return f
+}
+
+// covers tells whether any foreign square meets r (page mm).
+func (f *foreign) covers(r rect) bool {
+	if f == nil {
+		return false
+	}
+	mm := float64(block) / (DPI / 25.4)
+	for by := max(0, int(r.Y0/mm)); by <= min(f.bh-1, int(r.Y1/mm)); by++ {
+		for bx := max(0, int(r.X0/mm)); bx <= min(f.bw-1, int(r.X1/mm)); bx++ {
+			if f.on[by*f.bw+bx] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paperOf is the paper's colour in one square: the mean of its brightest tenth of pixels.

@@ -92,17 +92,27 @@ func extreme(pix []uint8, w, h, r int, largest bool) []uint8 {
 // ncc is the normalised cross-correlation of two equally long signals, -1..1.
 func ncc(a, b []float64) float64 { return nccMasked(a, b, nil) }
 
-// opinionMask marks the opinion boxes at matchScale: seals and handwriting go there, so they
-// are left out when a picture is compared with the page.
+// opinionMask marks the inside of the opinion boxes at matchScale: seals and handwriting go
+// there, so they are left out when a picture is compared with the page; the box's rules and
+// what the form prints in it (the stamp line, the date line) stay in, for a page of few rules
+// is told by them.
 func opinionMask(m pageModel) []bool {
 	w, h := int(pageW*matchScale), int(pageH*matchScale)
 	mask := make([]bool, w*h)
+	set := func(r rect, v bool) {
+		for y := max(0, int(r.Y0*matchScale)); y < min(h, int(math.Ceil(r.Y1*matchScale))); y++ {
+			for x := max(0, int(r.X0*matchScale)); x < min(w, int(math.Ceil(r.X1*matchScale))); x++ {
+				mask[y*w+x] = v
+			}
+		}
+	}
 	for _, o := range m.Opinions {
 		b := o.Box
-		for y := max(0, int(b.Y0*matchScale)); y < min(h, int(b.Y1*matchScale)+1); y++ {
-			for x := max(0, int(b.X0*matchScale)); x < min(w, int(b.X1*matchScale)+1); x++ {
-				mask[y*w+x] = true
-			}
+		set(rect{b.X0 + 1.5, b.Y0 + 1.5, b.X1 - 1.5, b.Y1 - 1.5}, true)
+	}
+	for _, t := range m.Text {
+		if m.inOpinion(t) {
+			set(rect{t.X0 - 1, t.Y0 - 1, t.X1 + 1, t.Y1 + 1}, false)
 		}
 	}
 	return mask
@@ -181,12 +191,12 @@ func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes
 			}
 		}
 	}
-	// each page's three best ways, judged again on all the page's probes
+	// each page's five best ways, judged again on all the page's probes
 	sort.SliceStable(ways, func(i, j int) bool { return ways[i].support > ways[j].support })
 	var kept []way
 	per := make([]int, len(pages))
 	for _, w := range ways {
-		if per[w.page] < 3 {
+		if per[w.page] < 5 {
 			per[w.page]++
 			w.support = s.support(w.m, probes[w.page])
 			kept = append(kept, w)
@@ -242,6 +252,7 @@ type fit struct {
 	Residual float64 // mean distance (mm) left between the rules measured and the model
 	Seen     float64 // share of the rules' length measured (not hidden, not in the dark)
 	Contrast float64 // the rules' typical darkness against the paper, levels
+	Held     *anchors // where measurements held the model
 }
 
 // refine measures every rule of page m in the picture g (pm: its page → g estimate) and
@@ -285,6 +296,7 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 		}
 		bend.fitBend(samples)
 	}
+	var kept []ruleSample
 	for _, pass := range []struct {
 		ref            []float64
 		scale, win, sr float64
@@ -296,11 +308,13 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 		samples := textSamples(got, pass.ref, w, h, m.textWindows(pass.win), pass.scale, pass.sr, pass.along)
 		samples = append(samples, measureRules(g, pm, m, pass.rules)...)
 		if len(samples) >= 8 {
-			bend.fitBend(samples)
+			kept = bend.fitBend(samples)
 		}
 	}
 	samples := measureRules(g, pm, m, 0.6)
-	return pm, fitOf(samples, m)
+	f := fitOf(samples, m)
+	f.Held = newAnchors(append(kept, samples...))
+	return pm, f
 }
 
 // printed is a page as the draft prints it, as ink, at fineScale and half of it.

@@ -188,13 +188,13 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 	inv := full.h.inverse()
 	st.ToPage = func(x, y float64) (float64, float64) { p := full.toPage(inv, point{x, y}); return p.X, p.Y }
 	page := warpColour(src, full)
-	flatten(page, e.pages[best.Page].Pictures)
+	over := flatten(page, e.pages[best.Page].Pictures)
 	clearEdges(page)
 	if debugStraight != nil {
 		debugStraight(source, page)
 	}
 	m := e.pages[best.Page]
-	rd := readPage(page, e.fine[best.Page], m)
+	rd := readPage(page, e.fine[best.Page], m, fit.Held, over)
 	st.Fine, st.Worst = rd.Whole, rd.Worst
 	if rd.Line >= 0 {
 		st.WorstLine = m.Words[rd.Line]

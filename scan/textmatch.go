@@ -7,8 +7,12 @@ import "math"
 // the draft prints it is known, so each stretch of a text line is looked for in the picture
 // near where the model puts it, and where it is found tells the mesh how the paper lies.
 
-// textWindow is a stretch of a text line, in page mm.
-type textWindow struct{ X0, Y0, X1, Y1 float64 }
+// textWindow is a stretch of a text line, in page mm; Far when no rule is within 25 mm of it
+// (a title, a page's footer): the model is least sure there, so it is looked for further.
+type textWindow struct {
+	X0, Y0, X1, Y1 float64
+	Far            bool
+}
 
 // textWindows cuts m's text lines (those outside the opinion boxes, which are written and
 // stamped on) into stretches about width mm long.
@@ -21,7 +25,9 @@ func (m pageModel) textWindows(width float64) []textWindow {
 		n := max(1, int(math.Round(t.w()/width)))
 		step := t.w() / float64(n)
 		for i := range n {
-			out = append(out, textWindow{t.X0 + float64(i)*step, t.Y0 - 0.3, t.X0 + float64(i+1)*step, t.Y1 + 0.3})
+			w := textWindow{X0: t.X0 + float64(i)*step, Y0: t.Y0 - 0.3, X1: t.X0 + float64(i+1)*step, Y1: t.Y1 + 0.3}
+			w.Far = m.ruleDistance(point{(w.X0 + w.X1) / 2, (w.Y0 + w.Y1) / 2}) > 25
+			out = append(out, w)
 		}
 	}
 	return out
@@ -47,8 +53,11 @@ func inkPicture(g *grey, pm mapping, scale float64) ([]float64, int, int) {
 // alongToo (at a scale that resolves the characters).
 func textSamples(got, ref []float64, w, h int, wins []textWindow, scale, search float64, alongToo bool) []ruleSample {
 	var out []ruleSample
-	sr := int(math.Round(search * scale))
 	for _, tw := range wins {
+		sr := int(math.Round(search * scale))
+		if tw.Far {
+			sr *= 2
+		}
 		x0, y0 := int(tw.X0*scale), int(tw.Y0*scale)
 		x1, y1 := int(math.Ceil(tw.X1*scale)), int(math.Ceil(tw.Y1*scale))
 		if x0-sr < 0 || y0-sr < 0 || x1+sr > w || y1+sr > h || x1-x0 < 4 || y1-y0 < 3 {
@@ -135,4 +144,51 @@ func halveInk(v []float64, w, h int) []float64 {
 		}
 	}
 	return out
+}
+
+// ruleDistance is how far (mm) p is from the nearest rule of m.
+func (m pageModel) ruleDistance(p point) float64 {
+	d := math.Inf(1)
+	for _, r := range m.H {
+		x := math.Max(r.A, math.Min(r.B, p.X))
+		d = math.Min(d, math.Hypot(p.X-x, p.Y-r.Pos))
+	}
+	for _, r := range m.V {
+		y := math.Max(r.A, math.Min(r.B, p.Y))
+		d = math.Min(d, math.Hypot(p.X-r.Pos, p.Y-y))
+	}
+	return d
+}
+
+// anchors marks where the page model was held by measurements (rules found, text found),
+// in 5 mm cells: within 15 mm of one, the straightened page is where the model says.
+type anchors struct {
+	w, h int
+	in   []bool
+}
+
+const anchorCell, anchorReach = 5.0, 15.0
+
+func newAnchors(samples []ruleSample) *anchors {
+	a := &anchors{w: int(math.Ceil(pageW / anchorCell)), h: int(math.Ceil(pageH / anchorCell))}
+	a.in = make([]bool, a.w*a.h)
+	r := int(math.Ceil(anchorReach / anchorCell))
+	for _, s := range samples {
+		cx, cy := int(s.P.X/anchorCell), int(s.P.Y/anchorCell)
+		for y := max(0, cy-r); y <= min(a.h-1, cy+r); y++ {
+			for x := max(0, cx-r); x <= min(a.w-1, cx+r); x++ {
+				a.in[y*a.w+x] = true
+			}
+		}
+	}
+	return a
+}
+
+// held tells whether page point p is near a measurement.
+func (a *anchors) held(p point) bool {
+	if a == nil {
+		return true
+	}
+	x, y := int(p.X/anchorCell), int(p.Y/anchorCell)
+	return x >= 0 && y >= 0 && x < a.w && y < a.h && a.in[y*a.w+x]
 }

@@ -41,7 +41,10 @@ const (
 
 // readPage compares the straightened, flattened page with the draft's page as printed (want,
 // ink at fineScale), leaving out the opinion boxes (written and stamped by hand) and red ink.
-func readPage(page *image.NRGBA, want []float64, m pageModel) reading {
+// Stretches far from anything the model was fitted to (held) may sit further off than the
+// search: they are not read.
+// Stretches under something foreign (over) are hidden.
+func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, over *foreign) reading {
 	w, h := int(pageW*fineScale), int(pageH*fineScale)
 	got := pageInk(page, w, h)
 	ref := append([]float64(nil), want...)
@@ -74,6 +77,8 @@ func readPage(page *image.NRGBA, want []float64, m pageModel) reading {
 			if !ok {
 				continue
 			}
+			v.loose = !held.held(point{(sr.X0 + sr.X1) / 2, (sr.Y0 + sr.Y1) / 2})
+			v.missing = v.missing || over.covers(sr)
 			if debugStretch != nil {
 				debugStretch(m.Words[i], v)
 			}
@@ -93,6 +98,9 @@ func readPage(page *image.NRGBA, want []float64, m pageModel) reading {
 		case v.missing:
 			r.Unread++
 			r.Missing++
+		case v.loose:
+			r.Unread++
+			r.Faint++
 		case v.noise > noiseLimit:
 			r.Unread++
 			r.Noisy++
@@ -147,6 +155,7 @@ type stretchRead struct {
 	missing bool    // the photo has much less print there than the draft: covered, washed out
 	noise   float64 // mean ink on the blank paper just above and below the line
 	darkest float64 // the photo's darkest print in the stretch (its 95th percentile of ink) over the draft's
+	loose   bool    // no measurement held the model near it
 }
 
 // readStretch reads the stretch t (page mm) of got against ref; ok is false where the draft
