@@ -239,7 +239,10 @@ func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes
 			out = append(out, candidate{Page: i, Turn: w.turn, M: w.m, Support: w.support, Score: nccMasked(obs, want[i], masks[i])})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	// ranked by the picture's match with the page and, half as much, by the share of the
+	// page's rules on lines: a bowed page of few rules matches its outline's homography
+	// loosely, and a wrong outline of it (one box taken for the table) nearly as loosely
+	sort.Slice(out, func(i, j int) bool { return out[i].Score+out[i].Support/2 > out[j].Score+out[j].Support/2 })
 	return out
 }
 

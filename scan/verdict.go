@@ -42,7 +42,7 @@ const (
 // readPage compares the straightened, flattened page with the draft's page as printed (want,
 // ink at fineScale), leaving out the opinion boxes (written and stamped by hand) and red ink.
 // Stretches far from anything the model was fitted to (held) may sit further off than the
-// search: they are not read.
+// search: they are not compared at all.
 // Stretches under something foreign (over) are hidden.
 func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, over *foreign) reading {
 	w, h := int(pageW*fineScale), int(pageH*fineScale)
@@ -91,6 +91,9 @@ func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, ove
 	differ := min(stretchDiffer, median(matches)-0.3)
 	for _, rd := range reads {
 		v := rd.v
+		if v.loose { // where the model may be off, neither read nor unread
+			continue
+		}
 		r.Stretches++
 		switch {
 		case v.match >= stretchMatch:
@@ -98,9 +101,6 @@ func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, ove
 		case v.missing:
 			r.Unread++
 			r.Missing++
-		case v.loose:
-			r.Unread++
-			r.Faint++
 		case v.noise > noiseLimit:
 			r.Unread++
 			r.Noisy++
