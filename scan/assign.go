@@ -19,12 +19,12 @@ func (e *Engine) Assign(st *Straight, i int) error {
 		return ErrCannotAssign
 	}
 	st.Page, st.Manual = i, true
-	st.Seal = [3]float64{-1, -1, -1}
+	st.Seal, st.Ring = [3]float64{-1, -1, -1}, [3]float64{}
 	colour, _ := st.Image.(*image.NRGBA)
 	for _, o := range e.pages[i].Opinions {
 		st.Seal[o.Which] = 0
 		if colour != nil {
-			st.Seal[o.Which] = redArea(colour, o.Box)
+			st.Seal[o.Which], st.Ring[o.Which] = sealIn(colour, o.Box)
 		}
 	}
 	return nil

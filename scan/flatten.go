@@ -3,31 +3,26 @@ package scan
 import (
 	"image"
 	"math"
-	"sort"
 )
 
 // DPI is the resolution of the straightened pages: 200 dpi keeps 五号 text and a seal's
 // characters sharp and ten pages well under 10 MB.
 const DPI = 200
 
-// warpColour samples the picture through h (page mm → src pixels) onto an A4 page at DPI.
-func warpColour(src *image.NRGBA, h homography) *image.NRGBA {
+// warpColour samples the picture through m (page mm → src pixels) onto an A4 page at DPI.
+func warpColour(src *image.NRGBA, m mapping) *image.NRGBA {
 	s := DPI / 25.4
 	w, ht := int(math.Round(pageW*s)), int(math.Round(pageH*s))
 	out := image.NewNRGBA(image.Rect(0, 0, w, ht))
 	sw, sh := src.Rect.Dx(), src.Rect.Dy()
+	g := newGridMap(m, 1)
 	for y := 0; y < ht; y++ {
 		py := (float64(y) + 0.5) / s
 		row := out.Pix[y*out.Stride:]
-		// h is projective: step the numerators and the denominator along the row.
-		x0 := 0.5 / s
-		nx := h[0]*x0 + h[1]*py + h[2]
-		ny := h[3]*x0 + h[4]*py + h[5]
-		nw := h[6]*x0 + h[7]*py + h[8]
-		dx, dy, dw := h[0]/s, h[3]/s, h[6]/s
+		r0, r1, ay := g.rows(py)
 		for x := 0; x < w; x++ {
-			fx, fy := nx/nw-0.5, ny/nw-0.5
-			nx, ny, nw = nx+dx, ny+dy, nw+dw
+			q := g.along(r0, r1, ay, (float64(x)+0.5)/s)
+			fx, fy := q.X-0.5, q.Y-0.5
 			o := row[x*4 : x*4+4 : x*4+4]
 			if fx < 0 || fy < 0 || fx >= float64(sw-1) || fy >= float64(sh-1) {
 				o[0], o[1], o[2], o[3] = 255, 255, 255, 255
@@ -36,10 +31,10 @@ func warpColour(src *image.NRGBA, h homography) *image.NRGBA {
 			ix, iy := int(fx), int(fy)
 			ax, ay := fx-float64(ix), fy-float64(iy)
 			p := src.Pix[iy*src.Stride+ix*4:]
-			q := src.Pix[(iy+1)*src.Stride+ix*4:]
+			q2 := src.Pix[(iy+1)*src.Stride+ix*4:]
 			for c := 0; c < 3; c++ {
 				top := float64(p[c]) + ax*(float64(p[4+c])-float64(p[c]))
-				bot := float64(q[c]) + ax*(float64(q[4+c])-float64(q[c]))
+				bot := float64(q2[c]) + ax*(float64(q2[4+c])-float64(q2[c]))
 				o[c] = uint8(top + ay*(bot-top) + 0.5)
 			}
 			o[3] = 255
@@ -48,23 +43,74 @@ func warpColour(src *image.NRGBA, h homography) *image.NRGBA {
 	return out
 }
 
+// gridMap is a mapping sampled every step mm over the page, bilinear between: a page's
+// million pixels cost some sixty thousand evaluations of the page model.
+type gridMap struct {
+	n, m int // nodes across and down
+	step float64
+	pts  []point
+}
+
+func newGridMap(mp mapping, step float64) *gridMap {
+	g := &gridMap{n: int(math.Ceil(pageW/step)) + 2, m: int(math.Ceil(pageH/step)) + 2, step: step}
+	g.pts = make([]point, g.n*g.m)
+	for j := 0; j < g.m; j++ {
+		for i := 0; i < g.n; i++ {
+			g.pts[j*g.n+i] = mp.apply(point{float64(i) * step, float64(j) * step})
+		}
+	}
+	return g
+}
+
+// rows are the two rows of nodes around page y and how far between them it is.
+func (g *gridMap) rows(y float64) ([]point, []point, float64) {
+	fy := math.Max(0, math.Min(float64(g.m-1)-1e-9, y/g.step))
+	j := int(fy)
+	return g.pts[j*g.n : (j+1)*g.n], g.pts[(j+1)*g.n : (j+2)*g.n], fy - float64(j)
+}
+
+// along is the mapped point at page x between rows r0 and r1.
+func (g *gridMap) along(r0, r1 []point, ay, x float64) point {
+	fx := math.Max(0, math.Min(float64(g.n-1)-1e-9, x/g.step))
+	i := int(fx)
+	ax := fx - float64(i)
+	a := point{r0[i].X + ax*(r0[i+1].X-r0[i].X), r0[i].Y + ax*(r0[i+1].Y-r0[i].Y)}
+	b := point{r1[i].X + ax*(r1[i+1].X-r1[i].X), r1[i].Y + ax*(r1[i+1].Y-r1[i].Y)}
+	return point{a.X + ay*(b.X-a.X), a.Y + ay*(b.Y-a.Y)}
+}
+
 // block is the side (pixels at DPI) of the squares the paper's brightness is measured in.
-const block = 24
+const block = 16
 
 // flatten evens out the paper: each channel is divided by the paper's own colour around it
-// (measured as the bright part of each small square, spread over its neighbours so a dark
-// patch — the photo, a seal — does not count as paper), then stretched so paper is white and
-// print is black. Shadows, grey and yellowish paper all become white; red stays red.
-func flatten(img *image.NRGBA) {
+// (measured as the bright part of each small square, the squares inside a dark patch — a
+// seal's star, bold print — filled from the paper around them), then stretched so paper is
+// white and print is black. Shadows however deep, grey and yellowish paper all become white;
+// red stays red. The printed pictures (avoid, page mm: the 1-inch photo) are not paper: their
+// squares take the paper around them, so the photo keeps its darks. What lies beyond the
+// paper's edge (the desk, a page underneath, a grey frame a pixel wide) becomes white.
+// It returns where something other than paper lay over the page (a finger): the squares
+// whose own paper colour is far from the page's.
+func flatten(img *image.NRGBA, avoid []rect) *foreign {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	bw, bh := (w+block-1)/block, (h+block-1)/block
 	bg := make([][3]float64, bw*bh)
+	valid := make([]bool, bw*bh)
+	mm := float64(block) / (DPI / 25.4) // a square's side in mm
 	for by := 0; by < bh; by++ {
 		for bx := 0; bx < bw; bx++ {
 			bg[by*bw+bx] = paperOf(img, bx*block, by*block, min(w, (bx+1)*block), min(h, (by+1)*block))
+			valid[by*bw+bx] = true
+			sq := rect{float64(bx) * mm, float64(by) * mm, float64(bx+1) * mm, float64(by+1) * mm}
+			for _, a := range avoid {
+				if sq.X1 > a.X0-1 && sq.X0 < a.X1+1 && sq.Y1 > a.Y0-1 && sq.Y0 < a.Y1+1 {
+					valid[by*bw+bx] = false
+				}
+			}
 		}
 	}
-	bg = spreadPaper(bg, bw, bh)
+	over := foreignOf(bg, valid, bw, bh)
+	bg = spreadPaper(bg, valid, bw, bh)
 	// 1/paper per block, interpolated along y for the row, then along x per pixel.
 	inv := make([][3]float32, bw*bh)
 	for i, c := range bg {
@@ -73,9 +119,10 @@ func flatten(img *image.NRGBA) {
 		}
 	}
 	rowInv := make([][3]float32, bw)
-	var lut [1025]uint8 // stretch of v in 0..4 (in 1/256 steps)
+	var lut, lutRed [1025]uint8 // stretch of v in 0..4 (in 1/256 steps)
 	for i := range lut {
-		lut[i] = stretch(float64(i) / 256)
+		lut[i] = stretch(float64(i)/256, 0.88)
+		lutRed[i] = stretch(float64(i)/256, 0.99)
 	}
 	for y := 0; y < h; y++ {
 		fy := (float64(y)+0.5)/block - 0.5
@@ -98,13 +145,91 @@ func flatten(img *image.NRGBA) {
 			bx1 := min(bx0+1, bw-1)
 			ax := min(max(fx-float32(bx0), 0), 1)
 			p := row[x*4 : x*4+3 : x*4+3]
+			var v [3]int
 			for c := 0; c < 3; c++ {
 				a, b := rowInv[bx0][c], rowInv[bx1][c]
-				v := int(float32(p[c]) * (a + ax*(b-a)) * 256)
-				p[c] = lut[min(v, 1024)]
+				v[c] = min(int(float32(p[c])*(a+ax*(b-a))*256), 1024)
+			}
+			// a pale red (a seal with little ink) would be within the paper's 12 % and turn
+			// white: reddish pixels keep more of their colour
+			l := &lut
+			if v[0]-max(v[1], v[2]) > 10 {
+				l = &lutRed
+			}
+			p[0], p[1], p[2] = l[v[0]], l[v[1]], l[v[2]]
+		}
+	}
+	return over
+}
+
+// foreign marks the squares of a flattened page where something other than the paper was.
+type foreign struct {
+	bw, bh int
+	on     []bool
+}
+
+// foreignOf finds the squares whose paper colour (brightest tenth) is not the page's: its
+// hue (the ratios of red and blue to green, which a shadow keeps and a colour cast changes
+// for the whole page) far from the page's typical one. A finger is orange-pink, a desk
+// brown or grey-green; paper in any light is the paper's own tint.
+func foreignOf(bg [][3]float64, valid []bool, bw, bh int) *foreign {
+	f := &foreign{bw: bw, bh: bh, on: make([]bool, bw*bh)}
+	var rg, bgr []float64
+	hue := func(c [3]float64) (float64, float64) {
+		g := math.Max(c[1], 1)
+		return math.Log(math.Max(c[0], 1) / g), math.Log(math.Max(c[2], 1) / g)
+	}
+	for i, c := range bg {
+		if valid[i] {
+			a, b := hue(c)
+			rg, bgr = append(rg, a), append(bgr, b)
+		}
+	}
+	if len(rg) == 0 {
+		return f
+	}
+	mr, mb := median(rg), median(bgr)
+	for i, c := range bg {
+		a, b := hue(c)
+		// a seal's red is handled as red; only the paler, orange-brown colours count
+		if valid[i] && (math.Abs(a-mr) > 0.1 || math.Abs(b-mb) > 0.12) && c[1] > 40 {
+			f.on[i] = true
+		}
+	}
+	// and the squares next to them: a finger's edge and soft shadow
+	grown := append([]bool(nil), f.on...)
+	for by := 0; by < bh; by++ {
+		for bx := 0; bx < bw; bx++ {
+			if !f.on[by*bw+bx] {
+				continue
+			}
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					if x, y := bx+dx, by+dy; x >= 0 && y >= 0 && x < bw && y < bh {
+						grown[y*bw+x] = true
+					}
+				}
 			}
 		}
 	}
+	f.on = grown
+	return f
+}
+
+// covers tells whether any foreign square meets r (page mm).
+func (f *foreign) covers(r rect) bool {
+	if f == nil {
+		return false
+	}
+	mm := float64(block) / (DPI / 25.4)
+	for by := max(0, int(r.Y0/mm)); by <= min(f.bh-1, int(r.Y1/mm)); by++ {
+		for bx := max(0, int(r.X0/mm)); bx <= min(f.bw-1, int(r.X1/mm)); bx++ {
+			if f.on[by*f.bw+bx] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paperOf is the paper's colour in one square: the mean of its brightest tenth of pixels.
@@ -145,9 +270,9 @@ func paperOf(img *image.NRGBA, x0, y0, x1, y1 int) [3]float64 {
 }
 
 // stretch maps a brightness relative to the paper to the output: the paper and anything
-// within 12 % of it white, print below 20 % black, linear between.
-func stretch(v float64) uint8 {
-	const lo, hi = 0.2, 0.88
+// within 1 - hi of it white, print below 20 % black, linear between.
+func stretch(v, hi float64) uint8 {
+	const lo = 0.2
 	v = (v - lo) / (hi - lo)
 	if v <= 0 {
 		return 0
@@ -160,60 +285,109 @@ func stretch(v float64) uint8 {
 
 func clampInt(v, lo, hi int) int { return min(max(v, lo), hi) }
 
-// spreadPaper takes, for each square, the brightest paper of its 3×3 neighbourhood (so the
-// squares inside a dark patch borrow the paper around it), then smooths over 3×3 squares.
-// Squares darker than 55 % of the page's typical paper are lifted to that: a deep shadow is
-// rarer than a big dark picture, and leaving the picture dark matters more.
-func spreadPaper(bg [][3]float64, bw, bh int) [][3]float64 {
+// spreadPaper fills the squares that are not paper from their neighbours, then closes
+// over 5×5 squares (the brightest around, then the darkest of those: a dark patch up to
+// two squares wide takes the paper around it, while a shadow's edge stays where it is).
+func spreadPaper(bg [][3]float64, valid []bool, bw, bh int) [][3]float64 {
 	lum := func(c [3]float64) float64 { return 0.299*c[0] + 0.587*c[1] + 0.114*c[2] }
-	ls := make([]float64, len(bg))
-	for i, c := range bg {
-		ls[i] = lum(c)
-	}
-	sort.Float64s(ls)
-	floor := 0.55 * ls[len(ls)/2]
-	mx := make([][3]float64, len(bg))
-	for by := 0; by < bh; by++ {
-		for bx := 0; bx < bw; bx++ {
-			best := bg[by*bw+bx]
-			for dy := -1; dy <= 1; dy++ {
-				for dx := -1; dx <= 1; dx++ {
-					x, y := bx+dx, by+dy
-					if x >= 0 && y >= 0 && x < bw && y < bh && lum(bg[y*bw+x]) > lum(best) {
-						best = bg[y*bw+x]
-					}
-				}
+	// fill: each pass gives the squares next to known ones their mean
+	known := append([]bool(nil), valid...)
+	for pass := 0; pass < bw+bh; pass++ {
+		var todo []int
+		for i := range bg {
+			if !known[i] {
+				todo = append(todo, i)
 			}
-			if l := lum(best); l < floor && l > 0 {
-				for c := range 3 {
-					best[c] *= floor / l
-				}
-			}
-			mx[by*bw+bx] = best
 		}
-	}
-	out := make([][3]float64, len(bg))
-	for by := 0; by < bh; by++ {
-		for bx := 0; bx < bw; bx++ {
+		if len(todo) == 0 || len(todo) == len(bg) {
+			break
+		}
+		next := append([]bool(nil), known...)
+		for _, i := range todo {
+			bx, by := i%bw, i/bw
 			var s [3]float64
 			n := 0.0
-			for dy := -1; dy <= 1; dy++ {
-				for dx := -1; dx <= 1; dx++ {
-					x, y := bx+dx, by+dy
-					if x >= 0 && y >= 0 && x < bw && y < bh {
-						for c := range 3 {
-							s[c] += mx[y*bw+x][c]
-						}
-						n++
+			for _, d := range [4][2]int{{-1, 0}, {1, 0}, {0, -1}, {0, 1}} {
+				x, y := bx+d[0], by+d[1]
+				if x >= 0 && y >= 0 && x < bw && y < bh && known[y*bw+x] {
+					for c := range 3 {
+						s[c] += bg[y*bw+x][c]
 					}
+					n++
 				}
 			}
-			for c := range 3 {
-				out[by*bw+bx][c] = s[c] / n
+			if n > 0 {
+				for c := range 3 {
+					bg[i][c] = s[c] / n
+				}
+				next[i] = true
 			}
 		}
+		known = next
 	}
-	return out
+	pick := func(src [][3]float64, r int, brightest bool) [][3]float64 {
+		out := make([][3]float64, len(src))
+		for by := 0; by < bh; by++ {
+			for bx := 0; bx < bw; bx++ {
+				best := src[by*bw+bx]
+				for dy := -r; dy <= r; dy++ {
+					for dx := -r; dx <= r; dx++ {
+						x, y := bx+dx, by+dy
+						if x < 0 || y < 0 || x >= bw || y >= bh {
+							continue
+						}
+						if l := lum(src[y*bw+x]); (l > lum(best)) == brightest && l != lum(best) {
+							best = src[y*bw+x]
+						}
+					}
+				}
+				out[by*bw+bx] = best
+			}
+		}
+		return out
+	}
+	return pick(pick(bg, 2, true), 2, false)
+}
+
+// edgeBand is how far in (mm) from the page's edge the desk may show where the model puts
+// the paper's edge a little off: the print starts 10 mm further in.
+const edgeBand = 5.0
+
+// clearEdges whitens, along every row and column, what lies between the page's edge and the
+// first stretch of paper within edgeBand: the desk, a page underneath, a grey frame.
+func clearEdges(img *image.NRGBA) {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	band := int(math.Round(edgeBand * DPI / 25.4))
+	paper := func(x, y int) bool {
+		p := img.Pix[y*img.Stride+x*4:]
+		return min(p[0], p[1], p[2]) >= 200
+	}
+	white := func(x, y int) {
+		p := img.Pix[y*img.Stride+x*4:]
+		p[0], p[1], p[2] = 255, 255, 255
+	}
+	// from (x, y) inwards by (dx, dy): whiten what comes before three paper pixels in a row
+	sweep := func(x, y, dx, dy int) {
+		last, run := -1, 0
+		for i := 0; i < band && run < 3; i++ {
+			if paper(x+i*dx, y+i*dy) {
+				run++
+			} else {
+				last, run = i, 0
+			}
+		}
+		for i := 0; i <= last; i++ {
+			white(x+i*dx, y+i*dy)
+		}
+	}
+	for y := 0; y < h; y++ {
+		sweep(0, y, 1, 0)
+		sweep(w-1, y, -1, 0)
+	}
+	for x := 0; x < w; x++ {
+		sweep(x, 0, 0, 1)
+		sweep(x, h-1, 0, -1)
+	}
 }
 
 // isRed tells seal ink from print, paper and shadow after flattening: clearly red, not dark.

@@ -7,6 +7,9 @@ import (
 
 type point struct{ X, Y float64 }
 
+// mapping takes page points (mm) to picture points (pixels): a homography, the page model.
+type mapping interface{ apply(point) point }
+
 // homography maps a plane to a plane: (x, y) → ((ax+by+c)/(gx+hy+1), (dx+ey+f)/(gx+hy+1)).
 // Here it maps the page (mm) to the picture (pixels): a photo of flat paper is exactly that.
 type homography [9]float64

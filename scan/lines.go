@@ -11,19 +11,26 @@ import (
 // straight lines near the horizontal and the vertical (Hough), and keep the lines that are
 // marked without a break over a long stretch.
 
-// maxTilt is how far (degrees) a picture's lines may lean: ±15° of rotation asked for, plus
-// perspective.
-const maxTilt = 22.0 // degrees
+// maxTilt is how far (degrees) a picture's lines may lean from the nearer axis: any turn of
+// the paper on the desk and perspective from a camera tilted 30° and more.
+const maxTilt = 45.0
 
-const tiltStep = 0.25 // degrees per Hough angle bin
+const tiltStep = 0.5 // degrees per Hough angle bin: the lines are traced afterwards
 
-// found is a line found in the picture: its equation and the stretch it is unbroken over.
+// minPiece is the shortest stretch of a line (mm on the paper, about) that counts towards
+// its length: text strokes in a row make shorter ones.
+const minPiece = 6.0
+
+// found is a line found in the picture: traced along its length (it may bow: the lens, a
+// curl), then, once the lens is known, fitted straight.
 type found struct {
-	L      lineFit
-	Run    float64 // length of the longest unbroken stretch, pixels
-	Mid    point   // the middle of that stretch
-	Votes  int
-	across bool // vertical (runs along y)
+	L     lineFit // the straight line, in the picture without the lens
+	Cover float64 // length of its pieces at least minPiece long, pixels
+	Mid   point   // the middle of its covered stretch
+	A, B  point   // the ends of its covered stretch
+	Trace []point // points along it, in the picture (with the lens)
+	Votes int
+	along bool // vertical (runs along y)
 }
 
 // thinMask marks pixels darker than both neighbours r pixels away across the line direction:
@@ -48,17 +55,25 @@ func thinMask(g *grey, r int, vertical bool) []bool {
 	return m
 }
 
-// houghLines finds long straight lines in mask: near-horizontal ones, or near-vertical ones
-// when vertical is set (then x and y swap roles).
-func houghLines(mask []bool, w, h int, vertical bool) []found {
-	if vertical { // transpose, so one code path handles both
-		t := make([]bool, len(mask))
-		for y := 0; y < h; y++ {
-			for x := 0; x < w; x++ {
-				t[x*h+y] = mask[y*w+x]
-			}
+// transpose swaps x and y of a mask.
+func transpose(mask []bool, w, h int) []bool {
+	t := make([]bool, len(mask))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			t[x*h+y] = mask[y*w+x]
 		}
-		mask, w, h = t, h, w
+	}
+	return t
+}
+
+// houghLines finds long lines in mask, near-horizontal ones (or near-vertical ones when
+// vertical is set: then x and y swap roles): Hough votes for straight lines, then each peak
+// traced along the marked pixels, so a line the lens or a curl bows is followed to its ends
+// and a line a finger or a seal breaks is counted in its pieces. pxPerMM is about how many
+// pixels a millimetre of paper takes.
+func houghLines(mask []bool, w, h int, vertical bool, pxPerMM float64) []found {
+	if vertical { // transpose, so one code path handles both
+		mask, w, h = transpose(mask, w, h), h, w
 	}
 	nA := int(math.Round(2*maxTilt/tiltStep)) + 1
 	sins, coss := make([]float64, nA), make([]float64, nA)
@@ -72,20 +87,21 @@ func houghLines(mask []bool, w, h int, vertical bool) []found {
 	acc := make([]int32, nA*nR)
 	for y := 0; y < h; y++ {
 		dy := float64(y) - cy
-		for x := 0; x < w; x++ {
-			if !mask[y*w+x] {
+		row := mask[y*w : (y+1)*w]
+		for x, on := range row {
+			if !on {
 				continue
 			}
 			dx := float64(x) - cx
 			for a := 0; a < nA; a++ {
-				r := int(math.Round(dy*coss[a]-dx*sins[a])) + off
+				r := int(dy*coss[a]-dx*sins[a]+0.5+float64(off)) // ρ ≥ 0 here: off is half the diagonal
 				if r >= 0 && r < nR {
 					acc[a*nR+r]++
 				}
 			}
 		}
 	}
-	minVotes := int32(w / 8)
+	minVotes := int32(minPiece * 3 * pxPerMM)
 	type peak struct {
 		a, r int
 		v    int32
@@ -101,19 +117,28 @@ func houghLines(mask []bool, w, h int, vertical bool) []found {
 		}
 	}
 	sort.Slice(peaks, func(i, j int) bool { return peaks[i].v > peaks[j].v })
-	if len(peaks) > 300 {
-		peaks = peaks[:300]
+	if len(peaks) > 200 {
+		peaks = peaks[:200]
 	}
+	piece := minPiece * pxPerMM
 	var out []found
+	var raw [][]point // the traces in the transposed frame, to tell one line traced twice
 	for _, p := range peaks {
 		// -sin·x + cos·y = ρ - cx·sin + cy·cos, in the (possibly transposed) picture.
 		l := lineFit{-sins[p.a], coss[p.a], float64(p.r-off) - cx*sins[p.a] + cy*coss[p.a]}
-		run, mid := longestRun(mask, w, h, l)
-		f := found{L: l, Run: run, Mid: mid, Votes: int(p.v), across: vertical}
-		if vertical { // back to picture coordinates: swap x and y
-			f.L = lineFit{l.B, l.A, l.C}
-			f.Mid = point{mid.Y, mid.X}
+		tr, cover, a, b := traceLine(mask, w, h, l, piece)
+		if cover < 2*piece || duplicate(raw, tr) {
+			continue
 		}
+		raw = append(raw, append([]point(nil), tr...))
+		f := found{Cover: cover, Trace: tr, A: a, B: b, Votes: int(p.v), along: vertical}
+		if vertical { // back to picture coordinates: swap x and y
+			for i, q := range f.Trace {
+				f.Trace[i] = point{q.Y, q.X}
+			}
+			f.A, f.B = point{a.Y, a.X}, point{b.Y, b.X}
+		}
+		f.Mid = point{(f.A.X + f.B.X) / 2, (f.A.Y + f.B.Y) / 2}
 		out = append(out, f)
 	}
 	return out
@@ -121,7 +146,7 @@ func houghLines(mask []bool, w, h int, vertical bool) []found {
 
 func houghPeak(acc []int32, nA, nR, a, r int) bool {
 	v := acc[a*nR+r]
-	for da := -3; da <= 3; da++ {
+	for da := -2; da <= 2; da++ {
 		for dr := -3; dr <= 3; dr++ {
 			aa, rr := a+da, r+dr
 			if (da == 0 && dr == 0) || aa < 0 || aa >= nA || rr < 0 || rr >= nR {
@@ -136,93 +161,137 @@ func houghPeak(acc []int32, nA, nR, a, r int) bool {
 	return true
 }
 
-// longestRun walks along a near-horizontal line and returns the longest stretch (in x) over
-// which it is marked within a pixel, allowing gaps of a few pixels (noise, a crossing seal).
-func longestRun(mask []bool, w, h int, l lineFit) (float64, point) {
-	const gap = 4
-	best, bestStart, bestEnd := 0, 0, 0
-	start, last := -1, -1
-	for x := 0; x < w; x++ {
-		y := (l.C - l.A*float64(x)) / l.B
+// traceLine follows a near-horizontal line of mask from the densest stretch of the straight
+// line l outwards both ways, predicting each step from the points just found (so it bends
+// with a bowed line) and crossing gaps up to 25 mm (a finger, a seal, a shadow's edge). It
+// returns the points of its pieces at least piece long, their total length, and the ends.
+func traceLine(mask []bool, w, h int, l lineFit, piece float64) ([]point, float64, point, point) {
+	hit := func(x int, y float64, tol int) (float64, bool) {
+		if x < 0 || x >= w {
+			return 0, false
+		}
 		yi := int(math.Round(y))
-		hit := false
-		for d := -1; d <= 1; d++ {
-			if yy := yi + d; yy >= 0 && yy < h && mask[yy*w+x] {
-				hit = true
-				break
+		for d := 0; d <= tol; d++ {
+			for _, s := range [2]int{-d, d} {
+				if yy := yi + s; yy >= 0 && yy < h && mask[yy*w+x] {
+					return float64(yy), true
+				}
+				if d == 0 {
+					break
+				}
 			}
 		}
-		if !hit {
+		return 0, false
+	}
+	// the seed: the longest stretch marked within a pixel of l
+	yAt := func(x float64) float64 { return (l.C - l.A*x) / l.B }
+	best, bestMid, start, last := 0, -1, -1, -1
+	for x := 0; x < w; x++ {
+		if _, ok := hit(x, yAt(float64(x)), 1); !ok {
 			continue
 		}
-		if start < 0 || x-last > gap {
+		if start < 0 || x-last > 3 {
 			start = x
 		}
 		last = x
 		if last-start > best {
-			best, bestStart, bestEnd = last-start, start, last
+			best, bestMid = last-start, (start+last)/2
 		}
 	}
-	mx := float64(bestStart+bestEnd) / 2
-	return float64(best), point{mx, (l.C - l.A*mx) / l.B}
-}
-
-// strongLines keeps the lines that run unbroken for at least half as long as the longest one,
-// one per physical line (the Hough votes of one thick line spread over neighbouring bins).
-func strongLines(fs []found, minRun float64) []found {
-	longest := 0.0
-	for _, f := range fs {
-		longest = max(longest, f.Run)
+	if bestMid < 0 {
+		return nil, 0, point{}, point{}
 	}
-	var keep []found
-	for _, f := range fs {
-		if f.Run >= 0.5*longest && f.Run >= minRun {
-			keep = append(keep, f)
-		}
-	}
-	sort.Slice(keep, func(i, j int) bool { return keep[i].Run > keep[j].Run })
-	var out []found
-next:
-	for _, f := range keep {
-		for _, o := range out {
-			if math.Abs(o.L.dist(f.Mid)) < 4 && math.Abs(f.L.dist(o.Mid)) < 4 {
-				continue next
+	type run struct{ pts []point }
+	walk := func(dir int) []point {
+		var pts []point
+		// the line as last seen: slope and position, refitted from the last points
+		slope := -l.A / l.B
+		y0 := yAt(float64(bestMid))
+		x0 := float64(bestMid)
+		gap := 0
+		maxGap := int(25 * piece / minPiece)
+		for x := bestMid; x >= 0 && x < w; x += dir {
+			pred := y0 + slope*(float64(x)-x0)
+			y, ok := hit(x, pred, 2)
+			if !ok {
+				if gap++; gap > maxGap {
+					break
+				}
+				continue
+			}
+			gap = 0
+			pts = append(pts, point{float64(x), y})
+			if n := len(pts); n%8 == 0 && n >= 24 {
+				tail := pts[n-min(n, 80):]
+				if f, ok := fitLine(tail); ok && math.Abs(f.B) > 0.5 {
+					slope = -f.A / f.B
+					x0 = tail[len(tail)-1].X
+					y0 = (f.C - f.A*x0) / f.B
+				}
+			} else {
+				// follow the point found, smoothly
+				y0 = 0.7*pred + 0.3*y
+				x0 = float64(x)
 			}
 		}
-		out = append(out, f)
+		return pts
 	}
-	return out
+	left, right := walk(-1), walk(1)
+	pts := make([]point, 0, len(left)+len(right))
+	for i := len(left) - 1; i >= 0; i-- {
+		pts = append(pts, left[i])
+	}
+	if len(right) > 0 && len(left) > 0 && right[0].X == left[0].X {
+		right = right[1:]
+	}
+	pts = append(pts, right...)
+	// keep the pieces: runs of points with gaps of at most 3 pixels, at least piece long
+	var out []point
+	cover := 0.0
+	var a, b point
+	first := true
+	for i := 0; i < len(pts); {
+		j := i
+		for j+1 < len(pts) && pts[j+1].X-pts[j].X <= 3 {
+			j++
+		}
+		if length := pts[j].X - pts[i].X; length >= piece {
+			out = append(out, pts[i:j+1]...)
+			cover += length
+			if first {
+				a, first = pts[i], false
+			}
+			b = pts[j]
+		}
+		i = j + 1
+	}
+	return out, cover, a, b
 }
 
-// quad is the table's outline in the picture: its four corners, clockwise from the one the
-// picture shows at top left.
-type quad [4]point
-
-// tableQuad finds the table's outermost ruled lines in g and returns the outline they make.
-func tableQuad(g *grey) (quad, bool) {
-	r := max(2, g.W/400)
-	hs := strongLines(houghLines(thinMask(g, r, false), g.W, g.H, false), float64(g.W)/6)
-	vs := strongLines(houghLines(thinMask(g, r, true), g.W, g.H, true), float64(g.H)/10)
-	if len(hs) < 2 || len(vs) < 2 {
-		return quad{}, false
+// duplicate tells whether trace tr follows a line already traced (half its points within
+// two pixels of that trace).
+func duplicate(traces [][]point, tr []point) bool {
+	if len(tr) == 0 {
+		return true
 	}
-	cx, cy := float64(g.W)/2, float64(g.H)/2
-	yAt := func(f found) float64 { return (f.L.C - f.L.A*cx) / f.L.B }
-	xAt := func(f found) float64 { return (f.L.C - f.L.B*cy) / f.L.A }
-	sort.Slice(hs, func(i, j int) bool { return yAt(hs[i]) < yAt(hs[j]) })
-	sort.Slice(vs, func(i, j int) bool { return xAt(vs[i]) < xAt(vs[j]) })
-	top, bottom := hs[0].L, hs[len(hs)-1].L
-	left, right := vs[0].L, vs[len(vs)-1].L
-	var q quad
-	var ok [4]bool
-	q[0], ok[0] = intersect(top, left)
-	q[1], ok[1] = intersect(top, right)
-	q[2], ok[2] = intersect(bottom, right)
-	q[3], ok[3] = intersect(bottom, left)
-	for _, o := range ok {
-		if !o {
-			return quad{}, false
+	for _, o := range traces {
+		if len(o) == 0 {
+			continue
+		}
+		near, n := 0, 0
+		j := 0
+		for i := 0; i < len(tr); i += 4 {
+			n++
+			for j < len(o)-1 && o[j].X < tr[i].X {
+				j++
+			}
+			if math.Abs(o[j].X-tr[i].X) <= 3 && math.Abs(o[j].Y-tr[i].Y) <= 2 {
+				near++
+			}
+		}
+		if 2*near >= n {
+			return true
 		}
 	}
-	return q, true
+	return false
 }

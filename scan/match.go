@@ -39,9 +39,9 @@ func inkOf(img *image.RGBA) (fine, coarse []float64) {
 
 // observed warps the picture g through h (page mm → g's pixels) at matchScale and returns its
 // ink: how much darker than the paper around it each point is.
-func observed(g *grey, h homography) []float64 {
+func observed(g *grey, h mapping) []float64 {
 	p := warpGrey(g, h, matchScale)
-	bg := localMax(p, 7)
+	bg := paperAround(p, 3) // text is thinner than 3 mm
 	v := make([]float64, len(p.Pix))
 	for i, c := range p.Pix {
 		if b := float64(bg[i]); b > 0 {
@@ -51,27 +51,39 @@ func observed(g *grey, h homography) []float64 {
 	return boxBlur(v, p.W, p.H, 1)
 }
 
-// localMax is the brightest value within r pixels (separable square window): the paper's
-// brightness where there is ink.
-func localMax(g *grey, r int) []uint8 {
-	tmp := make([]uint8, len(g.Pix))
-	out := make([]uint8, len(g.Pix))
-	for y := 0; y < g.H; y++ {
-		for x := 0; x < g.W; x++ {
-			var m uint8
-			for d := max(0, x-r); d <= min(g.W-1, x+r); d++ {
-				m = max(m, g.Pix[y*g.W+d])
+// paperAround is the paper's brightness at each pixel of g: the brightest value within r
+// pixels, then the darkest of those within r (a closing): print narrower than the window
+// is filled in, while the edge of a shadow stays where it is instead of spreading dark.
+func paperAround(g *grey, r int) []uint8 {
+	return extreme(extreme(g.Pix, g.W, g.H, r, true), g.W, g.H, r, false)
+}
+
+// extreme is the largest (or smallest) value within r pixels, a separable square window.
+func extreme(pix []uint8, w, h, r int, largest bool) []uint8 {
+	pick := func(a, b uint8) uint8 {
+		if largest == (b > a) {
+			return b
+		}
+		return a
+	}
+	tmp := make([]uint8, len(pix))
+	out := make([]uint8, len(pix))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			m := pix[y*w+x]
+			for d := max(0, x-r); d <= min(w-1, x+r); d++ {
+				m = pick(m, pix[y*w+d])
 			}
-			tmp[y*g.W+x] = m
+			tmp[y*w+x] = m
 		}
 	}
-	for y := 0; y < g.H; y++ {
-		for x := 0; x < g.W; x++ {
-			var m uint8
-			for d := max(0, y-r); d <= min(g.H-1, y+r); d++ {
-				m = max(m, tmp[d*g.W+x])
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			m := tmp[y*w+x]
+			for d := max(0, y-r); d <= min(h-1, y+r); d++ {
+				m = pick(m, tmp[d*w+x])
 			}
-			out[y*g.W+x] = m
+			out[y*w+x] = m
 		}
 	}
 	return out
@@ -80,17 +92,27 @@ func localMax(g *grey, r int) []uint8 {
 // ncc is the normalised cross-correlation of two equally long signals, -1..1.
 func ncc(a, b []float64) float64 { return nccMasked(a, b, nil) }
 
-// opinionMask marks the opinion boxes at matchScale: seals and handwriting go there, so they
-// are left out when a picture is compared with the page.
+// opinionMask marks the inside of the opinion boxes at matchScale: seals and handwriting go
+// there, so they are left out when a picture is compared with the page; the box's rules and
+// what the form prints in it (the stamp line, the date line) stay in, for a page of few rules
+// is told by them.
 func opinionMask(m pageModel) []bool {
 	w, h := int(pageW*matchScale), int(pageH*matchScale)
 	mask := make([]bool, w*h)
+	set := func(r rect, v bool) {
+		for y := max(0, int(r.Y0*matchScale)); y < min(h, int(math.Ceil(r.Y1*matchScale))); y++ {
+			for x := max(0, int(r.X0*matchScale)); x < min(w, int(math.Ceil(r.X1*matchScale))); x++ {
+				mask[y*w+x] = v
+			}
+		}
+	}
 	for _, o := range m.Opinions {
 		b := o.Box
-		for y := max(0, int(b.Y0*matchScale)); y < min(h, int(b.Y1*matchScale)+1); y++ {
-			for x := max(0, int(b.X0*matchScale)); x < min(w, int(b.X1*matchScale)+1); x++ {
-				mask[y*w+x] = true
-			}
+		set(rect{b.X0 + 1.5, b.Y0 + 1.5, b.X1 - 1.5, b.Y1 - 1.5}, true)
+	}
+	for _, t := range m.Text {
+		if m.inOpinion(t) {
+			set(rect{t.X0 - 1, t.Y0 - 1, t.X1 + 1, t.Y1 + 1}, false)
 		}
 	}
 	return mask
@@ -128,64 +150,122 @@ func nccMasked(a, b []float64, skip []bool) float64 {
 	return sab / math.Sqrt(saa*sbb)
 }
 
-// candidate is one way the picture's table outline can be a page: which page, turned how, and
+// candidate is one way the picture's table can be a page: which page, turned how, and
 // how well the picture then looks like it.
 type candidate struct {
-	Page  int
-	Turn  int // quarter turns of the paper in the picture
-	H     homography
-	Score float64
+	Page    int
+	Turn    int      // quarter turns of the paper in the picture
+	M       *pageMap // page → the coarse picture
+	Support float64  // share of the page's rules the picture shows where they should be
+	Score   float64
 }
 
-// candidates tries the outline q as each page's table, in each of the four ways the paper can
-// lie, and returns them best first.
-func candidates(g *grey, q quad, pages []pageModel, want [][]float64) []candidate {
+// supportProbes is how many probes of each page's rules judge an outline at first; the few
+// best outlines are judged again on all of them.
+const supportProbes = 48
+
+// candidates tries each way the lines may outline the table as each page's table, in each
+// of the four ways the paper can lie, keeps the ways that put most of the page's rules on
+// lines of the picture, compares the picture with the page there, and returns them best
+// first.
+func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes [][]ruleProbe) []candidate {
+	type way struct {
+		page, turn int
+		m          *pageMap
+		support    float64
+	}
+	var ways []way
+	for _, q := range s.outlines() {
+		for i, m := range pages {
+			t := m.Table
+			corners := []point{{t.X0, t.Y0}, {t.X1, t.Y0}, {t.X1, t.Y1}, {t.X0, t.Y1}}
+			pr := probes[i][:min(supportProbes, len(probes[i]))]
+			for turn := 0; turn < 4; turn++ {
+				dst := []point{q[turn%4], q[(turn+1)%4], q[(turn+2)%4], q[(turn+3)%4]}
+				h, err := fitHomography(corners, dst)
+				if err != nil {
+					continue
+				}
+				pm := &pageMap{h: h, lens: s.lens}
+				ways = append(ways, way{i, turn, pm, s.support(pm, pr)})
+			}
+		}
+	}
+	// each page's five best ways, judged again on all the page's probes
+	sort.SliceStable(ways, func(i, j int) bool { return ways[i].support > ways[j].support })
+	var kept []way
+	per := make([]int, len(pages))
+	for _, w := range ways {
+		if per[w.page] < 5 {
+			per[w.page]++
+			w.support = s.support(w.m, probes[w.page])
+			kept = append(kept, w)
+		}
+	}
+	ways = kept
+	sort.SliceStable(ways, func(i, j int) bool { return ways[i].support > ways[j].support })
+	if len(ways) == 0 {
+		return nil
+	}
+	best := ways[0].support
 	masks := make([][]bool, len(pages))
 	for i, m := range pages {
 		masks[i] = opinionMask(m)
 	}
-	var out []candidate
-	// Pages whose tables have the same outline share the straightened picture.
+	// The picture straightened by a way serves every page whose table has that outline.
 	type key struct {
 		t    rect
 		turn int
+		m    *pageMap
 	}
 	seen := map[key][]float64{}
-	for i, m := range pages {
-		t := m.Table
-		corners := []point{{t.X0, t.Y0}, {t.X1, t.Y0}, {t.X1, t.Y1}, {t.X0, t.Y1}}
-		for turn := 0; turn < 4; turn++ {
-			dst := []point{q[turn%4], q[(turn+1)%4], q[(turn+2)%4], q[(turn+3)%4]}
-			h, err := fitHomography(corners, dst)
-			if err != nil {
+	var out []candidate
+	tried := map[[2]int]bool{}
+	for _, w := range ways {
+		if w.support < 0.6*best {
+			break
+		}
+		for i, m := range pages {
+			if m.Table != pages[w.page].Table || tried[[2]int{i, w.turn}] && i != w.page {
 				continue
 			}
-			k := key{t, turn}
+			k := key{m.Table, w.turn, w.m}
 			obs, ok := seen[k]
 			if !ok {
-				obs = observed(g, h)
+				obs = observed(g, w.m)
 				seen[k] = obs
 			}
-			out = append(out, candidate{Page: i, Turn: turn, H: h, Score: nccMasked(obs, want[i], masks[i])})
+			tried[[2]int{i, w.turn}] = true
+			out = append(out, candidate{Page: i, Turn: w.turn, M: w.m, Support: w.support, Score: nccMasked(obs, want[i], masks[i])})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	// ranked by the picture's match with the page and, half as much, by the share of the
+	// page's rules on lines: a bowed page of few rules matches its outline's homography
+	// loosely, and a wrong outline of it (one box taken for the table) nearly as loosely
+	sort.Slice(out, func(i, j int) bool { return out[i].Score+out[i].Support/2 > out[j].Score+out[j].Support/2 })
 	return out
 }
 
-// refineScale is the resolution (px/mm) of the straightened picture in which the rules are
-// measured: 0.2 mm a pixel, with sub-pixel peaks, for a table within a millimetre.
+// refineScale is the resolution (px/mm) at which the rules are measured: 0.2 mm a pixel,
+// with sub-pixel peaks, for a table within a millimetre.
 const refineScale = 5.0
 
-// refine measures every rule of page m in the picture g (h: its page → g estimate) and returns
-// the homography that puts the rules' crossings where the page has them, with the mean
-// remaining distance between the two in mm.
-func refine(g *grey, h homography, m pageModel) (homography, float64) {
-	resid := math.Inf(1)
-	for iter := 0; iter < 2; iter++ {
-		w := warpGrey(g, h, refineScale)
-		hf := fitRules(w, m.H, false)
-		vf := fitRules(w, m.V, true)
+// fit is how well the page model fits the picture, from the last measurement of the rules.
+type fit struct {
+	Residual float64 // mean distance (mm) left between the rules measured and the model
+	Seen     float64 // share of the rules' length measured (not hidden, not in the dark)
+	Contrast float64 // the rules' typical darkness against the paper, levels
+	Held     *anchors // where measurements held the model
+}
+
+// refine measures every rule of page m in the picture g (pm: its page → g estimate) and
+// returns the page model that puts them where the page has them: first a homography through
+// the crossings, then the paper's bends, fitted to every rule sample with shrinking search.
+func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
+	// a flat page through the crossings
+	for _, search := range []float64{2.5, 1.5} {
+		hf := fitRules(g, pm, m.H, false, search)
+		vf := fitRules(g, pm, m.V, true, search)
 		var src, dst []point
 		for _, j := range m.Junction {
 			hl, ok1 := hf[ruleKey(j.Y)]
@@ -194,22 +274,123 @@ func refine(g *grey, h homography, m pageModel) (homography, float64) {
 				continue
 			}
 			p, ok := intersect(hl, vl)
-			if !ok || math.Hypot(p.X-j.X, p.Y-j.Y) > 4 {
+			if !ok || math.Hypot(p.X-j.X, p.Y-j.Y) > search {
 				continue
 			}
 			src = append(src, j)
-			dst = append(dst, h.apply(p)) // where the crossing is in g
+			dst = append(dst, pm.lens.undistort(pm.apply(p))) // where the crossing is, lens undone
 		}
 		if len(src) < 4 {
 			break
 		}
-		nh, r, ok := robustFit(src, dst, g.W)
+		nh, _, ok := robustFit(src, dst, g.W)
 		if !ok {
 			break
 		}
-		h, resid = nh, r
+		pm = &pageMap{h: nh, lens: pm.lens}
 	}
-	return h, resid
+	// then the bends: the rules first, then the text lines with them
+	bend := newMesh()
+	pm = &pageMap{h: pm.h, lens: pm.lens, bend: bend}
+	for _, search := range []float64{1.6, 1.0} {
+		samples := measureRules(g, pm, m, search)
+		if len(samples) < 8 {
+			break
+		}
+		bend.fitBend(samples)
+	}
+	var kept []ruleSample
+	for _, pass := range []struct {
+		ref            []float64
+		scale, win, sr float64
+		rules          float64
+		along          bool
+	}{{ref.half, fineScale / 2, 20, 3, 1.0, false}, {ref.fine, fineScale, 10, 1, 0.6, true}} {
+		w, h := int(pageW*pass.scale), int(pageH*pass.scale)
+		got, _, _ := inkPicture(g, pm, pass.scale)
+		samples := textSamples(got, pass.ref, w, h, m.textWindows(pass.win), pass.scale, pass.sr, pass.along)
+		samples = append(samples, measureRules(g, pm, m, pass.rules)...)
+		if len(samples) >= 8 {
+			kept = bend.fitBend(samples)
+		}
+	}
+	samples := measureRules(g, pm, m, 0.6)
+	f := fitOf(samples, m)
+	f.Held = newAnchors(append(kept, samples...))
+	return pm, f
+}
+
+// printed is a page as the draft prints it, as ink, at fineScale and half of it.
+type printed struct{ fine, half []float64 }
+
+// fitOf sums up the last measurement.
+func fitOf(samples []ruleSample, m pageModel) fit {
+	var f fit
+	total := 0.0
+	for _, r := range m.H {
+		total += r.B - r.A
+	}
+	for _, r := range m.V {
+		total += r.B - r.A
+	}
+	if len(samples) == 0 || total == 0 {
+		return fit{Residual: math.Inf(1)}
+	}
+	offs := make([]float64, len(samples))
+	cs := make([]float64, len(samples))
+	for i, s := range samples {
+		offs[i] = math.Abs(s.Off)
+		cs[i] = s.Contrast
+	}
+	sort.Float64s(offs)
+	var sum float64
+	for _, o := range offs[:len(offs)*9/10+1] { // the worst tenth: seals, text on a rule
+		sum += o
+	}
+	f.Residual = sum / float64(len(offs)*9/10+1)
+	f.Seen = math.Min(1, float64(len(samples))*sampleStep/total)
+	f.Contrast = median(cs)
+	return f
+}
+
+// sampleStep is the spacing (mm) of the rule samples.
+const sampleStep = 2.0
+
+// measureRules looks for every rule of m near where pm puts it, every sampleStep mm (not
+// next to a crossing rule, which is dark all across), and returns what it found.
+func measureRules(g *grey, pm *pageMap, m pageModel, search float64) []ruleSample {
+	var out []ruleSample
+	near := func(rs []rule, pos float64, a float64) bool { // a crossing rule within 1.2 mm
+		for _, r := range rs {
+			if math.Abs(r.Pos-pos) < 1.2 && a >= r.A-0.5 && a <= r.B+0.5 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, vertical := range []bool{false, true} {
+		rules, cross := m.H, m.V
+		if vertical {
+			rules, cross = m.V, m.H
+		}
+		for _, r := range rules {
+			for a := r.A + 1; a <= r.B-1; a += sampleStep {
+				if near(cross, a, r.Pos) {
+					continue
+				}
+				pos, c, ok := ruleAt(g, pm, r.Pos, a, 1.0, search, vertical)
+				if !ok {
+					continue
+				}
+				p := point{a, r.Pos}
+				if vertical {
+					p = point{r.Pos, a}
+				}
+				out = append(out, ruleSample{P: p, Off: pos - r.Pos, Vertical: vertical, Contrast: c, W: 1})
+			}
+		}
+	}
+	return out
 }
 
 // robustFit fits a homography, drops the pairs it fits worst (a seal over a crossing, a
@@ -253,15 +434,15 @@ func robustFit(src, dst []point, _ int) (homography, float64, bool) {
 
 func ruleKey(pos float64) int { return int(math.Round(pos * 10)) }
 
-// fitRules finds each rule in the straightened picture w (refineScale px/mm) near where it
-// should be, and fits a line through what it found, in page mm.
-func fitRules(w *grey, rules []rule, vertical bool) map[int]lineFit {
+// fitRules finds each rule in the picture near where pm puts it, and fits a line through
+// what it found, in page mm.
+func fitRules(g *grey, pm *pageMap, rules []rule, vertical bool, search float64) map[int]lineFit {
 	out := map[int]lineFit{}
-	const step, half, search = 2.0, 1.5, 2.5 // mm: sample spacing, along-line average, search
+	const step, half = 2.0, 1.5 // mm: sample spacing, along-line average
 	for _, r := range rules {
 		var pts []point
 		for a := r.A + 1; a <= r.B-1; a += step {
-			pos, ok := ruleAt(w, r.Pos, a, half, search, vertical)
+			pos, _, ok := ruleAt(g, pm, r.Pos, a, half, search, vertical)
 			if !ok {
 				continue
 			}
@@ -279,23 +460,30 @@ func fitRules(w *grey, rules []rule, vertical bool) map[int]lineFit {
 }
 
 // ruleAt looks across a rule at position along (mm) for the darkest thin line within search
-// mm of pos, averaging half mm either way along it; it returns its sub-pixel position in mm.
-func ruleAt(w *grey, pos, along, half, search float64, vertical bool) (float64, bool) {
-	s := refineScale
+// mm of pos, averaging half mm either way along it, in the picture g through pm; it returns
+// its sub-pixel position in mm and how much darker than the paper beside it it is.
+func ruleAt(g *grey, pm *pageMap, pos, along, half, search float64, vertical bool) (float64, float64, bool) {
+	const s = refineScale
 	n := int(2 * search * s)
-	prof := make([]float64, n+1)
-	a0, a1 := int((along-half)*s), int((along+half)*s)
+	var buf [64]float64
+	prof := buf[:0]
+	if n+1 > len(buf) {
+		prof = make([]float64, 0, n+1)
+	}
+	na := int(2 * half * s)
 	for i := 0; i <= n; i++ {
-		c := int((pos-search)*s) + i
+		c := pos - search + float64(i)/s
 		var sum float64
-		for a := a0; a <= a1; a++ {
+		for j := 0; j <= na; j++ {
+			a := along - half + float64(j)/s
+			p := point{a, c}
 			if vertical {
-				sum += float64(w.at(c, a))
-			} else {
-				sum += float64(w.at(a, c))
+				p = point{c, a}
 			}
+			q := pm.apply(p)
+			sum += g.bilinear(q.X-0.5, q.Y-0.5)
 		}
-		prof[i] = sum / float64(a1-a0+1)
+		prof = append(prof, sum/float64(na+1))
 	}
 	best, bi := -1.0, -1
 	for i := 2; i <= n-2; i++ {
@@ -305,8 +493,8 @@ func ruleAt(w *grey, pos, along, half, search float64, vertical bool) (float64, 
 			best, bi = c, i
 		}
 	}
-	if bi < 0 || best < 8 {
-		return 0, false
+	if bi < 0 || best < 4 {
+		return 0, 0, false
 	}
 	// parabola through the minimum and its neighbours
 	d := prof[bi-1] - 2*prof[bi] + prof[bi+1]
@@ -314,82 +502,11 @@ func ruleAt(w *grey, pos, along, half, search float64, vertical bool) (float64, 
 	if d > 0 {
 		off = 0.5 * (prof[bi-1] - prof[bi+1]) / d
 	}
-	return (float64(int((pos-search)*s)+bi) + off + 0.5) / s, true
+	return pos - search + (float64(bi)+off)/s, best, true
 }
 
 // robustLine fits a line and refits without the points more than 0.4 mm off it.
-func robustLine(ps []point) (lineFit, bool) {
-	if len(ps) < 3 {
-		return lineFit{}, false
-	}
-	l, ok := fitLine(ps)
-	for range 2 {
-		var keep []point
-		for _, p := range ps {
-			if math.Abs(l.dist(p)) <= 0.4 {
-				keep = append(keep, p)
-			}
-		}
-		if len(keep) < 3 || len(keep) == len(ps) {
-			break
-		}
-		ps = keep
-		l, ok = fitLine(ps)
-	}
-	return l, ok
-}
-
-// fineScore compares the straightened, flattened page with the draft's page as printed, at
-// fineScale, leaving out the opinion boxes (written and stamped by hand) and red ink. It
-// returns the match of the whole page and of its worst text line (and which line that is):
-// another draft of the same form differs in a few lines only.
-func fineScore(page *image.NRGBA, want []float64, m pageModel) (whole, worst float64, line int) {
-	w, h := int(pageW*fineScale), int(pageH*fineScale)
-	k := float64(DPI) / 25.4 / fineScale // page pixels per fine pixel
-	got := make([]float64, w*h)
-	ref := append([]float64(nil), want...)
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			// average the page pixels this fine pixel covers
-			x0, y0 := int(float64(x)*k), int(float64(y)*k)
-			x1, y1 := min(page.Rect.Dx(), int(float64(x+1)*k)), min(page.Rect.Dy(), int(float64(y+1)*k))
-			var s float64
-			n := 0
-			for yy := y0; yy < y1; yy++ {
-				row := page.Pix[yy*page.Stride:]
-				for xx := x0; xx < x1; xx++ {
-					p := row[xx*4 : xx*4+3 : xx*4+3]
-					if !isRed(p[0], p[1], p[2]) {
-						s += 1 - (0.299*float64(p[0])+0.587*float64(p[1])+0.114*float64(p[2]))/255
-					}
-					n++
-				}
-			}
-			if n > 0 {
-				got[y*w+x] = s / float64(n)
-			}
-		}
-	}
-	for _, o := range m.Opinions {
-		b := o.Box
-		for y := max(0, int((b.Y0+1)*fineScale)); y < min(h, int((b.Y1-1)*fineScale)); y++ {
-			for x := max(0, int((b.X0+1)*fineScale)); x < min(w, int((b.X1-1)*fineScale)); x++ {
-				got[y*w+x], ref[y*w+x] = 0, 0
-			}
-		}
-	}
-	got = boxBlur(got, w, h, 1)
-	worst, line = 1, -1
-	for i, t := range m.Text {
-		if m.inOpinion(t) {
-			continue
-		}
-		if s := lineScore(got, ref, w, h, t); s < worst {
-			worst, line = s, i
-		}
-	}
-	return ncc(got, ref), worst, line
-}
+func robustLine(ps []point) (lineFit, bool) { return robustLineTol(ps, 0.4) }
 
 // inOpinion tells whether a text line is inside an opinion box (left out of the comparison).
 func (m pageModel) inOpinion(t rect) bool {
@@ -399,20 +516,4 @@ func (m pageModel) inOpinion(t rect) bool {
 		}
 	}
 	return false
-}
-
-// lineScore is the match inside one text line's box (0.5 mm larger all round), 1 where the
-// box holds no ink in either picture.
-func lineScore(got, ref []float64, w, h int, t rect) float64 {
-	x0, y0 := max(0, int((t.X0-0.5)*fineScale)), max(0, int((t.Y0-0.5)*fineScale))
-	x1, y1 := min(w, int((t.X1+0.5)*fineScale)), min(h, int((t.Y1+0.5)*fineScale))
-	if x1-x0 < 4 || y1-y0 < 4 {
-		return 1
-	}
-	var a, b []float64
-	for y := y0; y < y1; y++ {
-		a = append(a, got[y*w+x0:y*w+x1]...)
-		b = append(b, ref[y*w+x0:y*w+x1]...)
-	}
-	return ncc(a, b)
 }

@@ -47,7 +47,9 @@ func toNRGBA(img image.Image) *image.NRGBA {
 	return n
 }
 
-// shrinkGrey averages k×k blocks of src into a grey picture (luma, Rec. 601).
+// shrinkGrey averages k×k blocks of src into a grey picture of the print: each pixel's
+// brightest channel, so that black print stays dark and a red seal over it, or a blue pen,
+// turns pale, and the rules under a seal are still seen.
 func shrinkGrey(src *image.NRGBA, k int) *grey {
 	w, h := src.Rect.Dx()/k, src.Rect.Dy()/k
 	g := newGrey(w, h)
@@ -61,7 +63,7 @@ func shrinkGrey(src *image.NRGBA, k int) *grey {
 				p := row[x*k*4:]
 				var s uint32
 				for dx := 0; dx < k; dx++ {
-					s += 299*uint32(p[0]) + 587*uint32(p[1]) + 114*uint32(p[2])
+					s += uint32(max(p[0], p[1], p[2]))
 					p = p[4:]
 				}
 				acc[x] += s
@@ -69,7 +71,7 @@ func shrinkGrey(src *image.NRGBA, k int) *grey {
 		}
 		out := g.Pix[y*w:]
 		for x := range acc {
-			out[x] = uint8(acc[x] / (1000 * n))
+			out[x] = uint8(acc[x] / n)
 		}
 	}
 	return g
@@ -88,14 +90,15 @@ func halve(g *grey) *grey {
 	return out
 }
 
-// warpGrey samples src through h (page mm → src pixels) onto a page picture of scale px/mm.
-func warpGrey(src *grey, h homography, scale float64) *grey {
+// warpGrey samples src through m (page mm → src pixels) onto a page picture of scale px/mm.
+func warpGrey(src *grey, m mapping, scale float64) *grey {
 	w, ht := int(pageW*scale), int(pageH*scale)
 	out := newGrey(w, ht)
+	g := newGridMap(m, 1)
 	for y := 0; y < ht; y++ {
-		py := (float64(y) + 0.5) / scale
+		r0, r1, ay := g.rows((float64(y) + 0.5) / scale)
 		for x := 0; x < w; x++ {
-			p := h.apply(point{(float64(x) + 0.5) / scale, py})
+			p := g.along(r0, r1, ay, (float64(x)+0.5)/scale)
 			out.Pix[y*w+x] = uint8(src.bilinear(p.X-0.5, p.Y-0.5) + 0.5)
 		}
 	}

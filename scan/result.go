@@ -45,7 +45,10 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 	for _, st := range sts {
 		switch {
 		case !st.Found:
-			add(st.Source, forms.Error, "图片中找不到申报表的表格。请把整页纸平放、拍全（四边都在照片里）、拍清楚后重新拍照。")
+			add(st.Source, forms.Error, "图片中找不到申报表的表格。请把整页纸平放，拍正、拍平、拍全（四边都在照片里），避开阴影和手指后重新拍照。")
+			continue
+		case st.Page < 0 && st.Unclear:
+			add(st.Source, forms.Error, "%s", unclearMessage(e, st))
 			continue
 		case st.Page < 0:
 			where := ""
@@ -80,18 +83,36 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 			continue
 		}
 		for _, o := range m.Opinions {
-			red := st.Seal[o.Which]
 			switch {
-			case o.Which != City && red < SealArea:
+			case o.Which != City && !st.HasSeal(o.Which):
 				add(e.PageName(i), forms.Error, "“%s”栏里没有找到红色公章（%s）。请盖章后重新拍照或扫描这一页；如已盖章，请在光线好的地方拍，使印章清楚。",
 					o.Which.Name(), st.Source)
-			case o.Which == City && red >= SealArea:
+			case o.Which == City && st.HasSeal(o.Which):
 				add(e.PageName(i), forms.Warning, "“%s”栏里有红色印迹（%s）。这一栏由市教育局填写，应保持空白，请确认没有盖错位置。",
 					o.Which.Name(), st.Source)
 			}
 		}
 	}
 	return r
+}
+
+// unclearMessage says why a picture could not be read well enough to tell whether it is the
+// draft's page, and what to do: it makes no claim about the draft.
+func unclearMessage(e *Engine, st *Straight) string {
+	const retake = "请重新拍这一页：拍正、拍平，避开阴影和手指，四边都拍进去。"
+	if st.Near < 0 {
+		return "这张照片看不清，认不出是申报表的哪一页（照片上表格的线与草稿的任何一页都对不上）。" + retake
+	}
+	why := map[Cause]string{
+		CauseHidden: "被遮住或没有拍上（手指、反光、折角）",
+		CauseNoise:  "在阴影里或光线太暗，看不清",
+		CauseFaint:  "模糊或太淡，看不清",
+	}[st.Cause]
+	if why == "" {
+		why = "看不清"
+	}
+	return fmt.Sprintf("这张照片看不清：它像%s，但约 %.0f%% 的文字%s，无法确认是这份草稿打印的。%s",
+		e.PageName(st.Near), 100*st.Unread, why, retake)
 }
 
 // JPEGQuality of the pages in the PDF: text and seals stay crisp, a greyscale page is about

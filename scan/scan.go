@@ -12,7 +12,6 @@ package scan
 import (
 	"fmt"
 	"image"
-	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -26,6 +25,8 @@ type Engine struct {
 	pages []pageModel
 	want  [][]float64 // each page's expected ink at matchScale
 	fine  [][]float64 // and at fineScale
+	half  [][]float64 // and at half of it
+	probe [][]ruleProbe // points along each page's rules, to judge an outline by
 	names []string    // each page's first words, to name it in messages
 }
 
@@ -48,7 +49,11 @@ func New(d *forms.Draft) (*Engine, error) {
 		fine, coarse := inkOf(img)
 		e.want = append(e.want, coarse)
 		e.fine = append(e.fine, fine)
+		e.half = append(e.half, halveInk(fine, int(pageW*fineScale), int(pageH*fineScale)))
 		e.names = append(e.names, firstWords(p))
+	}
+	for _, m := range pages {
+		e.probe = append(e.probe, m.probes(3))
 	}
 	return e, nil
 }
@@ -88,18 +93,26 @@ func firstWords(p render.Page) string {
 // Straight is one picture after straightening.
 type Straight struct {
 	Source string // where the picture came from: a file name, or a PDF's name and image number
-	// Page is the draft's page the picture shows (0-based); -1 when no table was found, or the
-	// table is not one of this draft's pages.
+	// Page is the draft's page the picture shows (0-based); -1 when no table was found, the
+	// page could not be read well enough to tell, or its print differs from this draft's.
 	Page int
-	// Near is, for a page of the same form that is not this draft's, the page it resembles.
+	// Near is, for a page that is not this draft's or could not be read, the page it resembles
+	// (-1: none).
 	Near  int
 	Found bool    // the table's outline was found
 	Score float64 // how well its outline and layout match Page, 0..1
 	Fine  float64 // how well its print matches Page's, character by character, 0..1
-	// Worst is the match of the text line that differs most, WorstLine what the draft prints
-	// there: another draft's or an older version's page differs in a few lines.
+	// Worst is the match of the text that differs most where read clearly (1: none differs),
+	// WorstLine what the draft prints on that line: another draft's or an older version's page
+	// differs in a few lines.
 	Worst     float64
 	WorstLine string
+	// Unread is the share of the page's text that could not be read clearly enough to compare
+	// (a finger over it, a deep shadow, blur), and Cause the main reason; a page with too
+	// much of it is not matched (Page -1, Unclear) rather than said to be another draft's.
+	Unread  float64
+	Unclear bool
+	Cause   Cause
 	// Residual is the mean distance (mm) between the table's crossings as photographed and as
 	// printed, after straightening: what is left of paper curl and lens distortion.
 	Residual float64
@@ -107,28 +120,41 @@ type Straight struct {
 	Manual   bool        // Page was set by the user (Assign), not by the matching
 	Image    image.Image // the straightened A4 page at DPI: *image.Gray, or *image.NRGBA where a seal is
 	// Seal is the red area (mm²) found in each opinion box on this page; -1 where the box is on
-	// another page.
+	// another page. Ring is the share of a circle of red's circumference found there (a
+	// seal's ring, pale or broken; 0: none).
 	Seal [3]float64
+	Ring [3]float64
 	// ToPage maps the picture's pixels to the page (mm): where the straightening put them.
 	ToPage func(x, y float64) (float64, float64)
 }
+
+// HasSeal tells whether a seal was found in opinion box o of the page: enough red, or a
+// ring of it.
+func (s *Straight) HasSeal(o Opinion) bool { return s.Seal[o] >= SealArea || s.Ring[o] >= MinRing }
 
 // Colour tells whether the page kept its colour (it has red on it).
 func (s *Straight) Colour() bool { _, ok := s.Image.(*image.NRGBA); return ok }
 
 // MinScore is the least match of a picture's layout with a page (at 1 px/mm, the opinion
-// boxes left out) for it to be a page of the form at all: pages photographed score 0.55–0.95,
+// boxes left out) for it to be a page of the form at all: pages photographed score 0.6–0.95,
 // a wrong page of the same draft below 0.3. Another draft's page of the same form passes;
-// MinFine and MinLine tell it.
+// reading its print tells it.
 const MinScore = 0.4
 
-// MinFine is the least character-by-character match for the picture to be this draft's page
-// and not another draft's or an older version's page of the same form.
-const MinFine = 0.5
+// MaxUnread is the largest share of a page's text that may be unread for the page to count as
+// this draft's: the rest matches clearly, the rules match, the layout matches.
+const MaxUnread = 0.3
 
-// MinLine is the least match of every text line: this draft's lines score 0.85–0.95
-// photographed, a line with other words below 0.2.
-const MinLine = 0.45
+// Cause is why a picture could not be read.
+type Cause int
+
+const (
+	CauseNone   Cause = iota
+	CauseLayout       // the table's lines did not match any page well enough
+	CauseHidden       // print missing: a finger, glare, a fold
+	CauseNoise        // a deep shadow or low light: the print drowns in noise
+	CauseFaint        // blurred or washed out
+)
 
 // SealArea is the red area (mm²) that makes a seal: a 40 mm round seal's ring alone is about
 // 120 mm²; a red pen's signature or a smudge stays far below.
@@ -143,58 +169,68 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 	work := shrinkGrey(src, kw)
 	kc := 2 * kw // the Hough picture: about 1000–1300 px long
 	coarse := halve(work)
-	q, ok := tableQuad(coarse)
-	if !ok {
-		return st
-	}
-	st.Found = true
-	cs := candidates(coarse, q, e.pages, e.want)
+	s := sight(coarse)
+	cs := candidates(coarse, s, e.pages, e.want, e.probe)
 	if len(cs) == 0 {
 		return st
 	}
+	st.Found = true
 	best := cs[0]
 	st.Score, st.Turn = best.Score, best.Turn
 	if best.Score < MinScore {
+		st.Unclear, st.Cause = true, CauseLayout
 		return st
 	}
 	st.Page = best.Page
-	h := compose(scaling(float64(kc)/float64(kw)), best.H)
-	h, st.Residual = e.refineTwice(work, h, best.Page)
-	full := compose(scaling(float64(kw)), h)
-	inv := full.inverse()
-	st.ToPage = func(x, y float64) (float64, float64) { p := inv.apply(point{x, y}); return p.X, p.Y }
+	pm, fit := refine(work, best.M.scaled(float64(kc)/float64(kw)), e.pages[best.Page], printed{e.fine[best.Page], e.half[best.Page]})
+	st.Residual = fit.Residual
+	full := pm.scaled(float64(kw))
+	inv := full.h.inverse()
+	st.ToPage = func(x, y float64) (float64, float64) { p := full.toPage(inv, point{x, y}); return p.X, p.Y }
 	page := warpColour(src, full)
-	flatten(page)
-	var line int
-	st.Fine, st.Worst, line = fineScore(page, e.fine[best.Page], e.pages[best.Page])
-	if line >= 0 {
-		st.WorstLine = e.pages[best.Page].Words[line]
+	over := flatten(page, e.pages[best.Page].Pictures)
+	clearEdges(page)
+	if debugStraight != nil {
+		debugStraight(source, page)
 	}
-	if st.Fine < MinFine || st.Worst < MinLine {
+	m := e.pages[best.Page]
+	rd := readPage(page, e.fine[best.Page], m, fit.Held, over)
+	st.Fine, st.Worst = rd.Whole, rd.Worst
+	if rd.Line >= 0 {
+		st.WorstLine = m.Words[rd.Line]
+	}
+	if rd.Stretches > 0 {
+		st.Unread = float64(rd.Unread) / float64(rd.Stretches)
+	}
+	if rd.Differ > 0 {
 		st.Near, st.Page = st.Page, -1
 		return st
 	}
-	red := 0.0
-	for _, o := range e.pages[best.Page].Opinions {
-		a := redArea(page, o.Box)
-		st.Seal[o.Which] = a
-		red += a
+	red, ring := 0.0, false
+	for _, o := range m.Opinions {
+		st.Seal[o.Which], st.Ring[o.Which] = sealIn(page, o.Box)
+		red += st.Seal[o.Which]
+		ring = ring || st.Ring[o.Which] >= MinRing
 	}
-	if red >= SealArea/4 {
+	if red >= SealArea/4 || ring {
 		st.Image = page
 	} else {
 		st.Image = toGrey(page)
 	}
+	if st.Unread > MaxUnread {
+		// kept straightened: the user may still put it on its page by hand
+		st.Near, st.Page, st.Unclear = st.Page, -1, true
+		st.Cause = CauseFaint
+		if rd.Missing >= rd.Noisy && rd.Missing >= rd.Faint {
+			st.Cause = CauseHidden
+		} else if rd.Noisy >= rd.Faint {
+			st.Cause = CauseNoise
+		}
+	}
 	return st
 }
 
-// refineTwice measures the rules at the measuring resolution.
-func (e *Engine) refineTwice(work *grey, h homography, page int) (homography, float64) {
-	nh, r := refine(work, h, e.pages[page])
-	if math.IsInf(r, 1) {
-		return h, r
-	}
-	return nh, r
-}
+// debugStraight, set by the tests, sees every straightened page.
+var debugStraight func(source string, page *image.NRGBA)
 
 func scaling(k float64) homography { return homography{k, 0, 0, 0, k, 0, 0, 0, 1} }

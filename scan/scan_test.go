@@ -50,6 +50,11 @@ func engine(t testing.TB) *Engine {
 
 // sealed returns the sample's pages with seals in the boxes whose Opinion is in which.
 func sealed(t testing.TB, which []Opinion, rng *rand.Rand) []*image.NRGBA {
+	return sealedInk(t, which, sealInk{}, rng)
+}
+
+// sealedInk is sealed with the seals inked as si says.
+func sealedInk(t testing.TB, which []Opinion, si sealInk, rng *rand.Rand) []*image.NRGBA {
 	pages := append([]*image.NRGBA(nil), samplePages(t)...)
 	e := engine(t)
 	for i, m := range e.pages {
@@ -58,7 +63,7 @@ func sealed(t testing.TB, which []Opinion, rng *rand.Rand) []*image.NRGBA {
 				if w == o.Which {
 					cx := o.Box.X1 - 35 + rng.Float64()*10
 					cy := o.Box.Y1 - 28 + rng.Float64()*8
-					pages[i] = withSeal(pages[i], cx, cy, rng)
+					pages[i] = withSealInk(pages[i], cx, cy, si, rng)
 				}
 			}
 		}
@@ -68,7 +73,7 @@ func sealed(t testing.TB, which []Opinion, rng *rand.Rand) []*image.NRGBA {
 
 // tableError is the largest distance (mm) between where the page has a crossing of the table's
 // rules and where the straightened picture has it.
-func tableError(st *Straight, m pageModel, truth homography) float64 {
+func tableError(st *Straight, m pageModel, truth mapping) float64 {
 	worst := 0.0
 	for _, j := range m.Junction {
 		p := truth.apply(j)

@@ -77,7 +77,7 @@ func (r Result) SealsMissing() []string {
 	for _, o := range []Opinion{School, County} {
 		found := false
 		for _, p := range r.Pages {
-			if p != nil && p.Seal[o] >= SealArea {
+			if p != nil && p.HasSeal(o) {
 				found = true
 			}
 		}

@@ -91,6 +91,11 @@ func rasterise(d *forms.Draft) ([]*image.NRGBA, error) {
 // withSeal returns a copy of page with a red round seal (ring, star, characters round the
 // ring) centred at (cx, cy) mm, multiplied in like ink.
 func withSeal(page *image.NRGBA, cx, cy float64, rng *rand.Rand) *image.NRGBA {
+	return withSealInk(page, cx, cy, sealInk{}, rng)
+}
+
+// withSealInk is withSeal with some of the ink missing.
+func withSealInk(page *image.NRGBA, cx, cy float64, si sealInk, rng *rand.Rand) *image.NRGBA {
 	out := image.NewNRGBA(page.Rect)
 	copy(out.Pix, page.Pix)
 	s := float64(rasterDPI) / 25.4
@@ -120,12 +125,19 @@ func withSeal(page *image.NRGBA, cx, cy float64, rng *rand.Rand) *image.NRGBA {
 		// the unit's code line below the star
 		return y > 8 && y < 9.5 && math.Abs(x) < 9
 	}
+	if si.Pale {
+		strength *= 1 - si.Missing
+	}
+	gone := func(float64, float64) bool { return false }
+	if !si.Pale && si.Missing > 0 {
+		gone = blotches(r, si.Missing, rng, func(x, y float64) bool { return inSeal(x, y) })
+	}
 	for y := int((cy - r) * s); y < int((cy+r)*s); y++ {
 		for x := int((cx - r) * s); x < int((cx+r)*s); x++ {
 			if x < 0 || y < 0 || x >= page.Rect.Dx() || y >= page.Rect.Dy() {
 				continue
 			}
-			if !inSeal(float64(x)/s-cx, float64(y)/s-cy) {
+			if sx, sy := float64(x)/s-cx, float64(y)/s-cy; !inSeal(sx, sy) || gone(sx, sy) {
 				continue
 			}
 			p := out.Pix[y*out.Stride+x*4:]

@@ -1,0 +1,253 @@
+package scan
+
+import (
+	"image"
+	"math"
+	"sort"
+)
+
+// Telling a page of this draft from another draft's or an older printout's, and from a page
+// photographed too badly to tell: the straightened page is read against the draft's page
+// stretch by stretch of each text line (about two characters), each allowed to sit up to
+// 0.75 mm off (what is left of a curl). A stretch that matches is this draft's print. One
+// that does not is only a difference when it is read clearly: print there, sharp and dark,
+// on clean paper, about as much of it as the draft prints; otherwise (a finger over it, a
+// deep shadow's noise, blur, glare) it is unread, and says nothing about the draft.
+
+// reading is what the page's print says against the draft's.
+type reading struct {
+	Whole float64 // the match of the whole page, 0..1
+	// Stretches compared, and of them: matching, differing where read clearly, unread.
+	Stretches, Match, Differ, Unread int
+	Worst                            float64 // the match of the stretch that differs most (1: none differs)
+	Line                             int     // its text line in the page's model, -1: none
+	// Cause is why stretches are unread, for the user: missing print (a finger, glare, the
+	// paper folded away), noise (a deep shadow, low light), faint print (blur, overexposure).
+	Missing, Noisy, Faint int
+}
+
+// stretchLen is the length (mm) of a stretch of text compared at once: two characters.
+const stretchLen = 8.0
+
+// Thresholds of the reading (strokes compared, the blot of each character taken off), from
+// the test photos at 4 px/mm: this draft's stretches match 0.75–0.95 photographed; a
+// stretch with other characters 0.2–0.45, two digits swapped 0.55.
+const (
+	stretchMatch  = 0.65 // at least this: the draft's print
+	stretchDiffer = 0.6  // below this (and the page's typical match less 0.3), read clearly: other print
+	noiseLimit    = 0.07 // mean ink on the paper around a stretch above this: too noisy to read
+	faintLimit    = 0.5  // the darkest print of a stretch below this share of the draft's: too faint to read
+)
+
+// readPage compares the straightened, flattened page with the draft's page as printed (want,
+// ink at fineScale), leaving out the opinion boxes (written and stamped by hand) and red ink.
+// Stretches far from anything the model was fitted to (held) may sit further off than the
+// search: they are not compared at all.
+// Stretches under something foreign (over) are hidden.
+func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, over *foreign) reading {
+	w, h := int(pageW*fineScale), int(pageH*fineScale)
+	got := pageInk(page, w, h)
+	ref := append([]float64(nil), want...)
+	for _, o := range m.Opinions {
+		b := o.Box
+		for y := max(0, int((b.Y0+1)*fineScale)); y < min(h, int((b.Y1-1)*fineScale)); y++ {
+			for x := max(0, int((b.X0+1)*fineScale)); x < min(w, int((b.X1-1)*fineScale)); x++ {
+				got[y*w+x], ref[y*w+x] = 0, 0
+			}
+		}
+	}
+	got = boxBlur(got, w, h, 1)
+	r := reading{Whole: ncc(got, ref), Worst: 1, Line: -1}
+	gotHP, refHP := highPass(got, w, h, hpR), highPass(ref, w, h, hpR)
+	type read struct {
+		line int
+		v    stretchRead
+	}
+	var reads []read
+	var matches []float64
+	for i, t := range m.Text {
+		if m.inOpinion(t) || t.w() < 1 {
+			continue
+		}
+		n := max(1, int(math.Round(t.w()/stretchLen)))
+		step := t.w() / float64(n)
+		for k := range n {
+			sr := rect{t.X0 + float64(k)*step, t.Y0, t.X0 + float64(k+1)*step, t.Y1}
+			v, ok := readStretch(got, ref, gotHP, refHP, w, h, sr)
+			if !ok {
+				continue
+			}
+			v.loose = !held.held(point{(sr.X0 + sr.X1) / 2, (sr.Y0 + sr.Y1) / 2})
+			v.missing = v.missing || over.covers(sr)
+			if debugStretch != nil {
+				debugStretch(m.Words[i], v)
+			}
+			reads = append(reads, read{i, v})
+			matches = append(matches, v.match)
+		}
+	}
+	// A stretch differs when it is read clearly and matches far worse than the page's print
+	// typically does: what a sharp photo calls a difference, a soft one may not.
+	differ := min(stretchDiffer, median(matches)-0.3)
+	for _, rd := range reads {
+		v := rd.v
+		if v.loose { // where the model may be off, neither read nor unread
+			continue
+		}
+		r.Stretches++
+		switch {
+		case v.match >= stretchMatch:
+			r.Match++
+		case v.missing:
+			r.Unread++
+			r.Missing++
+		case v.noise > noiseLimit:
+			r.Unread++
+			r.Noisy++
+		case v.darkest < faintLimit:
+			r.Unread++
+			r.Faint++
+		case v.match < differ:
+			r.Differ++
+			if v.match < r.Worst {
+				r.Worst, r.Line = v.match, rd.line
+			}
+		default: // read, but neither clearly the same nor clearly other
+			r.Unread++
+			r.Faint++
+		}
+	}
+	return r
+}
+
+// pageInk is the page's print at fineScale (w×h): 0 paper … 1 black, red left out.
+func pageInk(page *image.NRGBA, w, h int) []float64 {
+	k := float64(DPI) / 25.4 / fineScale // page pixels per fine pixel
+	got := make([]float64, w*h)
+	for y := 0; y < h; y++ {
+		y0, y1 := int(float64(y)*k), min(page.Rect.Dy(), int(float64(y+1)*k))
+		for x := 0; x < w; x++ {
+			// average the page pixels this fine pixel covers
+			x0, x1 := int(float64(x)*k), min(page.Rect.Dx(), int(float64(x+1)*k))
+			var s float64
+			n := 0
+			for yy := y0; yy < y1; yy++ {
+				row := page.Pix[yy*page.Stride:]
+				for xx := x0; xx < x1; xx++ {
+					p := row[xx*4 : xx*4+3 : xx*4+3]
+					if !isRed(p[0], p[1], p[2]) {
+						s += 1 - (0.299*float64(p[0])+0.587*float64(p[1])+0.114*float64(p[2]))/255
+					}
+					n++
+				}
+			}
+			if n > 0 {
+				got[y*w+x] = s / float64(n)
+			}
+		}
+	}
+	return got
+}
+
+// stretchRead is one stretch of text read against the draft.
+type stretchRead struct {
+	match   float64 // the best match within 0.75 mm
+	missing bool    // the photo has much less print there than the draft: covered, washed out
+	noise   float64 // mean ink on the blank paper just above and below the line
+	darkest float64 // the photo's darkest print in the stretch (its 95th percentile of ink) over the draft's
+	loose   bool    // no measurement held the model near it
+}
+
+// readStretch reads the stretch t (page mm) of got against ref; ok is false where the draft
+// prints almost nothing there.
+func readStretch(got, ref, gotHP, refHP []float64, w, h int, t rect) (stretchRead, bool) {
+	const sr = searchPx
+	x0, y0 := int((t.X0-0.3)*fineScale), int((t.Y0-0.3)*fineScale)
+	x1, y1 := int(math.Ceil((t.X1+0.3)*fineScale)), int(math.Ceil((t.Y1+0.3)*fineScale))
+	if x0-sr < 0 || y0-sr-6 < 0 || x1+sr > w || y1+sr+6 > h || x1-x0 < 4 || y1-y0 < 4 {
+		return stretchRead{}, false
+	}
+	var a []float64
+	refInk := 0.0
+	for y := y0; y < y1; y++ {
+		for _, v := range ref[y*w+x0 : y*w+x1] {
+			refInk += v
+		}
+		a = append(a, refHP[y*w+x0:y*w+x1]...)
+	}
+	if refInk < 0.04*float64(len(a)) {
+		return stretchRead{}, false
+	}
+	var out stretchRead
+	out.match = -1
+	b := make([]float64, len(a))
+	bx, by := 0, 0
+	for dy := -sr; dy <= sr; dy++ {
+		for dx := -sr; dx <= sr; dx++ {
+			i := 0
+			for y := y0; y < y1; y++ {
+				copy(b[i:], gotHP[(y+dy)*w+x0+dx:(y+dy)*w+x1+dx])
+				i += x1 - x0
+			}
+			if c := ncc(a, b); c > out.match {
+				out.match, bx, by = c, dx, dy
+			}
+		}
+	}
+	i := 0
+	gotInk := 0.0
+	for y := y0; y < y1; y++ {
+		copy(b[i:], got[(y+by)*w+x0+bx:(y+by)*w+x1+bx])
+		i += x1 - x0
+	}
+	for _, v := range b {
+		gotInk += v
+	}
+	out.missing = gotInk < 0.35*refInk
+	// how dark the print is against how dark the draft's is there
+	sorted := append([]float64(nil), b...)
+	sort.Float64s(sorted)
+	i = 0
+	for y := y0; y < y1; y++ {
+		copy(b[i:], ref[y*w+x0:y*w+x1])
+		i += x1 - x0
+	}
+	sort.Float64s(b)
+	if d := b[len(b)*95/100]; d > 0 {
+		out.darkest = sorted[len(sorted)*95/100] / d
+	}
+	// the paper 0.5–1.5 mm above and below the line, where the draft prints nothing
+	var ns float64
+	nn := 0
+	for _, band := range [2][2]int{{y0 - 6, y0 - 2}, {y1 + 2, y1 + 6}} {
+		for y := band[0]; y < band[1]; y++ {
+			for x := x0; x < x1; x++ {
+				if ref[y*w+x] < 0.02 {
+					ns += got[(y+by)*w+x+bx]
+					nn++
+				}
+			}
+		}
+	}
+	if nn > 0 {
+		out.noise = ns / float64(nn)
+	}
+	return out, true
+}
+
+// debugStretch, set by the tests, sees every stretch read.
+var debugStretch func(line string, v stretchRead)
+
+// hpR is the radius (fine pixels) of the blot of a character taken off before comparing
+// strokes; searchPx how far (fine pixels, 0.5 mm) a stretch may sit off.
+const hpR, searchPx = 3, 2
+
+// highPass is v less its mean over (2r+1)²: strokes without the blot a character makes.
+func highPass(v []float64, w, h, r int) []float64 {
+	b := boxBlur(v, w, h, r)
+	out := make([]float64, len(v))
+	for i := range v {
+		out[i] = v[i] - b[i]
+	}
+	return out
+}
