@@ -251,7 +251,7 @@ func shorten(s string) string {
 // olderDraft is the sample as it was before a few corrections: a phone number with two
 // digits swapped, a member's title.
 func olderDraft() *forms.Draft {
-	d := forms.Sample()
+	d := forms.Sample(forms.Default())
 	d.Set("host.phone", "13877215360")
 	d.Set("members[2].title", "中学二级教师")
 	return d
