@@ -94,7 +94,7 @@ func houghLines(mask []bool, w, h int, vertical bool, pxPerMM float64) []found {
 			}
 			dx := float64(x) - cx
 			for a := 0; a < nA; a++ {
-				r := int(dy*coss[a]-dx*sins[a]+0.5+float64(off)) // ρ ≥ 0 here: off is half the diagonal
+				r := int(dy*coss[a] - dx*sins[a] + 0.5 + float64(off)) // ρ ≥ 0 here: off is half the diagonal
 				if r >= 0 && r < nR {
 					acc[a*nR+r]++
 				}

@@ -252,9 +252,9 @@ const refineScale = 5.0
 
 // fit is how well the page model fits the picture, from the last measurement of the rules.
 type fit struct {
-	Residual float64 // mean distance (mm) left between the rules measured and the model
-	Seen     float64 // share of the rules' length measured (not hidden, not in the dark)
-	Contrast float64 // the rules' typical darkness against the paper, levels
+	Residual float64  // mean distance (mm) left between the rules measured and the model
+	Seen     float64  // share of the rules' length measured (not hidden, not in the dark)
+	Contrast float64  // the rules' typical darkness against the paper, levels
 	Held     *anchors // where measurements held the model
 }
 

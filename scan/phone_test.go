@@ -58,8 +58,8 @@ func plainPhone(w, h int) phone {
 // camera is the phone's geometry: where a point of the desk's world (mm, the page's centre
 // at the origin, z up) lands in the photo.
 type camera struct {
-	f, cx, cy float64   // focal length and centre, pixels
-	k1        float64   // radial distortion
+	f, cx, cy float64    // focal length and centre, pixels
+	k1        float64    // radial distortion
 	rot       [9]float64 // world → camera
 	pos       [3]float64 // the camera's place in the world
 }

@@ -23,11 +23,11 @@ import (
 // Engine holds what one draft's pages look like; Straighten then reads pictures against it.
 type Engine struct {
 	pages []pageModel
-	want  [][]float64 // each page's expected ink at matchScale
-	fine  [][]float64 // and at fineScale
-	half  [][]float64 // and at half of it
+	want  [][]float64   // each page's expected ink at matchScale
+	fine  [][]float64   // and at fineScale
+	half  [][]float64   // and at half of it
 	probe [][]ruleProbe // points along each page's rules, to judge an outline by
-	names []string    // each page's first words, to name it in messages
+	names []string      // each page's first words, to name it in messages
 }
 
 // New lays the draft out as the export prints it and prepares to recognise its pages.
