@@ -126,33 +126,39 @@ func (bd *builder) next(i int) int {
 	if n := bd.tableAt(i, ""); n > 0 {
 		return n
 	}
+	if n := bd.leftTable(i); n > 0 {
+		return n
+	}
 	if bd.labelRow(r) {
-		c := cells[1]
+		c, n := cells[1], cells[0].span
 		switch {
 		case c.class == sealCell:
 			bd.opinion(cells[0], c)
-			return 1
+			return n
 		case lineLabels(c) != nil:
 			bd.lines(cells[0], c)
-			return 1
+			return n
 		case c.class != boxesCell && (bd.tall(r, c) || hasLimit(c.text) || hasLimit(cells[0].text)):
 			bd.text(cells[0], c)
-			return 1
+			return n
+		case c.class == labelCell && !hasLimit(c.text) && (utf8.RuneCountInString(c.flat) > 12 || len(c.lines()) > 1):
+			bd.labelledNote(cells[0], c)
+			return n
 		}
 	}
 	return bd.grid(i)
 }
 
-// labelRow: the row is a label and one content cell, both one row high.
+// labelRow: the row is a label and one content cell, over the same rows.
 func (bd *builder) labelRow(r *srow) bool {
 	cells := r.cells
-	return len(cells) == 2 && cells[0].class == labelCell && !cells[1].merge && cells[0].span == 1 && cells[1].span == 1
+	return len(cells) == 2 && cells[0].class == labelCell && !cells[1].merge && !cells[0].merge && cells[0].span == cells[1].span
 }
 
 // special: row i starts a block of its own (not a row of a grid).
 func (bd *builder) special(i int) bool {
 	r := bd.sh.rows[i]
-	if len(r.cells) == 1 && !r.cells[0].merge || bd.dataRows(i) > 0 {
+	if len(r.cells) == 1 && !r.cells[0].merge || bd.dataRows(i) > 0 || bd.leftRows(i) > 0 {
 		return true
 	}
 	if !bd.labelRow(r) {
@@ -160,6 +166,7 @@ func (bd *builder) special(i int) bool {
 	}
 	c := r.cells[1]
 	return c.class == sealCell || lineLabels(c) != nil ||
+		c.class == labelCell && !hasLimit(c.text) && (utf8.RuneCountInString(c.flat) > 12 || len(c.lines()) > 1) ||
 		c.class != boxesCell && (bd.tall(r, c) || hasLimit(c.text) || hasLimit(r.cells[0].text))
 }
 
@@ -179,13 +186,15 @@ func lineLabels(c *scell) []string {
 	if c.class != labelCell {
 		return nil
 	}
-	lines := c.lines()
-	for _, l := range lines {
+	var out []string
+	for _, l := range c.lines() {
+		l = strings.TrimRight(l, "_ \u3000")
 		if !strings.HasSuffix(l, "：") && !strings.HasSuffix(l, ":") || utf8.RuneCountInString(l) > 40 {
 			return nil
 		}
+		out = append(out, l)
 	}
-	return lines
+	return out
 }
 
 // single reads a row of one cell across the table: a table's heading, a long text's label
@@ -230,6 +239,17 @@ func (bd *builder) note(c *scell) {
 	bd.blocks = append(bd.blocks, b)
 }
 
+// labelledNote is a label beside fixed wording (填表说明 | 1．……): printed as it is.
+func (bd *builder) labelledNote(lc, c *scell) {
+	b := &block{rows: rowsText(lc.row.n, lc.row.n)}
+	b.Kind = forms.NoteBlock
+	b.Label = bd.label(lc)
+	b.LabelMM = labelWidth(lc.w())
+	b.Text = clip(c.text, 5000)
+	b.notes = append(b.notes, bd.guess(c.where(), "“%s”旁边是印好的文字：按说明（note）印出，不用填写", oneLine(b.Label)))
+	bd.blocks = append(bd.blocks, b)
+}
+
 // tableAt reads a table whose row of column labels is row i: labels only, two or more, with
 // rows of empty cells below on the same columns (a 序号 column numbered 1, 2 …). heading is
 // the row above across the table, "" when there is none. It returns the rows taken, 0 when
@@ -266,6 +286,13 @@ func (bd *builder) tableAt(i int, heading string) int {
 	} else {
 		b.notes = append(b.notes, bd.guess(fmt.Sprintf("第%d行", head.n), "表格第一列不是“序号”：按没有序号列的表格处理"))
 	}
+	bd.columns(b, cols)
+	bd.blocks = append(bd.blocks, b)
+	return data + 1
+}
+
+// columns makes a table's fields from its column labels.
+func (bd *builder) columns(b *block, cols []*scell) {
 	used := map[string]bool{}
 	hasName := false
 	for k, c := range cols {
@@ -289,8 +316,6 @@ func (bd *builder) tableAt(i int, heading string) int {
 	if hasName && b.Label != "" {
 		b.Person = navOf(b.Label)
 	}
-	bd.blocks = append(bd.blocks, b)
-	return data + 1
 }
 
 // dataRows is how many empty rows follow row i when it is a row of column labels, 0 when it
@@ -317,6 +342,61 @@ func (bd *builder) dataRows(i int) int {
 		data++
 	}
 	return data
+}
+
+// leftRows is how many empty rows a table has whose label is a cell merged down its left
+// side (主要学习经历 | 起止时间 | 学校 …, the label over the rows below): row i is that label
+// and the column labels; 0 when it is not one.
+func (bd *builder) leftRows(i int) int {
+	rows := bd.sh.rows
+	head := rows[i]
+	if len(head.cells) < 3 || head.cells[0].class != labelCell || head.cells[0].merge || head.cells[0].span < 2 {
+		return 0
+	}
+	for _, c := range head.cells[1:] {
+		if c.class != labelCell || c.merge || c.span > 1 {
+			return 0
+		}
+	}
+	cols := &srow{cells: head.cells[1:]}
+	n := 0
+	for j := i + 1; j < len(rows) && n < head.cells[0].span-1 && n < maxTableRows; j++ {
+		r := rows[j]
+		if len(r.cells) < 2 || !r.cells[0].merge || !dataRow(cols, &srow{cells: r.cells[1:]}) {
+			break
+		}
+		n++
+	}
+	if n < head.cells[0].span-1 {
+		return 0
+	}
+	return n
+}
+
+// leftTable reads the table leftRows finds at row i; the rows taken, 0 when there is none.
+func (bd *builder) leftTable(i int) int {
+	n := bd.leftRows(i)
+	if n == 0 {
+		return 0
+	}
+	rows := bd.sh.rows
+	head, left := rows[i], rows[i].cells[0]
+	b := &block{rows: rowsText(head.n, rows[i+n].n)}
+	b.Kind, b.Rows = forms.TableBlock, n
+	b.Key = bd.blockKey("table")
+	b.Label = bd.label(left)
+	b.Nav = navOf(b.Label)
+	cols := head.cells[1:]
+	b.LabelMM = round1(left.w())
+	if s := flat(cols[0].text); s == "序号" || s == "编号" {
+		b.LabelMM = round1(left.w() + cols[0].w())
+		cols = cols[1:]
+	}
+	b.notes = append(b.notes, bd.guess(left.where(), "“%s”是表格左边跨%d行的名称格：作表格的标题（印在表格上面一行），它的宽度 %s 毫米作序号列",
+		oneLine(b.Label), left.span, num(b.LabelMM)))
+	bd.columns(b, cols)
+	bd.blocks = append(bd.blocks, b)
+	return n + 1
 }
 
 // dataRow: row r is an empty row of the table headed by head: the same columns, every cell
@@ -572,6 +652,10 @@ func (bd *builder) declaration(lc, c *scell) {
 			b.notes = append(b.notes, bd.guess(c.where(), "看不出这里盖谁的章：按所在学校（单位）的公章处理"))
 		}
 	}
-	b.notes = append(b.notes, bd.guess(c.where(), "有签名和日期：按承诺与签名（declaration）处理"))
+	if lc == nil {
+		b.notes = append(b.notes, bd.guess(c.where(), "整行的一格里有盖章、签名或日期：按没有名称格的承诺与签名（declaration）处理（定义文件里意见栏的名称印在左边的名称格里）"))
+	} else {
+		b.notes = append(b.notes, bd.guess(c.where(), "有签名和日期：按承诺与签名（declaration）处理"))
+	}
 	bd.blocks = append(bd.blocks, b)
 }

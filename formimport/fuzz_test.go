@@ -42,7 +42,7 @@ func FuzzImport(f *testing.F) {
 	})
 }
 
-func documentOf(f *testing.F, data []byte) []byte {
+func documentOf(f testing.TB, data []byte) []byte {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		f.Fatal(err)

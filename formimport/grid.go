@@ -132,10 +132,20 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 			x, w := take(c)
 			var notes []string
 			l, labelMM := "", 0.0
+			prefix := ""
+			if c.class == boxesCell {
+				prefix, _ = boxOptions(c.text)
+			}
 			if pending != nil {
 				l, labelMM, x = nonEmpty(clip(keepBold(pendingText), 100)), round1(pendingW), pendingX
 				lastLabel = l
 				pending = nil
+				if prefix != "" {
+					notes = append(notes, bd.guess(c.where(), "方框前面的“%s”没有导入（方框印作“选项 □”）", prefix))
+				}
+			} else if prefix != "" {
+				l = clip(keepBold(prefix), 100)
+				notes = append(notes, bd.guess(c.where(), "“%s”和方框在同一格：按勾选框处理，名称不单独印出", l))
 			} else {
 				l = lastLabel
 				if l == "" {
@@ -149,7 +159,8 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 			f.Kind, f.Choices = fieldKind(g.kind), g.choices
 			switch c.class {
 			case boxesCell:
-				f.Kind, f.Choices = forms.BoxChoice, boxOptions(c.text)
+				_, f.Choices = boxOptions(c.text)
+				f.Kind = forms.BoxChoice
 			case hintCell:
 				f.Hint = clip(strings.Join(c.lines(), ""), 500)
 			}

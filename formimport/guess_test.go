@@ -254,3 +254,68 @@ func TestGuessKind(t *testing.T) {
 		}
 	}
 }
+
+// Shapes of other bureaus' forms: boxes after their label in one cell, lines to fill with
+// underscores, a label and its cell over two rows, a table whose label is merged down its
+// left side, a box across the table with its seal.
+func TestOtherShapes(t *testing.T) {
+	grid := []int{1200, 1200, 1200, 1200, 1200, 1200}
+	doc := documentXML([]string{"柳州市优秀班主任申报表"}, nil, grid,
+		trow{600, []tcell{c("姓名", 1), c("", 2), c("是否党员：□是 □否", 3)}},
+		trow{600, []tcell{c("性别", 1), c("男□  女□", 2), c("手机", 1), c("", 2)}},
+		trow{600, []tcell{c("通讯地址", 1), c("邮编：______\n地址：______", 5)}},
+		trow{1500, []tcell{{text: "主要|事迹", span: 1, merge: "restart"}, {text: "（1000字以内）", span: 5, merge: "restart"}}},
+		trow{1500, []tcell{{span: 1, merge: "continue"}, {span: 5, merge: "continue"}}},
+		trow{500, []tcell{{text: "获奖|情况", span: 1, merge: "restart"}, c("时间", 1), c("奖项名称", 3), c("颁奖单位", 1)}},
+		trow{500, []tcell{{span: 1, merge: "continue"}, c("", 1), c("", 3), c("", 1)}},
+		trow{500, []tcell{{span: 1, merge: "continue"}, c("", 1), c("", 3), c("", 1)}},
+		trow{2500, []tcell{c("推荐单位意见：\n\n\n（盖章）\n年  月  日", 6)}},
+		trow{600, []tcell{c("填表说明", 1), c("1．本表一式两份。\n2．照片贴在右上角。", 5)}},
+	)
+	res, err := fromDocument(doc, "优秀班主任.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := res.Definition
+	kinds := []forms.BlockKind{forms.FieldsBlock, forms.FieldsBlock, forms.TextBlock, forms.TableBlock, forms.DeclarationBlock, forms.NoteBlock}
+	if len(d.Blocks) != len(kinds) {
+		t.Fatalf("blocks %v", blockNames(d))
+	}
+	for i, k := range kinds {
+		if d.Blocks[i].Kind != k {
+			t.Errorf("block %d is %v, want %v", i+1, d.Blocks[i].Kind, k)
+		}
+	}
+	host := d.Blocks[0]
+	if f := host.Field("partyMember"); f.Kind != forms.BoxChoice || !reflect.DeepEqual(f.Choices, []string{"是", "否"}) || f.LabelMM != 0 {
+		t.Errorf("是否党员 %+v", f)
+	}
+	if f := host.Field("gender"); f.Kind != forms.BoxChoice || !reflect.DeepEqual(f.Choices, []string{"男", "女"}) {
+		t.Errorf("性别 %+v", f)
+	}
+	if f := host.Field("mobile"); f.Kind != forms.Mobile {
+		t.Errorf("手机 %+v", f)
+	}
+	if b := d.Blocks[1]; b.Grid() || len(b.Fields) != 2 || b.Fields[0].Label != "邮编：" || b.Fields[1].Key != "address" {
+		t.Errorf("lines %+v", b)
+	}
+	if b := d.Blocks[2]; b.Label != "主要\n事迹" || b.Fields[0].MaxWords != 1000 {
+		t.Errorf("text %+v", b)
+	}
+	w := forms.TextMM / 6
+	if b := d.Blocks[3]; b.Label != "获奖\n情况" || b.Rows != 2 || !near1(b.LabelMM, w) || len(b.Fields) != 3 ||
+		b.Fields[0].Kind != forms.YearMonth || !near1(b.Fields[1].ValueMM, 3*w) {
+		t.Errorf("table %+v", b)
+	}
+	if b := d.Blocks[4]; b.Seal != forms.SchoolSeal || b.Text != "推荐单位意见：" {
+		t.Errorf("declaration %+v", b)
+	}
+	if b := d.Blocks[5]; b.Label != "填表说明" || b.Text != "1．本表一式两份。\n2．照片贴在右上角。" || !near1(b.LabelMM, w) {
+		t.Errorf("note %+v", b)
+	}
+	for _, want := range []string{"第1行第3格：“是否党员”和方框在同一格", "第6行第1格：“获奖情况”是表格左边跨3行的名称格", "第9行第1格：整行的一格里有盖章"} {
+		if !hasNote(res, want) {
+			t.Errorf("no note %q in %v", want, res.Notes)
+		}
+	}
+}

@@ -299,7 +299,7 @@ func classify(c *scell) cellClass {
 		return emptyCell
 	case c.flat == "":
 		return emptyCell
-	case strings.ContainsAny(c.text, boxMarks) && len(boxOptions(c.text)) > 0:
+	case hasBoxes(c.text):
 		return boxesCell
 	case sealWords.MatchString(c.text) || blankDate.MatchString(c.text):
 		return sealCell
@@ -309,6 +309,11 @@ func classify(c *scell) cellClass {
 		return hintCell
 	}
 	return labelCell
+}
+
+func hasBoxes(text string) bool {
+	_, opts := boxOptions(text)
+	return len(opts) > 0
 }
 
 func allBracketed(text string) bool {
@@ -321,22 +326,38 @@ func allBracketed(text string) bool {
 	return len(lines) > 0
 }
 
-// boxOptions are the options of a cell of boxes: □男 □女, 男□ 女□, ○是 ○否.
-func boxOptions(text string) []string {
+// boxOptions are the options of a cell of boxes (□男 □女, 男□ 女□, ○是 ○否) and the words
+// before them in the cell, if any (是否党员：□是 □否).
+func boxOptions(text string) (string, []string) {
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))
+	isMark := func(r rune) bool { return strings.ContainsRune(boxMarks, r) }
+	first := strings.IndexFunc(text, isMark)
+	if first < 0 {
+		return "", nil
+	}
+	parts := strings.FieldsFunc(text, isMark)
+	prefix := ""
+	last, _ := utf8.DecodeLastRuneInString(text)
+	switch {
+	case first == 0: // □男 □女
+	case isMark(last): // 男□ 女□, perhaps after 性别：
+		if k := strings.LastIndexAny(parts[0], "：:"); k >= 0 {
+			prefix, parts[0] = parts[0][:k], parts[0][k:]
+		}
+	default: // 申报类别：□正常 □破格
+		prefix, parts = text[:first], parts[1:]
+	}
 	var out []string
 	seen := map[string]bool{}
-	parts := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(boxMarks, r) })
 	for _, p := range parts {
-		for _, o := range strings.Fields(strings.ReplaceAll(p, "\u3000", " ")) {
-			o = strings.Trim(o, " ：:，,、;；")
-			if o == "" || seen[o] || utf8.RuneCountInString(o) > 20 || len(out) >= 20 {
-				continue
-			}
-			seen[o] = true
-			out = append(out, o)
+		o := strings.Trim(strings.TrimSpace(strings.ReplaceAll(p, "\u3000", " ")), " ：:，,、;；")
+		if o == "" || seen[o] || utf8.RuneCountInString(o) > 20 || len(out) >= 20 {
+			continue
 		}
+		seen[o] = true
+		out = append(out, o)
 	}
-	return out
+	return flat(prefix), out
 }
 
 // printed is a cell's text as it prints: each line trimmed, tabs as spaces, blank lines and
