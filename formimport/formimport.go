@@ -107,6 +107,7 @@ func fromBody(body *readback.Body, name string) (*Result, error) {
 		return nil, err
 	}
 	def.seals(bd)
+	def.guesses = bd.guesses
 	data := def.toml()
 	parsed, err := forms.ParseDefinition(data, tomlName(name))
 	if err != nil {
@@ -270,6 +271,7 @@ type draftDef struct {
 	roleNotes   []string
 	stamp, date string
 	stampNote   string
+	guesses     []Note // every guess; those not beside their block or field go in the head
 }
 
 // roles names the applicant's fields: the name (the first field outside tables labelled

@@ -191,6 +191,7 @@ func TestGuesses(t *testing.T) {
 	}
 	// Unsure: the date kind of 参加工作时间, 1500字左右, the table without 序号, the boxes'
 	// label; what was left out is said.
+	inFile(t, res)
 	for _, want := range []string{"第4行第2格：按年月（year_month）处理", "按不超过 1500 字处理", "第7行：表格第一列不是“序号”"} {
 		if !hasNote(res, want) {
 			t.Errorf("no note %q in %v", want, res.Notes)
@@ -199,6 +200,16 @@ func TestGuesses(t *testing.T) {
 	for _, want := range []string{"推荐单位", "填表说明", "模板的表格宽 141.1 毫米"} {
 		if !strings.Contains(strings.Join(res.Template, "\n"), want) {
 			t.Errorf("the template's notes %v do not say %s", res.Template, want)
+		}
+	}
+}
+
+// inFile: every guess is in the file as a comment too.
+func inFile(t *testing.T, res *Result) {
+	t.Helper()
+	for _, n := range res.Notes {
+		if !strings.Contains(string(res.TOML), n.String()) {
+			t.Errorf("note %q is not in the file", n)
 		}
 	}
 }
@@ -263,6 +274,8 @@ func TestOtherShapes(t *testing.T) {
 	doc := documentXML([]string{"柳州市优秀班主任申报表"}, nil, grid,
 		trow{600, []tcell{c("姓名", 1), c("", 2), c("是否党员：□是 □否", 3)}},
 		trow{600, []tcell{c("性别", 1), c("男□  女□", 2), c("手机", 1), c("", 2)}},
+		trow{600, []tcell{{text: "学历", span: 1, merge: "restart"}, c("全日制", 1), c("", 1), c("毕业院校", 1), c("", 2)}},
+		trow{600, []tcell{{span: 1, merge: "continue"}, c("在职", 1), c("", 1), c("毕业院校", 1), c("", 2)}},
 		trow{600, []tcell{c("通讯地址", 1), c("邮编：______\n地址：______", 5)}},
 		trow{1500, []tcell{{text: "主要|事迹", span: 1, merge: "restart"}, {text: "（1000字以内）", span: 5, merge: "restart"}}},
 		trow{1500, []tcell{{span: 1, merge: "continue"}, {span: 5, merge: "continue"}}},
@@ -296,6 +309,13 @@ func TestOtherShapes(t *testing.T) {
 	if f := host.Field("mobile"); f.Kind != forms.Mobile {
 		t.Errorf("手机 %+v", f)
 	}
+	// 学历 merged over two rows: joined to 全日制 in its first row, its width to 在职's in the second.
+	if f := host.Field("education"); f.Label != "学历\n全日制" || f.Row != 2 || !near1(f.LabelMM, 2*forms.TextMM/6) {
+		t.Errorf("学历 %+v", f)
+	}
+	if f := host.Fields[len(host.Fields)-2]; f.Label != "在职" || f.Row != 3 || !near1(f.LabelMM, 2*forms.TextMM/6) {
+		t.Errorf("在职 %+v", f)
+	}
 	if b := d.Blocks[1]; b.Grid() || len(b.Fields) != 2 || b.Fields[0].Label != "邮编：" || b.Fields[1].Key != "address" {
 		t.Errorf("lines %+v", b)
 	}
@@ -313,7 +333,9 @@ func TestOtherShapes(t *testing.T) {
 	if b := d.Blocks[5]; b.Label != "填表说明" || b.Text != "1．本表一式两份。\n2．照片贴在右上角。" || !near1(b.LabelMM, w) {
 		t.Errorf("note %+v", b)
 	}
-	for _, want := range []string{"第1行第3格：“是否党员”和方框在同一格", "第6行第1格：“获奖情况”是表格左边跨3行的名称格", "第9行第1格：整行的一格里有盖章"} {
+	inFile(t, res)
+	for _, want := range []string{"第1行第3格：“是否党员”和方框在同一格", "第8行第1格：“获奖情况”是表格左边跨3行的名称格", "第11行第1格：整行的一格里有盖章",
+		"第3行第2格：两个名称格“学历”“全日制”相邻：合成一个名称格", "第4行第1格：与上一行合并的格子"} {
 		if !hasNote(res, want) {
 			t.Errorf("no note %q in %v", want, res.Notes)
 		}

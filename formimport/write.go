@@ -25,6 +25,9 @@ func (d *draftDef) toml() []byte {
 	for _, n := range d.notes {
 		p("# %s\n", comment(n))
 	}
+	for _, n := range d.loose() {
+		p("# 猜测：%s\n", comment(n))
+	}
 	p("\nformat = \"shenbao-form\"\nformat_version = 1\n\n")
 	p("id = %s\nversion = 1\ntitle = %s\n", str(d.id()), str(d.title))
 	p("source = %s\n", str(clip("由空白模板 "+filepath.Base(d.name)+" 导入", 500)))
@@ -100,6 +103,33 @@ func (d *draftDef) toml() []byte {
 		}
 	}
 	return w.Bytes()
+}
+
+// loose are the guesses not written beside a block or a field: about a cell merged into
+// another, labels joined, the seal lines.
+func (d *draftDef) loose() []string {
+	placed := map[string]bool{}
+	for _, n := range d.roleNotes {
+		placed[n] = true
+	}
+	for _, b := range d.blocks {
+		for _, n := range b.notes {
+			placed[n] = true
+		}
+		for _, ns := range b.fnotes {
+			for _, n := range ns {
+				placed[n] = true
+			}
+		}
+	}
+	var out []string
+	for _, n := range d.guesses {
+		if s := n.String(); !placed[s] {
+			placed[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (d *draftDef) field(w *bytes.Buffer, b *block, f forms.Field) {
