@@ -186,7 +186,9 @@ var (
 func findTitle(body *readback.Body, sh *sheet, name string) (string, []string) {
 	var notes []string
 	best, score := "", -1
-	for _, p := range body.Paragraphs {
+	var prev *readback.Paragraph // the paragraph before, when it could be a title's first line
+	for i := range body.Paragraphs {
+		p := body.Paragraphs[i]
 		if p.Tables > 0 {
 			if t := strings.TrimSpace(oneLine(p.Text)); t != "" {
 				notes = append(notes, fmt.Sprintf("表格%s的文字“%s”没有导入（定义文件只写表格里的栏目）。", where(p, body), short(t)))
@@ -201,8 +203,14 @@ func findTitle(body *readback.Body, sh *sheet, name string) (string, []string) {
 			if !attachmentLine.MatchString(t) {
 				notes = append(notes, fmt.Sprintf("表格上方的“%s”没有导入（要填的栏目请写进表格）。", short(t)))
 			}
+			prev = nil
 			continue
 		}
+		// A title set on two lines (柳州市首批“名班主任工作室” / 申报表): one title.
+		if prev != nil && p.Centered && prev.Centered && utf8.RuneCountInString(t) <= 8 && !strings.HasSuffix(titleText(prev.Text), "表") {
+			t = clip(titleText(prev.Text)+t, 100)
+		}
+		prev = &body.Paragraphs[i]
 		s := 0
 		if strings.HasSuffix(t, "表") || strings.Contains(t, "申报") || strings.Contains(t, "推荐") {
 			s += 3

@@ -341,3 +341,32 @@ func TestOtherShapes(t *testing.T) {
 		}
 	}
 }
+
+// The title: above the table, not 附件, not a line to fill in; set on two lines, one title;
+// none above, the table's first row across it; none at all, the file's name.
+func TestTitle(t *testing.T) {
+	grid := []int{1000, 3000}
+	rows := []trow{{600, []tcell{c("姓名", 1), c("", 1)}}, {600, []tcell{c("单位", 1), c("", 1)}}}
+	for _, tt := range []struct {
+		before []string
+		first  *trow
+		want   string
+	}{
+		{[]string{"附件1", "某某申报表", "申报单位：        "}, nil, "某某申报表"},
+		{[]string{"柳州市首批“名班主任工作室”", "申报表"}, nil, "柳州市首批“名班主任工作室”申报表"},
+		{nil, &trow{600, []tcell{c("某某推荐表", 2)}}, "某某推荐表"},
+		{nil, nil, "某某模板"},
+	} {
+		rs := rows
+		if tt.first != nil {
+			rs = append([]trow{*tt.first}, rows...)
+		}
+		res, err := fromDocument(documentXML(tt.before, nil, grid, rs...), "某某模板.docx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Definition.Title != tt.want || len(res.Definition.Blocks) != 1 {
+			t.Errorf("%v: title %q, blocks %v; want %q", tt.before, res.Definition.Title, blockNames(res.Definition), tt.want)
+		}
+	}
+}
