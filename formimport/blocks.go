@@ -384,7 +384,7 @@ func (bd *builder) leftTable(i int) int {
 	b := &block{rows: rowsText(head.n, rows[i+n].n)}
 	b.Kind, b.Rows = forms.TableBlock, n
 	b.Key = bd.blockKey("table")
-	b.Label = bd.label(left)
+	b.Label = oneLine(bd.label(left)) // printed across the table now, not in the narrow cell
 	b.Nav = navOf(b.Label)
 	cols := head.cells[1:]
 	b.LabelMM = round1(left.w())

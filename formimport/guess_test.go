@@ -323,7 +323,7 @@ func TestOtherShapes(t *testing.T) {
 		t.Errorf("text %+v", b)
 	}
 	w := forms.TextMM / 6
-	if b := d.Blocks[3]; b.Label != "获奖\n情况" || b.Rows != 2 || !near1(b.LabelMM, w) || len(b.Fields) != 3 ||
+	if b := d.Blocks[3]; b.Label != "获奖情况" || b.Rows != 2 || !near1(b.LabelMM, w) || len(b.Fields) != 3 ||
 		b.Fields[0].Kind != forms.YearMonth || !near1(b.Fields[1].ValueMM, 3*w) {
 		t.Errorf("table %+v", b)
 	}
