@@ -20,11 +20,12 @@ type Body struct {
 
 // Paragraph is a paragraph outside the tables.
 type Paragraph struct {
-	Text     string // line breaks as "\n", tabs as "\t"
-	Tables   int    // how many tables come before it
-	Centered bool   // w:jc center
-	Bold     bool   // a run of it is bold
-	Size     int    // the largest w:sz of its runs, half-points; 0 when none is given
+	Text      string // line breaks as "\n", tabs as "\t"
+	Tables    int    // how many tables come before it
+	Centered  bool   // w:jc center
+	Bold      bool   // a run of it is bold
+	Size      int    // the largest w:sz of its runs, half-points; 0 when none is given
+	PageBreak bool   // it starts a page (w:pageBreakBefore) or breaks one (w:br w:type="page")
 }
 
 // Table is one table: its grid (w:tblGrid's w:gridCol widths, twips) and its rows.
@@ -118,7 +119,15 @@ func (br *bodyReader) start(t xml.StartElement) error {
 		if br.para != nil {
 			br.para.Size = max(br.para.Size, min(intAttr(t, "val", 0), 10000))
 		}
+	case "pageBreakBefore":
+		if v := attr(t, "val"); br.para != nil && v != "0" && v != "false" && v != "off" {
+			br.para.PageBreak = true
+		}
 	case "br", "cr":
+		if br.para != nil && attr(t, "type") == "page" {
+			br.para.PageBreak = true
+			return nil
+		}
 		br.write("\n")
 	case "tab":
 		br.write("\t")

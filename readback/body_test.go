@@ -17,13 +17,13 @@ func TestParseBody(t *testing.T) {
 		`<w:tr><w:tc><w:tcPr><w:hMerge w:val="restart"/><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p/><w:p/></w:tc>` +
 		`<w:tc><w:tcPr><w:hMerge/><w:tcW w:w="1200" w:type="dxa"/></w:tcPr><w:p/></w:tc>` +
 		`<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>` +
-		`<w:p><w:r><w:t>填表说明</w:t></w:r></w:p></w:body></w:document>`)
+		`<w:p><w:r><w:br w:type="page"/><w:t>填表说明</w:t></w:r></w:p></w:body></w:document>`)
 	b, err := ParseBody(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := &Body{
-		Paragraphs: []Paragraph{{Text: "某某申报表", Centered: true, Bold: true, Size: 36}, {Text: "填表说明", Tables: 1}},
+		Paragraphs: []Paragraph{{Text: "某某申报表", Centered: true, Bold: true, Size: 36}, {Text: "填表说明", Tables: 1, PageBreak: true}},
 		Tables: []Table{{Grid: []int{900, 1200, 600}, Rows: []Row{
 			{Height: 567, Exact: true, Cells: []Cell{
 				{Text: "主持人\n姓名", Col: 0, Span: 1, Width: 900, Paragraphs: 1},
