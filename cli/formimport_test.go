@@ -23,7 +23,7 @@ func TestFormImport(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("form import: %d %s", code, errs)
 	}
-	for _, want := range []string{"导入表格“柳州市首批“名班主任工作室”申报表”", "第16行第2格：长文字没有写字数要求", "结对帮扶县区", "模板的表格宽 156 毫米"} {
+	for _, want := range []string{"导入表格“柳州市首批“名班主任工作室”申报表”", "第16行第2格：“主持人近5年从事班主任工作方面的主要业绩及成果”没有写字数要求", "结对帮扶县区", "模板的表格宽 156 毫米"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("form import says no %q:\n%s", want, out)
 		}

@@ -3,7 +3,6 @@ package formimport
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -97,7 +96,11 @@ func (bd *builder) build() {
 			bd.notes = append(bd.notes, fmt.Sprintf("第%d行起没有导入：定义文件最多 %d 个栏目。", rows[i].n, maxBlocks))
 			return
 		}
+		before := len(bd.blocks)
 		n := bd.next(i)
+		if len(bd.blocks) > before && bd.sh.pageBreak(i) {
+			bd.blocks[before].PageBreak = true
+		}
 		i += max(n, 1)
 	}
 }
@@ -132,6 +135,9 @@ func (bd *builder) next(i int) int {
 	if bd.labelRow(r) {
 		c, n := cells[1], cells[0].span
 		switch {
+		case c.class == labelCell && instructions(cells[0], c):
+			bd.labelledNote(cells[0], c)
+			return n
 		case c.class == sealCell:
 			bd.opinion(cells[0], c)
 			return n
@@ -209,8 +215,14 @@ func (bd *builder) single(i int) int {
 			return c.span
 		}
 	case sealCell:
-		bd.declaration(nil, c)
-		return 1
+		probe := &block{}
+		for _, l := range c.lines() {
+			probe.sealLine(l)
+		}
+		if probe.stamp != "" || probe.Sign != "" { // a date alone (填表时间：  年  月  日) is printed wording
+			bd.declaration(nil, c)
+			return 1
+		}
 	case labelCell:
 		if n := bd.tableAt(i+1, c.text); n > 0 {
 			return n + 1
@@ -237,6 +249,17 @@ func (bd *builder) note(c *scell) {
 	}
 	b.notes = append(b.notes, bd.guess(c.where(), "整行的一格文字，按说明（note）印出"))
 	bd.blocks = append(bd.blocks, b)
+}
+
+// instructions: a label beside printed instructions (填表说明, 注意事项), not a hint to write
+// under: the label says so, or the wording is longer than any hint.
+func instructions(lc, c *scell) bool {
+	for _, w := range []string{"说明", "须知", "注意事项"} {
+		if strings.Contains(lc.flat, w) {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(c.flat) > 200
 }
 
 // labelledNote is a label beside fixed wording (填表说明 | 1．……): printed as it is.
@@ -315,6 +338,15 @@ func (bd *builder) columns(b *block, cols []*scell) {
 	}
 	if hasName && b.Label != "" {
 		b.Person = navOf(b.Label)
+	}
+	// A table the school or the bureau fills (评议, 投票: 同意票数): left blank by the applicant.
+	votes := strings.Contains(b.Label, "评议") || strings.Contains(b.Label, "评审") || strings.Contains(b.Label, "投票")
+	for _, f := range b.Fields {
+		votes = votes || strings.Contains(f.Label, "票")
+	}
+	if votes {
+		b.LeaveBlank = true
+		b.notes = append(b.notes, bd.guess(b.rows, "“%s”像是学校或评审填写的表格：按申报人留空（leave_blank）处理", oneLine(b.Label)))
 	}
 }
 
@@ -512,7 +544,7 @@ func (bd *builder) longText(b *block, c *scell) {
 		f.MaxWords = n
 		notes = append(notes, bd.guess(c.where(), "提示说“%d字左右”：按不超过 %d 字处理", n, n))
 	default:
-		notes = append(notes, bd.guess(c.where(), "长文字没有写字数要求：不限字数"))
+		notes = append(notes, bd.guess(c.where(), "“%s”没有写字数要求：不限字数（通知里有要求的，请写 max_words）", oneLine(b.Label)))
 	}
 	b.addField(f, c.where(), notes...)
 }
@@ -559,7 +591,7 @@ func (bd *builder) opinion(lc, c *scell) {
 	var wording []string
 	for k, l := range c.lines() {
 		switch {
-		case k == 0 && bracketed.MatchString(l) && !sealWords.MatchString(l):
+		case k == 0 && bracketed.MatchString(l) && !sealed(l):
 			b.Sub = clip(l, 100)
 		default:
 			if rest := b.sealLine(l); rest != "" {
@@ -570,6 +602,9 @@ func (bd *builder) opinion(lc, c *scell) {
 	b.Text = clip(strings.Join(wording, "\n"), 5000)
 	if b.stamp != "" {
 		seal, sure := sealOf(lc.flat)
+		if !sure { // the wording may say whose: 学校（单位）负责人签字
+			seal, sure = sealOf(flat(b.Sign + b.Text + b.Sub))
+		}
 		b.Seal, b.SealNeeded = seal, true
 		if !sure {
 			b.notes = append(b.notes, bd.guess(lc.where(), "看不出“%s”盖谁的章：按所在学校（单位）的公章处理", oneLine(b.Label)))
@@ -582,34 +617,29 @@ func (bd *builder) opinion(lc, c *scell) {
 	bd.blocks = append(bd.blocks, b)
 }
 
-// sealLine takes the seal, the date and the signature out of a line of an opinion box or a
-// declaration; what is left is its wording.
+// sealLine takes the date, the seal and the signature out of a line of an opinion box or a
+// declaration, as printed; what is left is its wording.
 func (b *block) sealLine(l string) string {
-	if loc := stampPart.FindStringIndex(l); loc != nil {
-		if b.stamp == "" {
-			b.stamp = strings.TrimSpace(l[loc[0]:loc[1]])
-		}
-		l = strings.TrimSpace(l[:loc[0]] + " " + l[loc[1]:])
-	}
-	if loc := datePart.FindStringIndex(l); loc != nil {
+	if m := dateLine.FindStringSubmatch(l); m != nil {
 		if b.date == "" {
-			b.date = strings.TrimSpace(l[loc[0]:loc[1]])
+			b.date = clip(strings.TrimSpace(m[2]), 100)
 		}
-		l = strings.TrimSpace(l[:loc[0]] + " " + l[loc[1]:])
+		l = strings.TrimSpace(m[1])
 	}
-	if strings.Contains(l, "签名") || strings.Contains(l, "签字") || strings.Contains(l, "签章") {
+	if m := stampLine.FindStringSubmatch(l); m != nil {
+		if b.stamp == "" {
+			b.stamp = clip(strings.TrimSpace(m[2]), 100)
+		}
+		l = strings.TrimSpace(m[1])
+	}
+	if signLine(l) {
 		if b.Sign == "" {
-			b.Sign = clip(strings.TrimSpace(l), 100)
+			b.Sign = clip(l, 100)
 		}
 		return ""
 	}
-	return strings.TrimSpace(l)
+	return l
 }
-
-var (
-	stampPart = regexp.MustCompile(`[（(]?\s*(?:盖\s*章|公\s*章|章)\s*[）)]?`)
-	datePart  = regexp.MustCompile(`(?:[0-9_]{0,4}[\s\x{3000}_]*)年[\s\x{3000}_]*月[\s\x{3000}_]*日`)
-)
 
 func isDeclaration(label, content string) bool {
 	for _, w := range []string{"承诺", "声明", "保证", "诚信"} {

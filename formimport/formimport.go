@@ -286,8 +286,9 @@ type draftDef struct {
 // …姓名, else the first text field), the unit (…单位, …学校), the phone.
 func (d *draftDef) roles(bd *builder) error {
 	var name, unit, phone, firstText string
+	mobile := false
 	for _, b := range d.blocks {
-		if b.Kind != forms.FieldsBlock {
+		if b.Kind != forms.FieldsBlock || b.LeaveBlank {
 			continue
 		}
 		for _, f := range b.Fields {
@@ -298,7 +299,9 @@ func (d *draftDef) roles(bd *builder) error {
 				name = path
 			case f.Kind == forms.Text && unit == "" && (strings.Contains(l, "单位") || strings.Contains(l, "学校")):
 				unit = path
-			case (f.Kind == forms.Phone || f.Kind == forms.Mobile) && phone == "":
+			case f.Kind == forms.Mobile && !mobile: // the mobile is what tables hold: compared for the same person
+				phone, mobile = path, true
+			case f.Kind == forms.Phone && phone == "":
 				phone = path
 			}
 			if f.Kind == forms.Text && firstText == "" {

@@ -261,6 +261,17 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 		b.notes = append(b.notes, bd.guess(photo.where, "照片格所在的行没有其他格子：照片格没有导入"))
 	}
 	b.Label, b.Nav = bd.gridName(b)
+	// Fields only the bureau fills (审核人, 经办人): the applicant leaves them blank.
+	blank := true
+	for _, f := range b.Fields {
+		l := flat(oneLine(f.Label))
+		blank = blank && (strings.HasPrefix(l, "审核") || strings.HasPrefix(l, "审批") || strings.HasPrefix(l, "经办") ||
+			strings.HasPrefix(l, "复核") || strings.HasPrefix(l, "评审"))
+	}
+	if blank {
+		b.LeaveBlank = true
+		b.notes = append(b.notes, bd.guess(b.rows, "“%s”由审核的单位填写：按申报人留空（leave_blank）处理", oneLine(b.Fields[0].Label)))
+	}
 	bd.blocks = append(bd.blocks, b)
 }
 

@@ -53,11 +53,14 @@ func guessKind(label string) kindGuess {
 		return kindGuess{kind: forms.Text, sure: true}
 	case strings.Contains(label, "出生") || strings.HasSuffix(label, "年月"):
 		return kindGuess{kind: forms.YearMonth, sure: true}
+	case (strings.HasSuffix(label, "时间") || strings.HasSuffix(label, "日期")) && (strings.Contains(label, "及") || strings.Contains(label, "名称")):
+		// 现专业技术资格名称及取得时间: a name and a date in one cell
+		return kindGuess{kind: forms.Text, why: "名称里有“及”：一格里写两样，按单行文字处理"}
 	case strings.HasSuffix(label, "时间") || strings.HasSuffix(label, "日期"):
 		return kindGuess{kind: forms.YearMonth}
 	case strings.Contains(label, "年限") || strings.Contains(label, "年数") || strings.Contains(label, "人数") ||
 		strings.Contains(label, "教龄") || strings.Contains(label, "工龄") || strings.Contains(label, "次数") ||
-		strings.HasSuffix(label, "数量") || strings.HasSuffix(label, "名额"):
+		strings.HasSuffix(label, "数量") || strings.HasSuffix(label, "名额") || strings.HasSuffix(label, "票数"):
 		return kindGuess{kind: forms.WholeNumber, sure: true}
 	case strings.Contains(label, "年龄"):
 		return kindGuess{kind: forms.WholeNumber}
@@ -204,11 +207,14 @@ func issuer(title string) forms.Seal {
 	return forms.NoSeal
 }
 
+// enumerator is a heading's number: （一）, 一、, 1．, (2).
+var enumerator = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+[、．.]|[0-9]+[、．.])`)
+
 // navOf is a short name for the app's list of blocks: the label on one line, without a note
 // in brackets and the words every block has (基本情况, 情况 …); a long one after its last 的
 // (主持人近5年……的主要业绩及成果 → 主要业绩及成果); at most twelve characters.
 func navOf(label string) string {
-	s := flat(strings.ReplaceAll(label, "\n", ""))
+	s := enumerator.ReplaceAllString(flat(strings.ReplaceAll(label, "\n", "")), "")
 	if i := strings.IndexAny(s, "（("); i > 0 {
 		s = s[:i]
 	}

@@ -19,8 +19,9 @@ import (
 
 // sheet is every row of every table of the template, in printed order.
 type sheet struct {
-	rows  []*srow
-	notes []string // about the whole template: its width, rows left out
+	rows   []*srow
+	notes  []string     // about the whole template: its width, rows left out
+	breaks map[int]bool // tables that start a page (a page break in the paragraph before)
 }
 
 type srow struct {
@@ -68,9 +69,12 @@ const (
 )
 
 var (
-	bracketed  = regexp.MustCompile(`^[（(【\[〔].*[）)】\]〕][。.]?$`)
-	blankDate  = regexp.MustCompile(`年[\s\x{3000}_]+月[\s\x{3000}_]+日|^[\s\x{3000}_]*年[\s\x{3000}_]*月[\s\x{3000}_]*日[\s\x{3000}]*$`)
-	sealWords  = regexp.MustCompile(`盖\s*章|公\s*章|签\s*名|签\s*字|签\s*章|（\s*章\s*）`)
+	bracketed = regexp.MustCompile(`^[（(【\[〔].*[）)】\]〕][。.]?$`)
+	// A line of a box signed or sealed by hand: it ends in the seal (（盖  章）, 单位（公章）), in a
+	// blank date (年  月  日, 填表时间：    年  月  日), or says who signs (负责人签名：).
+	stampLine  = regexp.MustCompile(`^(.{0,30}?)([（(]?[\s\x{3000}]*(?:盖[\s\x{3000}]*章|公[\s\x{3000}]*章|签[\s\x{3000}]*章)[\s\x{3000}]*[）)]?)[\s\x{3000}]*$`)
+	dateLine   = regexp.MustCompile(`^(.{0,30}?)((?:[0-9]{4}|[_\s\x{3000}]*)[\s\x{3000}]*年[\s\x{3000}_]+月[\s\x{3000}_]+日)[\s\x{3000}]*$`)
+	signWords  = regexp.MustCompile(`签[\s\x{3000}]*(?:名|字)`)
 	numberOnly = regexp.MustCompile(`^[0-9０-９]{1,3}[.、．]?$`)
 	boxMarks   = "□☐■☑☒〇○◯"
 )
@@ -79,7 +83,12 @@ var (
 // cells' widths when the grid is missing) is scaled to TextMM: the edges are rounded to
 // 0.1 mm, so every row still adds up exactly.
 func newSheet(body *readback.Body) *sheet {
-	s := &sheet{}
+	s := &sheet{breaks: map[int]bool{}}
+	for _, p := range body.Paragraphs {
+		if p.PageBreak {
+			s.breaks[p.Tables] = true
+		}
+	}
 	n := 0
 	var widths []string
 	for ti, t := range body.Tables {
@@ -282,6 +291,12 @@ func (s *sheet) spans() {
 	}
 }
 
+// pageBreak: row i is the first of a table that starts a page.
+func (s *sheet) pageBreak(i int) bool {
+	r := s.rows[i]
+	return s.breaks[r.table] && r.table > 0 && (i == 0 || s.rows[i-1].table != r.table)
+}
+
 // at is the row's cell with the given edges, nil when there is none.
 func (r *srow) at(x0, x1 float64) *scell {
 	for _, c := range r.cells {
@@ -301,7 +316,7 @@ func classify(c *scell) cellClass {
 		return emptyCell
 	case hasBoxes(c.text):
 		return boxesCell
-	case sealWords.MatchString(c.text) || blankDate.MatchString(c.text):
+	case sealed(c.text):
 		return sealCell
 	case numberOnly.MatchString(c.flat):
 		return numberCell
@@ -309,6 +324,21 @@ func classify(c *scell) cellClass {
 		return hintCell
 	}
 	return labelCell
+}
+
+// sealed: a line of the text is a seal's, a signature's or a blank date's.
+func sealed(text string) bool {
+	for _, l := range splitLines(text) {
+		if stampLine.MatchString(l) || dateLine.MatchString(l) || signLine(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// signLine: the line says who signs (负责人签名：, 本人签字), short as such lines are.
+func signLine(l string) bool {
+	return signWords.MatchString(l) && utf8.RuneCountInString(l) <= 30
 }
 
 func hasBoxes(text string) bool {
@@ -374,7 +404,7 @@ func printed(text string) string {
 			}
 			return r
 		}, l)
-		if l = strings.TrimSpace(keep(l, fonts.Printable)); l != "" {
+		if l = strings.TrimSpace(keep(l, printable)); l != "" {
 			lines = append(lines, l)
 		}
 	}
@@ -397,6 +427,10 @@ func keep(s string, has func(rune) bool) string {
 	}
 	return sb.String()
 }
+
+// printable: the regular face prints it, or it is a box to tick (drawn by the writers, read
+// as boxes here, never printed as text).
+func printable(r rune) bool { return fonts.Printable(r) || strings.ContainsRune(boxMarks, r) }
 
 // flat is a text as compared: no spaces of any width, no closing colon or asterisk.
 func flat(s string) string {

@@ -94,6 +94,9 @@ func (d *draftDef) toml() []byte {
 		if b.LeaveBlank {
 			p("leave_blank = true\n")
 		}
+		if b.PageBreak {
+			p("page_break = true   # 模板上这一栏从新的一页开始\n")
+		}
 		for j, f := range b.Fields {
 			p("\n  # %s\n", b.fwhere[j])
 			for _, n := range b.fnotes[j] {

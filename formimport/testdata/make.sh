@@ -7,6 +7,9 @@
 #                             (template.py: its own grid 15.6 cm wide, labels as typed)
 #   mbzr-python-docx-lo.docx  it saved again by LibreOffice
 #   mbzr-wps.docx             it with the merges written the older way (w:hMerge, vMerge continue)
+#   jxzc-ours.docx            the second form's (江西 职称评审表) blank draft exported by shenbao
+#   jxzc-ours-lo.docx         it saved again by LibreOffice
+#   jxzc-wps.docx             it with the merges written the older way
 #   letter.docx, empty.docx, figures.docx   documents that are not forms
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +20,11 @@ trap 'rm -rf "$tmp"' EXIT
 "$tmp/shenbao" new -o "$tmp/blank.json" >/dev/null
 "$tmp/shenbao" export "$tmp/blank.json" -o "$tmp/out" >/dev/null 2>&1
 cp "$tmp"/out/*.docx "$here/mbzr-ours.docx"
-chmod 644 "$here/mbzr-ours.docx"
+"$tmp/shenbao" new --form jiangxi-zcps-2017 -o "$tmp/blank-jx.json" >/dev/null
+"$tmp/shenbao" export "$tmp/blank-jx.json" -o "$tmp/out-jx" >/dev/null 2>&1
+cp "$tmp"/out-jx/*.docx "$here/jxzc-ours.docx"
+chmod 644 "$here/mbzr-ours.docx" "$here/jxzc-ours.docx"
+/usr/bin/python3 "$here/template.py" wps "$here/jxzc-ours.docx" "$here/jxzc-wps.docx"
 /usr/bin/python3 "$here/template.py" mbzr "$here/mbzr-python-docx.docx"
 /usr/bin/python3 "$here/template.py" wps "$here/mbzr-python-docx.docx" "$here/mbzr-wps.docx"
 for k in letter empty figures; do
@@ -26,7 +33,8 @@ done
 mkdir -p "$tmp/lo-in"
 cp "$here/mbzr-ours.docx" "$tmp/lo-in/mbzr-ours-lo.docx"
 cp "$here/mbzr-python-docx.docx" "$tmp/lo-in/mbzr-python-docx-lo.docx"
+cp "$here/jxzc-ours.docx" "$tmp/lo-in/jxzc-ours-lo.docx"
 soffice -env:UserInstallation=file://"$tmp/profile" --headless --convert-to 'docx:MS Word 2007 XML' \
-  --outdir "$tmp/lo" "$tmp/lo-in/mbzr-ours-lo.docx" "$tmp/lo-in/mbzr-python-docx-lo.docx" >/dev/null 2>&1
-cp "$tmp/lo/mbzr-ours-lo.docx" "$tmp/lo/mbzr-python-docx-lo.docx" "$here/"
+  --outdir "$tmp/lo" "$tmp/lo-in"/*.docx >/dev/null 2>&1
+cp "$tmp"/lo/*.docx "$here/"
 ls -l "$here"/*.docx

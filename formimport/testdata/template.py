@@ -9,8 +9,8 @@ shenbao, and documents that are not forms, for formimport's tests.
                                    序号 with numbered rows, tall cells with the hint, opinion
                                    boxes with （盖  章） and 年  月  日
   template.py wps IN.docx OUT.docx  IN with its merges written the older way WPS and Word 2003
-                                   write them: w:hMerge restart/continue cells instead of
-                                   w:gridSpan, w:vMerge w:val="continue"
+                                   write them, in every table: w:hMerge restart/continue cells
+                                   instead of w:gridSpan, w:vMerge w:val="continue"
   template.py letter OUT.docx      a letter: paragraphs, no table
   template.py empty OUT.docx       an empty document
   template.py figures OUT.docx     a table of figures
@@ -141,7 +141,12 @@ def wps(src, out):
     """The merges the older way: each w:gridSpan cell becomes a w:hMerge restart cell and
     continue cells over the grid columns it spanned; w:vMerge continue says so."""
     doc = docx.Document(src)
-    tbl = doc.tables[0]._tbl
+    for table in doc.tables:
+        to_legacy(table._tbl)
+    doc.save(out)
+
+
+def to_legacy(tbl):
     grid = [int(g.get(qn("w:w"))) for g in tbl.tblGrid.findall(qn("w:gridCol"))]
     for tr in tbl.findall(qn("w:tr")):
         col = 0
@@ -155,6 +160,9 @@ def wps(src, out):
             if n > 1:
                 pr.remove(span)
                 tcw = pr.find(qn("w:tcW"))
+                if tcw is None:
+                    tcw = pr.makeelement(qn("w:tcW"), {qn("w:type"): "dxa"})
+                    pr.insert(0, tcw)
                 tcw.set(qn("w:w"), str(grid[col]))
                 hm = pr.makeelement(qn("w:hMerge"), {qn("w:val"): "restart"})
                 pr.insert(1, hm)
@@ -173,7 +181,6 @@ def wps(src, out):
                     anchor.addnext(cont)
                     anchor = cont
             col += n
-    doc.save(out)
 
 
 def letter(out):
