@@ -78,8 +78,8 @@ func guessKind(label string) kindGuess {
 	return kindGuess{kind: forms.Text}
 }
 
-// fieldKeys name a field after its label's words, the first that matches; fields whose
-// label says none of them are f1, f2 … (pinyin is not to be had offline).
+// fieldKeys name a field after its label's words, the first that matches (keyPrefixes);
+// fields whose label says none of them are f1, f2 … (pinyin is not to be had offline).
 var fieldKeys = []struct{ words, key string }{
 	{"参加工作", "workSince"}, {"起止", "period"}, {"起讫", "period"}, {"姓名", "name"}, {"名字", "name"},
 	{"性别", "gender"}, {"出生", "birth"}, {"民族", "ethnicity"}, {"政治面貌", "politics"}, {"是否党员", "partyMember"},
@@ -89,15 +89,21 @@ var fieldKeys = []struct{ words, key string }{
 	{"学科", "subject"}, {"教龄", "teachingYears"}, {"年限", "years"}, {"籍贯", "nativePlace"}, {"地址", "address"},
 	{"邮编", "postcode"}, {"邮政编码", "postcode"}, {"县区", "county"}, {"照片", "photo"}, {"相片", "photo"},
 	{"备注", "remarks"}, {"工作单位", "unit"}, {"所在单位", "unit"}, {"单位", "unit"}, {"学校", "school"},
-	{"年龄", "age"}, {"人数", "count"}, {"名称", "name"}, {"部门", "department"}, {"证明人", "witness"}, {"类别", "category"},
+	{"年龄", "age"}, {"人数", "count"}, {"部门", "department"}, {"证明人", "witness"}, {"类别", "category"},
 }
+
+// keyPrefixes are the words that name a field where a label starts with them (出生年月,
+// 手机号码, 身份证号码); the others only where it ends with them (主持人姓名, 所在单位), so that
+// 现专业技术资格名称及取得时间 is not taken for a 专业.
+var keyPrefixes = map[string]bool{"出生": true, "参加工作": true, "手机": true, "起止": true, "起讫": true,
+	"身份证": true, "性别": true, "学历": true, "是否党员": true}
 
 // keyFor is a field's key: from its label's words, else f<n>; unique in its block (a second
 // 单位 is unit2).
 func keyFor(label string, n int, used map[string]bool) string {
 	key := "f" + strconv.Itoa(n)
 	for _, k := range fieldKeys {
-		if strings.Contains(label, k.words) {
+		if strings.HasSuffix(label, k.words) || keyPrefixes[k.words] && strings.HasPrefix(label, k.words) {
 			key = k.key
 			break
 		}
