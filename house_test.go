@@ -32,10 +32,11 @@ var house = map[string][]string{
 	"render/docx":                {"fonts", "forms", "photo", "render", "render/text"},
 	"export":                     {"fonts", "forms", "photo", "render/"},
 	"readback":                   {"fonts", "forms", "pdfobj", "photo", "render/docx"},
+	"formimport":                 {"fonts", "forms", "readback"},
 	"roster":                     {"forms", "workbook"},
 	"summary":                    {"forms", "photo", "readback", "roster", "export", "workbook"},
 	"scan":                       {"fonts", "forms", "pdfobj", "photo", "render/", "export"},
-	"cli":                        {"fonts", "forms", "photo", "render/", "export", "readback", "roster", "summary", "scan"},
+	"cli":                        {"fonts", "forms", "photo", "render/", "export", "readback", "roster", "summary", "scan", "formimport"},
 	"app/":                       {"app/", "fonts", "forms", "photo", "platform", "render/", "export", "readback", "roster", "summary", "scan"},
 	"tools/":                     {"cli"},
 }

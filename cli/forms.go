@@ -51,7 +51,7 @@ func isDefinitionFile(s string) bool {
 	return err == nil
 }
 
-// runForm runs the form commands: list, show, check.
+// runForm runs the form commands: list, show, check, import.
 func runForm(o options, stdout, stderr io.Writer) int {
 	if len(o.files) == 0 {
 		fmt.Fprint(stderr, formUsage)
@@ -82,6 +82,8 @@ func runForm(o options, stdout, stderr io.Writer) int {
 			return ExitUnreadable
 		}
 		return checkDefinition(args[0], stdout, stderr)
+	case "import":
+		return runFormImport(o, args, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "不认识的表格命令“%s”。\n\n%s", sub, formUsage)
 	return ExitUnreadable
@@ -221,4 +223,5 @@ const formUsage = `用法：
   shenbao form list                        列出本程序中的表格，每行一个：名称、版本、标题
   shenbao form show 表格                   显示表格的定义（名称或定义文件 .toml）：各部分、栏目、规则
   shenbao form check 定义文件.toml         检查定义文件，每个问题注明行号
+  shenbao form import 空白模板.docx [-o 表格.toml]  从教育局的空白申报表（Word）做出定义文件，猜的地方逐条列出
 `

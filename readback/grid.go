@@ -22,6 +22,14 @@ type gridCell struct {
 	// writer's mark for the second half of a long paragraph it cut between two rows.
 	goesOn bool
 	images []string // relationship ids of the pictures in the cell (DrawingML, VML)
+	// What a template's importer needs as well (body.go): the cell starts a vertical merge
+	// (w:vMerge restart), its w:tcW in twips (0 when not given in twips), its paragraphs;
+	// hMerge: a continuing part of a legacy horizontal merge (w:hMerge), joined to the cell
+	// before it.
+	restart bool
+	width   int
+	paras   int
+	hMerge  bool
 }
 
 type gridRow []gridCell
@@ -32,6 +40,7 @@ const (
 	maxCells    = 50000
 	maxDepth    = 256
 	maxCellText = 1 << 20 // bytes of one cell's text
+	maxGridCols = 1000    // w:gridCol of one table
 )
 
 // WordprocessingML's namespaces, transitional and strict.
@@ -51,15 +60,29 @@ type tableState struct {
 	cell   gridCell
 	text   strings.Builder
 	paras  int
+	// For ParseBody: the table's w:gridCol widths, the current row's w:trHeight, the rows.
+	grid   []int
+	height int
+	exact  bool
+	rows   []Row
 }
 
 // tableRows reads every row of every table, in document order (a nested table's rows come
 // before the row that holds it). The XML is read token by token; gridReader keeps where the
 // reading is.
 func tableRows(doc []byte) ([]gridRow, error) {
+	g, err := readGrid(doc, nil)
+	if err != nil {
+		return nil, err
+	}
+	return g.rows, nil
+}
+
+// readGrid reads the document's tables, and with body the paragraphs outside them too.
+func readGrid(doc []byte, body *bodyReader) (*gridReader, error) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	dec.Strict = false
-	var g gridReader
+	g := &gridReader{body: body}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -78,14 +101,18 @@ func tableRows(doc []byte) ([]gridRow, error) {
 			err = g.end(t)
 		case xml.CharData:
 			if g.inText && g.fallback == 0 {
-				write(g.top(), string(t))
+				if tb := g.top(); tb != nil {
+					write(tb, string(t))
+				} else if g.body != nil {
+					g.body.write(string(t))
+				}
 			}
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
-	return g.rows, nil
+	return g, nil
 }
 
 // gridReader is the state of tableRows: the rows read so far, the tables open around the
@@ -97,6 +124,7 @@ type gridReader struct {
 	inText   bool
 	fallback int // inside mc:Fallback: a copy of what mc:Choice holds, skipped
 	cells    int
+	body     *bodyReader // ParseBody: the paragraphs outside tables and the tables; nil otherwise
 }
 
 // top is the innermost open table, nil outside any.
@@ -135,6 +163,9 @@ func (g *gridReader) start(t xml.StartElement) error {
 	if t.Name.Local == "t" {
 		g.inText = true
 	}
+	if g.body != nil {
+		return g.body.start(t)
+	}
 	return nil
 }
 
@@ -143,7 +174,7 @@ func (g *gridReader) start(t xml.StartElement) error {
 func (g *gridReader) startInTable(tb *tableState, t xml.StartElement) error {
 	switch t.Name.Local {
 	case "tr":
-		tb.row, tb.col = nil, 0
+		tb.row, tb.col, tb.height, tb.exact = nil, 0, 0, false
 	case "gridBefore":
 		if !tb.inCell {
 			tb.col += intAttr(t, "val", 0)
@@ -161,6 +192,23 @@ func (g *gridReader) startInTable(tb *tableState, t xml.StartElement) error {
 	case "vMerge":
 		if tb.inCell {
 			tb.cell.merge = attr(t, "val") != "restart"
+			tb.cell.restart = !tb.cell.merge
+		}
+	case "hMerge":
+		if tb.inCell {
+			tb.cell.hMerge = attr(t, "val") != "restart"
+		}
+	case "tcW":
+		if tb.inCell && (attr(t, "type") == "dxa" || attr(t, "type") == "") {
+			tb.cell.width = min(intAttr(t, "w", 0), 1<<20)
+		}
+	case "gridCol":
+		if !tb.inCell && len(tb.grid) < maxGridCols {
+			tb.grid = append(tb.grid, min(intAttr(t, "w", 0), 1<<20))
+		}
+	case "trHeight":
+		if !tb.inCell {
+			tb.height, tb.exact = min(intAttr(t, "val", 0), 1<<20), attr(t, "hRule") == "exact"
 		}
 	case "p":
 		if tb.inCell && tb.paras > 0 {
@@ -202,13 +250,23 @@ func (g *gridReader) end(t xml.EndElement) error {
 	}
 	tb := g.top()
 	if tb == nil {
+		if g.body != nil {
+			return g.body.end(t)
+		}
 		return nil
 	}
 	switch t.Name.Local {
 	case "tc":
 		if tb.inCell {
 			tb.cell.text = strings.TrimRight(tb.text.String(), "\n")
-			tb.row = append(tb.row, tb.cell)
+			tb.cell.paras = tb.paras
+			if n := len(tb.row); tb.cell.hMerge && n > 0 {
+				// the legacy merge's part: one cell with the one before
+				tb.row[n-1].span += tb.cell.span
+				tb.row[n-1].width += tb.cell.width
+			} else {
+				tb.row = append(tb.row, tb.cell)
+			}
 			tb.col += tb.cell.span
 			tb.inCell = false
 		}
@@ -217,9 +275,15 @@ func (g *gridReader) end(t xml.EndElement) error {
 			return ErrTooComplex
 		}
 		g.rows = append(g.rows, tb.row)
+		if g.body != nil {
+			tb.rows = append(tb.rows, bodyRow(tb))
+		}
 		tb.row = nil
 	case "tbl":
 		g.tables = g.tables[:len(g.tables)-1]
+		if g.body != nil && len(g.tables) == 0 {
+			g.body.table(tb)
+		}
 	}
 	return nil
 }

@@ -19,6 +19,8 @@ pkgs=(
   fonts-liberation2
   # tools/measure-hostile.sh: peak memory of each run (GNU time's max RSS).
   time
+  # The .docx fixtures made as a clerk's Word makes them (readback/testdata, formimport/testdata).
+  python3-docx
 )
 missing=()
 for p in "${pkgs[@]}"; do
