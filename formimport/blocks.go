@@ -591,7 +591,7 @@ func (bd *builder) opinion(lc, c *scell) {
 	var wording []string
 	for k, l := range c.lines() {
 		switch {
-		case k == 0 && bracketed.MatchString(l) && !sealed(l):
+		case k == 0 && bracketed().MatchString(l) && !sealed(l):
 			b.Sub = clip(l, 100)
 		default:
 			if rest := b.sealLine(l); rest != "" {
@@ -620,13 +620,13 @@ func (bd *builder) opinion(lc, c *scell) {
 // sealLine takes the date, the seal and the signature out of a line of an opinion box or a
 // declaration, as printed; what is left is its wording.
 func (b *block) sealLine(l string) string {
-	if m := dateLine.FindStringSubmatch(l); m != nil {
+	if m := dateLine().FindStringSubmatch(l); m != nil {
 		if b.date == "" {
 			b.date = clip(strings.TrimSpace(m[2]), 100)
 		}
 		l = strings.TrimSpace(m[1])
 	}
-	if m := stampLine.FindStringSubmatch(l); m != nil {
+	if m := stampLine().FindStringSubmatch(l); m != nil {
 		if b.stamp == "" {
 			b.stamp = clip(strings.TrimSpace(m[2]), 100)
 		}

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"shenbao/forms"
@@ -145,7 +146,7 @@ func isForm(body *readback.Body) error {
 	return nil
 }
 
-var figure = regexp.MustCompile(`^[-+]?[0-9０-９,，.．]+[%％‰]?$`)
+var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+]?[0-9０-９,，.．]+[%％‰]?$`) })
 
 // sheetIsForm tells a table of figures, or a table filled in, from a blank form: a form has
 // cells left empty to fill in.
@@ -159,7 +160,7 @@ func sheetIsForm(sh *sheet) error {
 				empty++
 			default:
 				filled++
-				if figure.MatchString(c.flat) {
+				if figure().MatchString(c.flat) {
 					figures++
 				}
 			}
@@ -175,8 +176,12 @@ func sheetIsForm(sh *sheet) error {
 }
 
 var (
-	attachmentLine = regexp.MustCompile(`^(附件|附表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$`)
-	fillInLine     = regexp.MustCompile(`[：:][\s\x{3000}_]{2,}|[：:]\s*$|年[\s\x{3000}_]+月[\s\x{3000}_]+日`)
+	attachmentLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(附件|附表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$`)
+	})
+	fillInLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[：:][\s\x{3000}_]{2,}|[：:]\s*$|年[\s\x{3000}_]+月[\s\x{3000}_]+日`)
+	})
 )
 
 // findTitle is the form's title: the paragraph above the table that reads as one (not 附件1,
@@ -199,8 +204,8 @@ func findTitle(body *readback.Body, sh *sheet, name string) (string, []string) {
 		if t == "" {
 			continue
 		}
-		if attachmentLine.MatchString(t) || fillInLine.MatchString(p.Text) {
-			if !attachmentLine.MatchString(t) {
+		if attachmentLine().MatchString(t) || fillInLine().MatchString(p.Text) {
+			if !attachmentLine().MatchString(t) {
 				notes = append(notes, fmt.Sprintf("表格上方的“%s”没有导入（要填的栏目请写进表格）。", short(t)))
 			}
 			prev = nil

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"shenbao/forms"
@@ -123,14 +124,16 @@ func keyFor(label string, n int, used map[string]bool) string {
 // The 字数 limits hints say: 3000字内, 不超过2000字, 300字以内, 字数要求：3000字, 限1500字,
 // 一千字左右 (左右 is not a limit: unsure).
 var (
-	wordLimit = regexp.MustCompile(`(?:不超过|不多于|不得超过|限|字数要求[：:]?|字数[：:]|控制在)\s*([0-9０-９一二两三四五六七八九十百千万]+)\s*字` +
-		`|([0-9０-９一二两三四五六七八九十百千万]+)\s*字\s*(?:以内|之内|内|以下|左右|为宜)`)
+	wordLimit = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:不超过|不多于|不得超过|限|字数要求[：:]?|字数[：:]|控制在)\s*([0-9０-９一二两三四五六七八九十百千万]+)\s*字` +
+			`|([0-9０-９一二两三四五六七八九十百千万]+)\s*字\s*(?:以内|之内|内|以下|左右|为宜)`)
+	})
 )
 
 // maxWords is the 字数 limit a hint or label states: the number, and whether it is a limit
 // rather than an approximation (左右, 为宜).
 func maxWords(s string) (int, bool, bool) {
-	m := wordLimit.FindStringSubmatch(s)
+	m := wordLimit().FindStringSubmatch(s)
 	if m == nil {
 		return 0, false, false
 	}
@@ -214,13 +217,15 @@ func issuer(title string) forms.Seal {
 }
 
 // enumerator is a heading's number: （一）, 一、, 1．, (2).
-var enumerator = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+[、．.]|[0-9]+[、．.])`)
+var enumerator = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+[、．.]|[0-9]+[、．.])`)
+})
 
 // navOf is a short name for the app's list of blocks: the label on one line, without a note
 // in brackets and the words every block has (基本情况, 情况 …); a long one after its last 的
 // (主持人近5年……的主要业绩及成果 → 主要业绩及成果); at most twelve characters.
 func navOf(label string) string {
-	s := enumerator.ReplaceAllString(flat(strings.ReplaceAll(label, "\n", "")), "")
+	s := enumerator().ReplaceAllString(flat(strings.ReplaceAll(label, "\n", "")), "")
 	if i := strings.IndexAny(s, "（("); i > 0 {
 		s = s[:i]
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,13 +70,17 @@ const (
 )
 
 var (
-	bracketed = regexp.MustCompile(`^[（(【\[〔].*[）)】\]〕][。.]?$`)
+	bracketed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[（(【\[〔].*[）)】\]〕][。.]?$`) })
 	// A line of a box signed or sealed by hand: it ends in the seal (（盖  章）, 单位（公章）), in a
 	// blank date (年  月  日, 填表时间：    年  月  日), or says who signs (负责人签名：).
-	stampLine  = regexp.MustCompile(`^(.{0,30}?)([（(]?[\s\x{3000}]*(?:盖[\s\x{3000}]*章|公[\s\x{3000}]*章|签[\s\x{3000}]*章)[\s\x{3000}]*[）)]?)[\s\x{3000}]*$`)
-	dateLine   = regexp.MustCompile(`^(.{0,30}?)((?:[0-9]{4}|[_\s\x{3000}]*)[\s\x{3000}]*年[\s\x{3000}_]+月[\s\x{3000}_]+日)[\s\x{3000}]*$`)
-	signWords  = regexp.MustCompile(`签[\s\x{3000}]*(?:名|字)`)
-	numberOnly = regexp.MustCompile(`^[0-9０-９]{1,3}[.、．]?$`)
+	stampLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(.{0,30}?)([（(]?[\s\x{3000}]*(?:盖[\s\x{3000}]*章|公[\s\x{3000}]*章|签[\s\x{3000}]*章)[\s\x{3000}]*[）)]?)[\s\x{3000}]*$`)
+	})
+	dateLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(.{0,30}?)((?:[0-9]{4}|[_\s\x{3000}]*)[\s\x{3000}]*年[\s\x{3000}_]+月[\s\x{3000}_]+日)[\s\x{3000}]*$`)
+	})
+	signWords  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`签[\s\x{3000}]*(?:名|字)`) })
+	numberOnly = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9０-９]{1,3}[.、．]?$`) })
 	boxMarks   = "□☐■☑☒〇○◯"
 )
 
@@ -318,7 +323,7 @@ func classify(c *scell) cellClass {
 		return boxesCell
 	case sealed(c.text):
 		return sealCell
-	case numberOnly.MatchString(c.flat):
+	case numberOnly().MatchString(c.flat):
 		return numberCell
 	case allBracketed(c.text):
 		return hintCell
@@ -329,7 +334,7 @@ func classify(c *scell) cellClass {
 // sealed: a line of the text is a seal's, a signature's or a blank date's.
 func sealed(text string) bool {
 	for _, l := range splitLines(text) {
-		if stampLine.MatchString(l) || dateLine.MatchString(l) || signLine(l) {
+		if stampLine().MatchString(l) || dateLine().MatchString(l) || signLine(l) {
 			return true
 		}
 	}
@@ -338,7 +343,7 @@ func sealed(text string) bool {
 
 // signLine: the line says who signs (负责人签名：, 本人签字), short as such lines are.
 func signLine(l string) bool {
-	return signWords.MatchString(l) && utf8.RuneCountInString(l) <= 30
+	return signWords().MatchString(l) && utf8.RuneCountInString(l) <= 30
 }
 
 func hasBoxes(text string) bool {
@@ -349,7 +354,7 @@ func hasBoxes(text string) bool {
 func allBracketed(text string) bool {
 	lines := splitLines(text)
 	for _, l := range lines {
-		if !bracketed.MatchString(strings.TrimSpace(l)) {
+		if !bracketed().MatchString(strings.TrimSpace(l)) {
 			return false
 		}
 	}
