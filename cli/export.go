@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"shenbao/photo"
+	"strings"
 
 	"shenbao/export"
 	"shenbao/forms"
@@ -55,8 +56,39 @@ func runExport(o options, stdout, stderr io.Writer) int {
 	if marked {
 		fmt.Fprintln(stderr, "注意：草稿还有错误，导出的文件每页都印有“草稿（未通过检查）”，不能用于正式申报。")
 	}
-	fmt.Fprintln(stderr, "提醒：申报表须于7月28日前将 Word 版和盖章扫描的 PDF 版发送至 lzjyjszk@163.com（联系人：韦益金，电话 2822733）。")
+	if line := reminder(d.Form()); line != "" {
+		fmt.Fprintln(stderr, line)
+	}
 	return ExitOK
+}
+
+// reminder is where and by when the form goes, from its definition's [submission]; "" when
+// the definition says nothing of it.
+func reminder(form *forms.Definition) string {
+	s := form.Submission
+	if s.Email == "" {
+		return ""
+	}
+	line := "提醒：申报表须"
+	if s.Deadline != "" {
+		line += "于" + s.Deadline + "前"
+	}
+	return line + "将 Word 版和盖章扫描的 PDF 版发送至 " + s.Email + contact(s) + "。"
+}
+
+// contact is （联系人：…，电话 …） when the definition names them.
+func contact(s forms.Submission) string {
+	var who []string
+	if s.Contact != "" {
+		who = append(who, "联系人："+s.Contact)
+	}
+	if s.Phone != "" {
+		who = append(who, "电话 "+s.Phone)
+	}
+	if len(who) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(who, "，") + "）"
 }
 
 // printErrors prints the 错误 findings, one a line, and returns how many there were.

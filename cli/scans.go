@@ -183,6 +183,12 @@ func send(d *forms.Draft, dir string, pdf []byte, res scan.Result, e *scan.Engin
 		}
 		fmt.Fprintf(stdout, "  %s %s\n", mark, it.Text)
 	}
-	fmt.Fprintln(stdout, "请把这两个文件作为附件发送至 lzjyjszk@163.com（联系人：韦益金，电话 2822733），7月28日前。")
+	if sub := d.Form().Submission; sub.Email != "" {
+		when := ""
+		if sub.Deadline != "" {
+			when = "，" + sub.Deadline + "前"
+		}
+		fmt.Fprintln(stdout, "请把这两个文件作为附件发送至 "+sub.Email+contact(sub)+when+"。")
+	}
 	return ExitOK
 }
