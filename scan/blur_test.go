@@ -33,3 +33,33 @@ func TestBoxBlur(t *testing.T) {
 		}
 	}
 }
+
+// TestExtreme: the sliding window's largest and smallest values are those of the clipped
+// square worked out directly.
+func TestExtreme(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	for _, tc := range []struct{ w, h, r int }{{9, 7, 1}, {5, 11, 3}, {4, 4, 6}, {1, 8, 2}} {
+		v := make([]uint8, tc.w*tc.h)
+		for i := range v {
+			v[i] = uint8(rng.Intn(256))
+		}
+		for _, largest := range []bool{true, false} {
+			got := extreme(v, tc.w, tc.h, tc.r, largest)
+			for y := 0; y < tc.h; y++ {
+				for x := 0; x < tc.w; x++ {
+					want := v[y*tc.w+x]
+					for yy := max(y-tc.r, 0); yy <= min(y+tc.r, tc.h-1); yy++ {
+						for xx := max(x-tc.r, 0); xx <= min(x+tc.r, tc.w-1); xx++ {
+							if c := v[yy*tc.w+xx]; largest && c > want || !largest && c < want {
+								want = c
+							}
+						}
+					}
+					if got[y*tc.w+x] != want {
+						t.Fatalf("%dx%d r=%d largest=%v at (%d,%d): %d, want %d", tc.w, tc.h, tc.r, largest, x, y, got[y*tc.w+x], want)
+					}
+				}
+			}
+		}
+	}
+}

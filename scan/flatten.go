@@ -16,12 +16,13 @@ func warpColour(src *image.NRGBA, m mapping) *image.NRGBA {
 	out := image.NewNRGBA(image.Rect(0, 0, w, ht))
 	sw, sh := src.Rect.Dx(), src.Rect.Dy()
 	g := newGridMap(m, 1)
+	cols := g.columns(w, s)
+	line := make([]point, g.n)
 	for y := 0; y < ht; y++ {
-		py := (float64(y) + 0.5) / s
 		row := out.Pix[y*out.Stride:]
-		r0, r1, ay := g.rows(py)
+		g.row(line, (float64(y)+0.5)/s)
 		for x := 0; x < w; x++ {
-			q := g.along(r0, r1, ay, (float64(x)+0.5)/s)
+			q := cols[x].at(line)
 			fx, fy := q.X-0.5, q.Y-0.5
 			o := row[x*4 : x*4+4 : x*4+4]
 			if fx < 0 || fy < 0 || fx >= float64(sw-1) || fy >= float64(sh-1) {
@@ -62,21 +63,37 @@ func newGridMap(mp mapping, step float64) *gridMap {
 	return g
 }
 
-// rows are the two rows of nodes around page y and how far between them it is.
-func (g *gridMap) rows(y float64) ([]point, []point, float64) {
+// row fills line with the mapped points of page row y, one per node across.
+func (g *gridMap) row(line []point, y float64) {
 	fy := math.Max(0, math.Min(float64(g.m-1)-1e-9, y/g.step))
 	j := int(fy)
-	return g.pts[j*g.n : (j+1)*g.n], g.pts[(j+1)*g.n : (j+2)*g.n], fy - float64(j)
+	ay := fy - float64(j)
+	r0, r1 := g.pts[j*g.n:(j+1)*g.n], g.pts[(j+1)*g.n:(j+2)*g.n]
+	for i := range line {
+		line[i] = point{r0[i].X + ay*(r1[i].X-r0[i].X), r0[i].Y + ay*(r1[i].Y-r0[i].Y)}
+	}
 }
 
-// along is the mapped point at page x between rows r0 and r1.
-func (g *gridMap) along(r0, r1 []point, ay, x float64) point {
-	fx := math.Max(0, math.Min(float64(g.n-1)-1e-9, x/g.step))
-	i := int(fx)
-	ax := fx - float64(i)
-	a := point{r0[i].X + ax*(r0[i+1].X-r0[i].X), r0[i].Y + ax*(r0[i+1].Y-r0[i].Y)}
-	b := point{r1[i].X + ax*(r1[i+1].X-r1[i].X), r1[i].Y + ax*(r1[i+1].Y-r1[i].Y)}
-	return point{a.X + ay*(b.X-a.X), a.Y + ay*(b.Y-a.Y)}
+// column is where a pixel column falls between the nodes of a row.
+type column struct {
+	i  int
+	ax float64
+}
+
+// columns are the w pixel columns of a page picture at scale px/mm.
+func (g *gridMap) columns(w int, scale float64) []column {
+	out := make([]column, w)
+	for x := range out {
+		fx := math.Max(0, math.Min(float64(g.n-1)-1e-9, (float64(x)+0.5)/scale/g.step))
+		out[x] = column{int(fx), fx - float64(int(fx))}
+	}
+	return out
+}
+
+// at is the column's mapped point in a row the grid filled.
+func (c column) at(line []point) point {
+	a, b := line[c.i], line[c.i+1]
+	return point{a.X + c.ax*(b.X-a.X), a.Y + c.ax*(b.Y-a.Y)}
 }
 
 // block is the side (pixels at DPI) of the squares the paper's brightness is measured in.

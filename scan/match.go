@@ -17,13 +17,13 @@ const fineScale = 4.0
 
 // inkOf turns the draft's page, drawn by render's rasteriser at fineScale, into ink (0 paper …
 // 1 black) at fineScale and, averaged, at matchScale.
-func inkOf(img *image.RGBA) (fine, coarse []float64) {
+func inkOf(img *image.RGBA) (fine []float32, coarse []float64) {
 	w, h := int(pageW*fineScale), int(pageH*fineScale)
-	fine = make([]float64, w*h)
+	fine = make([]float32, w*h)
 	for y := 0; y < min(h, img.Rect.Dy()); y++ {
 		for x := 0; x < min(w, img.Rect.Dx()); x++ {
 			p := img.Pix[y*img.Stride+x*4:]
-			fine[y*w+x] = 1 - (0.299*float64(p[0])+0.587*float64(p[1])+0.114*float64(p[2]))/255
+			fine[y*w+x] = float32(1 - (0.299*float64(p[0])+0.587*float64(p[1])+0.114*float64(p[2]))/255)
 		}
 	}
 	k := int(fineScale / matchScale)
@@ -31,7 +31,7 @@ func inkOf(img *image.RGBA) (fine, coarse []float64) {
 	coarse = make([]float64, cw*ch)
 	for y := 0; y < ch*k; y++ {
 		for x := 0; x < cw*k; x++ {
-			coarse[(y/k)*cw+x/k] += fine[y*w+x] / float64(k*k)
+			coarse[(y/k)*cw+x/k] += float64(fine[y*w+x]) / float64(k*k)
 		}
 	}
 	return boxBlur(fine, w, h, 1), boxBlur(coarse, cw, ch, 1)
@@ -58,39 +58,46 @@ func paperAround(g *grey, r int) []uint8 {
 	return extreme(extreme(g.Pix, g.W, g.H, r, true), g.W, g.H, r, false)
 }
 
-// extreme is the largest (or smallest) value within r pixels, a separable square window.
+// extreme is the largest (or smallest) value within r pixels, a separable square window,
+// each pass a sliding window over a line (a queue of the candidates still in it).
 func extreme(pix []uint8, w, h, r int, largest bool) []uint8 {
-	pick := func(a, b uint8) uint8 {
-		if largest == (b > a) {
-			return b
+	better := func(a, b uint8) bool { // a beats b
+		if largest {
+			return a >= b
 		}
-		return a
+		return a <= b
+	}
+	queue := make([]int, 0, max(w, h))
+	pass := func(src, dst []uint8, n, m, lineStep, step int) {
+		for i := 0; i < n; i++ {
+			base := i * lineStep
+			queue = queue[:0]
+			head := 0
+			next := 0 // the next sample to enter the window
+			for j := 0; j < m; j++ {
+				for ; next <= min(m-1, j+r); next++ {
+					v := src[base+next*step]
+					for len(queue) > head && better(v, src[base+queue[len(queue)-1]*step]) {
+						queue = queue[:len(queue)-1]
+					}
+					queue = append(queue, next)
+				}
+				for queue[head] < j-r {
+					head++
+				}
+				dst[base+j*step] = src[base+queue[head]*step]
+			}
+		}
 	}
 	tmp := make([]uint8, len(pix))
 	out := make([]uint8, len(pix))
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			m := pix[y*w+x]
-			for d := max(0, x-r); d <= min(w-1, x+r); d++ {
-				m = pick(m, pix[y*w+d])
-			}
-			tmp[y*w+x] = m
-		}
-	}
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			m := tmp[y*w+x]
-			for d := max(0, y-r); d <= min(h-1, y+r); d++ {
-				m = pick(m, tmp[d*w+x])
-			}
-			out[y*w+x] = m
-		}
-	}
+	pass(pix, tmp, h, w, w, 1)
+	pass(tmp, out, w, h, 1, w)
 	return out
 }
 
 // ncc is the normalised cross-correlation of two equally long signals, -1..1.
-func ncc(a, b []float64) float64 { return nccMasked(a, b, nil) }
+func ncc[F float32 | float64](a, b []F) float64 { return nccMasked(a, b, nil) }
 
 // opinionMask marks the inside of the opinion boxes at matchScale: seals and handwriting go
 // there, so they are left out when a picture is compared with the page; the box's rules and
@@ -119,13 +126,13 @@ func opinionMask(m pageModel) []bool {
 }
 
 // nccMasked is ncc leaving out the points skip marks (nil: none).
-func nccMasked(a, b []float64, skip []bool) float64 {
+func nccMasked[F float32 | float64](a, b []F, skip []bool) float64 {
 	kept := func(i int) bool { return skip == nil || !skip[i] }
 	var ma, mb, n float64
 	for i := range a {
 		if kept(i) {
-			ma += a[i]
-			mb += b[i]
+			ma += float64(a[i])
+			mb += float64(b[i])
 			n++
 		}
 	}
@@ -139,7 +146,7 @@ func nccMasked(a, b []float64, skip []bool) float64 {
 		if !kept(i) {
 			continue
 		}
-		da, db := a[i]-ma, b[i]-mb
+		da, db := float64(a[i])-ma, float64(b[i])-mb
 		sab += da * db
 		saa += da * da
 		sbb += db * db
@@ -213,27 +220,19 @@ func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes
 		masks[i] = opinionMask(m)
 	}
 	// The picture straightened by a way serves every page whose table has that outline.
-	type key struct {
-		t    rect
-		turn int
-		m    *pageMap
-	}
-	seen := map[key][]float64{}
 	var out []candidate
 	tried := map[[2]int]bool{}
 	for _, w := range ways {
-		if w.support < 0.6*best {
+		if w.support < 0.7*best {
 			break
 		}
+		var obs []float64
 		for i, m := range pages {
 			if m.Table != pages[w.page].Table || tried[[2]int{i, w.turn}] && i != w.page {
 				continue
 			}
-			k := key{m.Table, w.turn, w.m}
-			obs, ok := seen[k]
-			if !ok {
+			if obs == nil {
 				obs = observed(g, w.m)
-				seen[k] = obs
 			}
 			tried[[2]int{i, w.turn}] = true
 			out = append(out, candidate{Page: i, Turn: w.turn, M: w.m, Support: w.support, Score: nccMasked(obs, want[i], masks[i])})
@@ -301,7 +300,7 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 	}
 	var kept []ruleSample
 	for _, pass := range []struct {
-		ref            []float64
+		ref            []float32
 		scale, win, sr float64
 		rules          float64
 		along          bool
@@ -321,7 +320,7 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 }
 
 // printed is a page as the draft prints it, as ink, at fineScale and half of it.
-type printed struct{ fine, half []float64 }
+type printed struct{ fine, half []float32 }
 
 // fitOf sums up the last measurement.
 func fitOf(samples []ruleSample, m pageModel) fit {

@@ -95,10 +95,12 @@ func warpGrey(src *grey, m mapping, scale float64) *grey {
 	w, ht := int(pageW*scale), int(pageH*scale)
 	out := newGrey(w, ht)
 	g := newGridMap(m, 1)
+	cols := g.columns(w, scale)
+	line := make([]point, g.n)
 	for y := 0; y < ht; y++ {
-		r0, r1, ay := g.rows((float64(y) + 0.5) / scale)
+		g.row(line, (float64(y)+0.5)/scale)
 		for x := 0; x < w; x++ {
-			p := g.along(r0, r1, ay, (float64(x)+0.5)/scale)
+			p := cols[x].at(line)
 			out.Pix[y*w+x] = uint8(src.bilinear(p.X-0.5, p.Y-0.5) + 0.5)
 		}
 	}
@@ -107,9 +109,9 @@ func warpGrey(src *grey, m mapping, scale float64) *grey {
 
 // boxBlur returns g blurred by a (2r+1)² box, in float, for matching: a row pass, then a
 // column pass of the same averaging.
-func boxBlur(v []float64, w, h, r int) []float64 {
-	tmp := make([]float64, len(v))
-	out := make([]float64, len(v))
+func boxBlur[F float32 | float64](v []F, w, h, r int) []F {
+	tmp := make([]F, len(v))
+	out := make([]F, len(v))
 	blurPass(v, tmp, h, w, w, 1, r)
 	blurPass(tmp, out, w, h, 1, w, r)
 	return out
@@ -117,17 +119,17 @@ func boxBlur(v []float64, w, h, r int) []float64 {
 
 // blurPass averages each of n lines of length m over ±r samples, clipped at the ends: line i
 // starts at i×lineStep and its samples are step apart.
-func blurPass(src, dst []float64, n, m, lineStep, step, r int) {
+func blurPass[F float32 | float64](src, dst []F, n, m, lineStep, step, r int) {
 	for i := 0; i < n; i++ {
 		base := i * lineStep
 		for j := 0; j < m; j++ {
-			var s float64
+			var s F
 			k := 0
 			for d := max(j-r, 0); d <= min(j+r, m-1); d++ {
 				s += src[base+d*step]
 				k++
 			}
-			dst[base+j*step] = s / float64(k)
+			dst[base+j*step] = s / F(k)
 		}
 	}
 }

@@ -155,6 +155,11 @@ func (r Result) WritePDF(w io.Writer, info PDFInfo) error {
 var ErrNoPages = errors.New("scan: no page to write")
 
 func encodeJPEG(img image.Image) ([]byte, error) {
+	if n, ok := img.(*image.NRGBA); ok {
+		// the pages are opaque: the same bytes as RGBA, which the encoder reads directly
+		// instead of through At, a colour allocated per pixel
+		img = &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
+	}
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: JPEGQuality}); err != nil {
 		return nil, err

@@ -35,13 +35,13 @@ func (m pageModel) textWindows(width float64) []textWindow {
 
 // inkPicture is the picture straightened through pm at scale px/mm, as ink: how much darker
 // than the paper around it each point is (0 paper … 1 black), lightly blurred as ref is.
-func inkPicture(g *grey, pm mapping, scale float64) ([]float64, int, int) {
+func inkPicture(g *grey, pm mapping, scale float64) ([]float32, int, int) {
 	p := warpGrey(g, pm, scale)
 	bg := paperAround(p, max(2, int(1.8*scale)))
-	v := make([]float64, len(p.Pix))
+	v := make([]float32, len(p.Pix))
 	for i, c := range p.Pix {
-		if b := float64(bg[i]); b > 0 {
-			v[i] = math.Max(0, 1-float64(c)/b)
+		if b := float32(bg[i]); b > 0 {
+			v[i] = max(0, 1-float32(c)/b)
 		}
 	}
 	return boxBlur(v, p.W, p.H, 1), p.W, p.H
@@ -51,16 +51,22 @@ func inkPicture(g *grey, pm mapping, scale float64) ([]float64, int, int) {
 // picture's, the same size) within search mm, and returns where the windows that match well
 // were found: a sample across the line each, weighed by how well, and one along it when
 // alongToo (at a scale that resolves the characters).
-func textSamples(got, ref []float64, w, h int, wins []textWindow, scale, search float64, alongToo bool) []ruleSample {
+func textSamples(got, ref []float32, w, h int, wins []textWindow, scale, search float64, alongToo bool) []ruleSample {
 	var out []ruleSample
 	for _, tw := range wins {
 		sr := int(math.Round(search * scale))
 		if tw.Far {
 			sr *= 2
 		}
+		// along the line the rules hold the page within a millimetre already, unless
+		// the stretch is measured along too
+		sx := sr
+		if !alongToo {
+			sx = min(sr, int(math.Ceil(scale)))
+		}
 		x0, y0 := int(tw.X0*scale), int(tw.Y0*scale)
 		x1, y1 := int(math.Ceil(tw.X1*scale)), int(math.Ceil(tw.Y1*scale))
-		if x0-sr < 0 || y0-sr < 0 || x1+sr > w || y1+sr > h || x1-x0 < 4 || y1-y0 < 3 {
+		if x0-sx < 0 || y0-sr < 0 || x1+sx > w || y1+sr > h || x1-x0 < 4 || y1-y0 < 3 {
 			continue
 		}
 		// the window as printed
@@ -68,27 +74,27 @@ func textSamples(got, ref []float64, w, h int, wins []textWindow, scale, search 
 		var ma, saa float64
 		for y := y0; y < y1; y++ {
 			for _, v := range ref[y*w+x0 : y*w+x1] {
-				ma += v
+				ma += float64(v)
 			}
 		}
 		ma /= n
 		for y := y0; y < y1; y++ {
 			for _, v := range ref[y*w+x0 : y*w+x1] {
-				saa += (v - ma) * (v - ma)
+				saa += (float64(v) - ma) * (float64(v) - ma)
 			}
 		}
 		if ma < 0.03 || saa < 1e-3 { // hardly any print: nothing to find
 			continue
 		}
-		side := 2*sr + 1
-		score := make([]float64, side*side)
+		side := 2*sx + 1
+		score := make([]float64, side*(2*sr+1))
 		bestV, bi, bj := -2.0, 0, 0
 		for dy := -sr; dy <= sr; dy++ {
-			for dx := -sr; dx <= sr; dx++ {
+			for dx := -sx; dx <= sx; dx++ {
 				var mb, sab, sbb float64
 				for y := y0; y < y1; y++ {
 					for _, v := range got[(y+dy)*w+x0+dx : (y+dy)*w+x1+dx] {
-						mb += v
+						mb += float64(v)
 					}
 				}
 				mb /= n
@@ -96,8 +102,8 @@ func textSamples(got, ref []float64, w, h int, wins []textWindow, scale, search 
 					a := ref[y*w+x0 : y*w+x1]
 					b := got[(y+dy)*w+x0+dx : (y+dy)*w+x1+dx]
 					for i := range a {
-						db := b[i] - mb
-						sab += (a[i] - ma) * db
+						db := float64(b[i]) - mb
+						sab += (float64(a[i]) - ma) * db
 						sbb += db * db
 					}
 				}
@@ -105,17 +111,17 @@ func textSamples(got, ref []float64, w, h int, wins []textWindow, scale, search 
 				if sbb > 0 {
 					c = sab / math.Sqrt(saa*sbb)
 				}
-				score[(dy+sr)*side+dx+sr] = c
+				score[(dy+sr)*side+dx+sx] = c
 				if c > bestV {
 					bestV, bi, bj = c, dx, dy
 				}
 			}
 		}
 		// a clear match inside the search, not at its edge
-		if bestV < 0.55 || abs(bi) == sr || abs(bj) == sr {
+		if bestV < 0.55 || abs(bi) == sx || abs(bj) == sr {
 			continue
 		}
-		at := func(dx, dy int) float64 { return score[(dy+sr)*side+dx+sr] }
+		at := func(dx, dy int) float64 { return score[(dy+sr)*side+dx+sx] }
 		sub := func(a, b, c float64) float64 {
 			if d := a - 2*b + c; d < 0 {
 				return 0.5 * (a - c) / d
@@ -135,9 +141,9 @@ func textSamples(got, ref []float64, w, h int, wins []textWindow, scale, search 
 }
 
 // halveInk averages 2×2 points of ink (w×h) into a picture of int(pageW·scale/2) × … points.
-func halveInk(v []float64, w, h int) []float64 {
+func halveInk(v []float32, w, h int) []float32 {
 	hw, hh := w/2, h/2
-	out := make([]float64, hw*hh)
+	out := make([]float32, hw*hh)
 	for y := 0; y < hh; y++ {
 		for x := 0; x < hw; x++ {
 			out[y*hw+x] = (v[2*y*w+2*x] + v[2*y*w+2*x+1] + v[(2*y+1)*w+2*x] + v[(2*y+1)*w+2*x+1]) / 4
@@ -191,4 +197,21 @@ func (a *anchors) held(p point) bool {
 	}
 	x, y := int(p.X/anchorCell), int(p.Y/anchorCell)
 	return x >= 0 && y >= 0 && x < a.w && y < a.h && a.in[y*a.w+x]
+}
+
+// inkBytes stores ink (0..1) in bytes, inkFloats takes it back.
+func inkBytes(v []float32) []uint8 {
+	out := make([]uint8, len(v))
+	for i, x := range v {
+		out[i] = uint8(min(max(x, 0), 1)*255 + 0.5)
+	}
+	return out
+}
+
+func inkFloats(v []uint8) []float32 {
+	out := make([]float32, len(v))
+	for i, x := range v {
+		out[i] = float32(x) / 255
+	}
+	return out
 }

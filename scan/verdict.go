@@ -44,21 +44,19 @@ const (
 // Stretches far from anything the model was fitted to (held) may sit further off than the
 // search: they are not compared at all.
 // Stretches under something foreign (over) are hidden.
-func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, over *foreign) reading {
+func readPage(page *image.NRGBA, want []float32, m pageModel, held *anchors, over *foreign) reading {
 	w, h := int(pageW*fineScale), int(pageH*fineScale)
-	got := pageInk(page, w, h)
-	ref := append([]float64(nil), want...)
+	got := boxBlur(pageInk(page, w, h), w, h, 1)
+	skip := make([]bool, w*h) // the opinion boxes' insides
 	for _, o := range m.Opinions {
 		b := o.Box
 		for y := max(0, int((b.Y0+1)*fineScale)); y < min(h, int((b.Y1-1)*fineScale)); y++ {
 			for x := max(0, int((b.X0+1)*fineScale)); x < min(w, int((b.X1-1)*fineScale)); x++ {
-				got[y*w+x], ref[y*w+x] = 0, 0
+				skip[y*w+x] = true
 			}
 		}
 	}
-	got = boxBlur(got, w, h, 1)
-	r := reading{Whole: ncc(got, ref), Worst: 1, Line: -1}
-	gotHP, refHP := highPass(got, w, h, hpR), highPass(ref, w, h, hpR)
+	r := reading{Whole: nccMasked(got, want, skip), Worst: 1, Line: -1}
 	type read struct {
 		line int
 		v    stretchRead
@@ -73,7 +71,7 @@ func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, ove
 		step := t.w() / float64(n)
 		for k := range n {
 			sr := rect{t.X0 + float64(k)*step, t.Y0, t.X0 + float64(k+1)*step, t.Y1}
-			v, ok := readStretch(got, ref, gotHP, refHP, w, h, sr)
+			v, ok := readStretch(got, want, w, h, sr)
 			if !ok {
 				continue
 			}
@@ -121,9 +119,9 @@ func readPage(page *image.NRGBA, want []float64, m pageModel, held *anchors, ove
 }
 
 // pageInk is the page's print at fineScale (w×h): 0 paper … 1 black, red left out.
-func pageInk(page *image.NRGBA, w, h int) []float64 {
+func pageInk(page *image.NRGBA, w, h int) []float32 {
 	k := float64(DPI) / 25.4 / fineScale // page pixels per fine pixel
-	got := make([]float64, w*h)
+	got := make([]float32, w*h)
 	for y := 0; y < h; y++ {
 		y0, y1 := int(float64(y)*k), min(page.Rect.Dy(), int(float64(y+1)*k))
 		for x := 0; x < w; x++ {
@@ -142,7 +140,7 @@ func pageInk(page *image.NRGBA, w, h int) []float64 {
 				}
 			}
 			if n > 0 {
-				got[y*w+x] = s / float64(n)
+				got[y*w+x] = float32(s / float64(n))
 			}
 		}
 	}
@@ -158,72 +156,62 @@ type stretchRead struct {
 	loose   bool    // no measurement held the model near it
 }
 
-// readStretch reads the stretch t (page mm) of got against ref; ok is false where the draft
-// prints almost nothing there.
-func readStretch(got, ref, gotHP, refHP []float64, w, h int, t rect) (stretchRead, bool) {
-	const sr = searchPx
+// readStretch reads the stretch t (page mm) of got against ref (both w×h at fineScale); ok
+// is false where the draft prints almost nothing there.
+func readStretch(got, ref []float32, w, h int, t rect) (stretchRead, bool) {
+	const sr, band = searchPx, 6 // search and the paper bands' reach, fine pixels
 	x0, y0 := int((t.X0-0.3)*fineScale), int((t.Y0-0.3)*fineScale)
 	x1, y1 := int(math.Ceil((t.X1+0.3)*fineScale)), int(math.Ceil((t.Y1+0.3)*fineScale))
-	if x0-sr < 0 || y0-sr-6 < 0 || x1+sr > w || y1+sr+6 > h || x1-x0 < 4 || y1-y0 < 4 {
+	m := sr + hpR
+	if x0-m < 0 || y0-max(m, sr+band) < 0 || x1+m > w || y1+max(m, sr+band) > h || x1-x0 < 4 || y1-y0 < 4 {
 		return stretchRead{}, false
 	}
-	var a []float64
+	sw, sh := x1-x0, y1-y0
 	refInk := 0.0
 	for y := y0; y < y1; y++ {
 		for _, v := range ref[y*w+x0 : y*w+x1] {
-			refInk += v
+			refInk += float64(v)
 		}
-		a = append(a, refHP[y*w+x0:y*w+x1]...)
 	}
-	if refInk < 0.04*float64(len(a)) {
+	if refInk < 0.04*float64(sw*sh) {
 		return stretchRead{}, false
 	}
+	// strokes without the blot: each patch less its local mean, the draft's with hpR around
+	// the stretch, the photo's with the search too
+	a := patch(highPass(patch(ref, w, x0-hpR, y0-hpR, sw+2*hpR, sh+2*hpR), sw+2*hpR, sh+2*hpR, hpR), sw+2*hpR, hpR, hpR, sw, sh)
+	gw, gh := sw+2*m, sh+2*m
+	g := highPass(patch(got, w, x0-m, y0-m, gw, gh), gw, gh, hpR)
 	var out stretchRead
 	out.match = -1
-	b := make([]float64, len(a))
 	bx, by := 0, 0
 	for dy := -sr; dy <= sr; dy++ {
 		for dx := -sr; dx <= sr; dx++ {
-			i := 0
-			for y := y0; y < y1; y++ {
-				copy(b[i:], gotHP[(y+dy)*w+x0+dx:(y+dy)*w+x1+dx])
-				i += x1 - x0
-			}
-			if c := ncc(a, b); c > out.match {
+			if c := ncc(a, patch(g, gw, m+dx, m+dy, sw, sh)); c > out.match {
 				out.match, bx, by = c, dx, dy
 			}
 		}
 	}
-	i := 0
+	b := patch(got, w, x0+bx, y0+by, sw, sh)
 	gotInk := 0.0
-	for y := y0; y < y1; y++ {
-		copy(b[i:], got[(y+by)*w+x0+bx:(y+by)*w+x1+bx])
-		i += x1 - x0
-	}
 	for _, v := range b {
-		gotInk += v
+		gotInk += float64(v)
 	}
 	out.missing = gotInk < 0.35*refInk
 	// how dark the print is against how dark the draft's is there
-	sorted := append([]float64(nil), b...)
-	sort.Float64s(sorted)
-	i = 0
-	for y := y0; y < y1; y++ {
-		copy(b[i:], ref[y*w+x0:y*w+x1])
-		i += x1 - x0
-	}
-	sort.Float64s(b)
-	if d := b[len(b)*95/100]; d > 0 {
-		out.darkest = sorted[len(sorted)*95/100] / d
+	sort.Slice(b, func(i, j int) bool { return b[i] < b[j] })
+	rp := patch(ref, w, x0, y0, sw, sh)
+	sort.Slice(rp, func(i, j int) bool { return rp[i] < rp[j] })
+	if d := rp[len(rp)*95/100]; d > 0 {
+		out.darkest = float64(b[len(b)*95/100] / d)
 	}
 	// the paper 0.5–1.5 mm above and below the line, where the draft prints nothing
 	var ns float64
 	nn := 0
-	for _, band := range [2][2]int{{y0 - 6, y0 - 2}, {y1 + 2, y1 + 6}} {
-		for y := band[0]; y < band[1]; y++ {
+	for _, bd := range [2][2]int{{y0 - band, y0 - 2}, {y1 + 2, y1 + band}} {
+		for y := bd[0]; y < bd[1]; y++ {
 			for x := x0; x < x1; x++ {
 				if ref[y*w+x] < 0.02 {
-					ns += got[(y+by)*w+x+bx]
+					ns += float64(got[(y+by)*w+x+bx])
 					nn++
 				}
 			}
@@ -235,6 +223,15 @@ func readStretch(got, ref, gotHP, refHP []float64, w, h int, t rect) (stretchRea
 	return out, true
 }
 
+// patch copies the pw×ph rectangle at (x, y) out of v (w wide).
+func patch(v []float32, w, x, y, pw, ph int) []float32 {
+	out := make([]float32, 0, pw*ph)
+	for yy := y; yy < y+ph; yy++ {
+		out = append(out, v[yy*w+x:yy*w+x+pw]...)
+	}
+	return out
+}
+
 // debugStretch, set by the tests, sees every stretch read.
 var debugStretch func(line string, v stretchRead)
 
@@ -243,11 +240,10 @@ var debugStretch func(line string, v stretchRead)
 const hpR, searchPx = 3, 2
 
 // highPass is v less its mean over (2r+1)²: strokes without the blot a character makes.
-func highPass(v []float64, w, h, r int) []float64 {
+func highPass(v []float32, w, h, r int) []float32 {
 	b := boxBlur(v, w, h, r)
-	out := make([]float64, len(v))
-	for i := range v {
-		out[i] = v[i] - b[i]
+	for i := range b {
+		b[i] = v[i] - b[i]
 	}
-	return out
+	return b
 }
