@@ -63,19 +63,19 @@ type keptFile struct {
 
 // keptPicture is one picture of the page and what scan found on it (scan.Straight).
 type keptPicture struct {
-	File      string     `json:"file,omitempty"` // the straightened page; "" when no page was found on it
-	Source    string     `json:"source"`
-	Page      int        `json:"page"`
-	Near      int        `json:"near"`
-	Found     bool       `json:"found"`
-	Manual    bool       `json:"manual,omitempty"`
-	Score     float64    `json:"score"`
-	Fine      float64    `json:"fine"`
-	Worst     float64    `json:"worst"`
-	WorstLine string     `json:"worstLine,omitempty"`
-	Residual  float64    `json:"residual"`
-	Turn      int        `json:"turn"`
-	Seal      [3]float64 `json:"seal"`
+	File      string                     `json:"file,omitempty"` // the straightened page; "" when no page was found on it
+	Source    string                     `json:"source"`
+	Page      int                        `json:"page"`
+	Near      int                        `json:"near"`
+	Found     bool                       `json:"found"`
+	Manual    bool                       `json:"manual,omitempty"`
+	Score     float64                    `json:"score"`
+	Fine      float64                    `json:"fine"`
+	Worst     float64                    `json:"worst"`
+	WorstLine string                     `json:"worstLine,omitempty"`
+	Residual  float64                    `json:"residual"`
+	Turn      int                        `json:"turn"`
+	Seal      [scan.MaxSealBoxes]float64 `json:"seal"`
 }
 
 // Errors of the kept folder; keptMessage makes the user's sentence.

@@ -222,7 +222,7 @@ func TestScansKeptForAnotherDraft(t *testing.T) {
 func TestScansKeptRefused(t *testing.T) {
 	good := func(t *testing.T, dir string) keptFile {
 		return keptFile{Kind: keptKind, Version: keptVersion, Draft: draftSum(forms.Sample(forms.Default())),
-			Pictures: []keptPicture{{File: "01 a.jpg", Source: "a.jpg", Page: 7, Near: -1, Found: true, Seal: [3]float64{0, -1, -1}}}}
+			Pictures: []keptPicture{{File: "01 a.jpg", Source: "a.jpg", Page: 7, Near: -1, Found: true, Seal: [scan.MaxSealBoxes]float64{0, -1, -1}}}}
 	}
 	write := func(t *testing.T, dir string, k keptFile) {
 		data, _ := json.Marshal(k)
@@ -335,9 +335,9 @@ func TestKeptListReadsBack(t *testing.T) {
 		colour.Pix[i] = 200
 	}
 	sts := []*scan.Straight{
-		{Source: "grey.jpg", Page: 0, Found: true, Image: grey, Seal: [3]float64{-1, -1, -1}, Residual: math.Inf(1)},
-		{Source: `扫描 a/b:c*?"<>|.pdf 第8页`, Page: 7, Found: true, Image: colour, Seal: [3]float64{0, -1, -1}},
-		{Source: "other.jpg", Page: -1, Near: 3, Found: true, Seal: [3]float64{-1, -1, -1}},
+		{Source: "grey.jpg", Page: 0, Found: true, Image: grey, Seal: [scan.MaxSealBoxes]float64{-1, -1, -1}, Residual: math.Inf(1)},
+		{Source: `扫描 a/b:c*?"<>|.pdf 第8页`, Page: 7, Found: true, Image: colour, Seal: [scan.MaxSealBoxes]float64{0, -1, -1}},
+		{Source: "other.jpg", Page: -1, Near: 3, Found: true, Seal: [scan.MaxSealBoxes]float64{-1, -1, -1}},
 	}
 	var k keeper
 	w := keptWrite{seq: 1, dir: dir, sum: draftSum(forms.Sample(forms.Default())), sts: sts}

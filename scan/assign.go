@@ -19,7 +19,7 @@ func (e *Engine) Assign(st *Straight, i int) error {
 		return ErrCannotAssign
 	}
 	st.Page, st.Manual = i, true
-	st.Seal, st.Ring = [3]float64{-1, -1, -1}, [3]float64{}
+	st.Seal, st.Ring = noSeals(), [MaxSealBoxes]float64{}
 	colour, _ := st.Image.(*image.NRGBA)
 	for _, o := range e.pages[i].Opinions {
 		st.Seal[o.Which] = 0

@@ -32,7 +32,7 @@ func TestAssign(t *testing.T) {
 	county, box := -1, rect{}
 	for i, m := range e.pages {
 		for _, o := range m.Opinions {
-			if o.Which == County {
+			if o.Which == Opinion(1) {
 				county, box = i, o.Box
 			}
 		}
@@ -41,8 +41,8 @@ func TestAssign(t *testing.T) {
 		t.Fatalf("no county box found in %d pages", len(e.pages))
 	}
 	cx, cy := (box.X0+box.X1)/2, (box.Y0+box.Y1)/2
-	wrong := &Straight{Source: "county.jpg", Found: true, Page: 0, Fine: 0.6, Seal: [3]float64{-1, -1, -1}, Image: a4(cx, cy, 20)}
-	clear := &Straight{Source: "first.jpg", Found: true, Page: 0, Fine: 0.9, Seal: [3]float64{-1, -1, -1}, Image: a4(0, 0, 0)}
+	wrong := &Straight{Source: "county.jpg", Found: true, Page: 0, Fine: 0.6, Seal: noSeals(), Image: a4(cx, cy, 20)}
+	clear := &Straight{Source: "first.jpg", Found: true, Page: 0, Fine: 0.9, Seal: noSeals(), Image: a4(0, 0, 0)}
 
 	r := e.Assemble([]*Straight{wrong, clear})
 	if r.Pages[0] != clear || !has(r, "第1页", "2 次") || !has(r, e.PageName(county), "缺少") {
@@ -51,7 +51,7 @@ func TestAssign(t *testing.T) {
 	if err := e.Assign(wrong, county); err != nil {
 		t.Fatal(err)
 	}
-	if !wrong.Manual || wrong.Page != county || wrong.Seal[County] < SealArea {
+	if !wrong.Manual || wrong.Page != county || wrong.Seal[Opinion(1)] < SealArea {
 		t.Fatalf("assigned: page %d manual %v seal %v", wrong.Page, wrong.Manual, wrong.Seal)
 	}
 	r = e.Assemble([]*Straight{wrong, clear})

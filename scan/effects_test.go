@@ -61,7 +61,7 @@ func fingerTip(m pageModel) point { return point{m.Table.X0 + 18, (m.Table.Y0 + 
 // phoneShot is one photo of the effect: the page sealed as the effect inks seals, a phone
 // photo of it with a little random roll and tilt, and its truth.
 func phoneShot(t testing.TB, ef effect, page int, w, h int, rng *rand.Rand) ([]byte, truthMap) {
-	pages := sealedInk(t, []Opinion{School, County}, ef.ink, rng)
+	pages := sealedInk(t, []Opinion{Opinion(0), Opinion(1)}, ef.ink, rng)
 	ph := plainPhone(w, h)
 	ph.Roll = rng.Float64()*10 - 5
 	ph.Yaw, ph.Pitch = rng.Float64()*6-3, rng.Float64()*6-3
@@ -88,7 +88,7 @@ func judge(t testing.TB, e *Engine, page int, name string, data []byte, truth ma
 	if o.matched {
 		o.err = tableError(st, e.pages[page], truth)
 		for _, b := range e.pages[page].Opinions {
-			if b.Which != City && st.HasSeal(b.Which) {
+			if b.Which != Opinion(2) && st.HasSeal(b.Which) {
 				o.seals++
 			}
 		}
@@ -181,7 +181,7 @@ func TestPhonePhotos(t *testing.T) {
 func cityBoxes(m pageModel) int {
 	n := 0
 	for _, o := range m.Opinions {
-		if o.Which == City {
+		if o.Which == Opinion(2) {
 			n++
 		}
 	}

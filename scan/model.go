@@ -39,23 +39,37 @@ type pageModel struct {
 	Opinions []opinionBox
 }
 
-// Opinion is one of the three boxes that are stamped after printing, in the form's order.
+// Opinion is one of the form's boxes that take a seal (forms.Definition.Sealed), numbered in
+// the form's order: the stamp lines are found on the pages in that order.
 type Opinion int
 
-const (
-	School Opinion = iota // 所在学校推荐意见
-	County                // 所在县区教育行政部门意见
-	City                  // 柳州市教育局意见: the bureau's own, stays empty
-)
+// MaxSealBoxes bounds the boxes with a seal a form may have for the scan step; a form with more
+// is judged on its first ones.
+const MaxSealBoxes = 8
 
-// Name is the box's label as the form prints it, on one line.
-func (o Opinion) Name() string {
-	return [...]string{"所在学校推荐意见", "所在县区教育行政部门意见", "柳州市教育局意见"}[o]
+// SealBox is what the form says of a box that takes a seal.
+type SealBox struct {
+	Name   string // the box's label on one line (所在学校推荐意见)
+	Needed bool   // the seal must be there: a 错误 without it
+	Blank  bool   // the applicant leaves the box blank (the bureau's own): a seal there is a 提醒
+}
+
+// sealBoxes are the form's boxes that take a seal, in order.
+func sealBoxes(form *forms.Definition) []SealBox {
+	var out []SealBox
+	for _, b := range form.Sealed() {
+		if len(out) == MaxSealBoxes {
+			break
+		}
+		out = append(out, SealBox{Name: b.Name(), Needed: b.SealNeeded, Blank: b.LeaveBlank})
+	}
+	return out
 }
 
 type opinionBox struct {
 	Which Opinion
-	Box   rect // the content cell, where the seal goes
+	SealBox
+	Box rect // the content cell, where the seal goes
 }
 
 // models lays the draft out as the export prints it and returns each page's model.
@@ -65,9 +79,10 @@ func models(d *forms.Draft) ([]pageModel, error) {
 		return nil, err
 	}
 	out := make([]pageModel, len(pages))
-	opinion := School
+	boxes := sealBoxes(d.Form())
+	opinion := Opinion(0)
 	for i, p := range pages {
-		out[i] = modelOf(p, d.Form().Stamp, &opinion)
+		out[i] = modelOf(p, d.Form().Stamp, boxes, &opinion)
 	}
 	return out, nil
 }
@@ -77,9 +92,10 @@ func mmRect(b render.Box) rect {
 	return rect{render.PtToMM(x0), render.PtToMM(y0), render.PtToMM(x1), render.PtToMM(y1)}
 }
 
-// modelOf reads one page; stamp is the form's stamp line, next the opinion box that comes next
-// in the form (the stamp lines are found in order, so the first on the pages is the school's).
-func modelOf(p render.Page, stamp string, next *Opinion) pageModel {
+// modelOf reads one page; stamp is the form's stamp line, boxes the form's boxes that take a
+// seal, next the one that comes next (the stamp lines are found in order, so the first on the
+// pages is the first box's).
+func modelOf(p render.Page, stamp string, boxes []SealBox, next *Opinion) pageModel {
 	var m pageModel
 	var cells []rect
 	for _, b := range p.Boxes {
@@ -91,8 +107,8 @@ func modelOf(p render.Page, stamp string, next *Opinion) pageModel {
 		case render.TextBox:
 			m.Text = append(m.Text, mmRect(b))
 			m.Words = append(m.Words, b.Text)
-			if b.Text == stamp && b.Cell >= 0 && *next <= City {
-				m.Opinions = append(m.Opinions, opinionBox{Which: *next, Box: mmRect(p.Boxes[b.Cell])})
+			if b.Text == stamp && b.Cell >= 0 && int(*next) < len(boxes) {
+				m.Opinions = append(m.Opinions, opinionBox{Which: *next, SealBox: boxes[*next], Box: mmRect(p.Boxes[b.Cell])})
 				*next++
 			}
 		}

@@ -46,7 +46,7 @@ func scannerShot(rng *rand.Rand) shot {
 // out of order, and gets the pages back in order with the table in place.
 func TestScannerPDF(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 3))
-	pages := sealed(t, []Opinion{School, County}, rng)
+	pages := sealed(t, []Opinion{Opinion(0), Opinion(1)}, rng)
 	e := engine(t)
 	order := []int{8, 0, 7, 1}
 	var pics [][]byte

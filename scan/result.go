@@ -20,6 +20,7 @@ type Result struct {
 	// Pages holds, for each page of the draft, the picture that shows it (nil: missing).
 	Pages    []*Straight
 	Findings []forms.Finding
+	Boxes    []SealBox // the form's boxes that take a seal, by Opinion
 }
 
 // Errors counts the 错误 findings.
@@ -37,7 +38,7 @@ func (r Result) Errors() int {
 // a picture without the form or of another draft, a page twice, a page missing, the school's
 // or the county's seal missing, and a mark in the city's box.
 func (e *Engine) Assemble(sts []*Straight) Result {
-	r := Result{Pages: make([]*Straight, len(e.pages))}
+	r := Result{Pages: make([]*Straight, len(e.pages)), Boxes: e.boxes}
 	add := func(path string, sev forms.Severity, format string, args ...any) {
 		r.Findings = append(r.Findings, forms.Finding{Path: path, Block: "scans", Severity: sev, Message: fmt.Sprintf(format, args...)})
 	}
@@ -84,12 +85,12 @@ func (e *Engine) Assemble(sts []*Straight) Result {
 		}
 		for _, o := range m.Opinions {
 			switch {
-			case o.Which != City && !st.HasSeal(o.Which):
+			case o.Needed && !st.HasSeal(o.Which):
 				add(e.PageName(i), forms.Error, "“%s”栏里没有找到红色公章（%s）。请盖章后重新拍照或扫描这一页；如已盖章，请在光线好的地方拍，使印章清楚。",
-					o.Which.Name(), st.Source)
-			case o.Which == City && st.HasSeal(o.Which):
+					o.Name, st.Source)
+			case o.Blank && st.HasSeal(o.Which):
 				add(e.PageName(i), forms.Warning, "“%s”栏里有红色印迹（%s）。这一栏由市教育局填写，应保持空白，请确认没有盖错位置。",
-					o.Which.Name(), st.Source)
+					o.Name, st.Source)
 			}
 		}
 	}
@@ -200,7 +201,7 @@ func (e *Engine) better(a, b *Straight) bool {
 func (e *Engine) seals(st *Straight) int {
 	n := 0
 	for _, o := range e.pages[st.Page].Opinions {
-		if o.Which != City && st.Seal[o.Which] >= SealArea {
+		if o.Needed && st.Seal[o.Which] >= SealArea {
 			n++
 		}
 	}

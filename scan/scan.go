@@ -29,6 +29,7 @@ type Engine struct {
 	fine  [][]uint8
 	probe [][]ruleProbe // points along each page's rules, to judge an outline by
 	names []string      // each page's first words, to name it in messages
+	boxes []SealBox     // the form's boxes that take a seal
 }
 
 // New lays the draft out as the export prints it and prepares to recognise its pages.
@@ -41,7 +42,7 @@ func New(d *forms.Draft) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{pages: pages}
+	e := &Engine{pages: pages, boxes: sealBoxes(d.Form())}
 	for _, p := range rp {
 		img, err := raster.Page(p, fineScale*25.4)
 		if err != nil {
@@ -122,10 +123,19 @@ type Straight struct {
 	// Seal is the red area (mm²) found in each opinion box on this page; -1 where the box is on
 	// another page. Ring is the share of a circle of red's circumference found there (a
 	// seal's ring, pale or broken; 0: none).
-	Seal [3]float64
-	Ring [3]float64
+	Seal [MaxSealBoxes]float64
+	Ring [MaxSealBoxes]float64
 	// ToPage maps the picture's pixels to the page (mm): where the straightening put them.
 	ToPage func(x, y float64) (float64, float64)
+}
+
+// noSeals is Seal before any box is looked in: every box on another page.
+func noSeals() [MaxSealBoxes]float64 {
+	var s [MaxSealBoxes]float64
+	for i := range s {
+		s[i] = -1
+	}
+	return s
 }
 
 // HasSeal tells whether a seal was found in opinion box o of the page: enough red, or a
@@ -162,7 +172,7 @@ const SealArea = 60.0
 
 // Straighten finds the table on one picture, recognises the page and straightens it.
 func (e *Engine) Straighten(source string, img image.Image) *Straight {
-	st := &Straight{Source: source, Page: -1, Near: -1, Seal: [3]float64{-1, -1, -1}}
+	st := &Straight{Source: source, Page: -1, Near: -1, Seal: noSeals()}
 	src := toNRGBA(img)
 	long := max(src.Rect.Dx(), src.Rect.Dy())
 	kw := max(1, (long+2599)/2600) // the measuring picture: about 5 px/mm on the paper

@@ -93,7 +93,7 @@ func decodeJPEG(t testing.TB, b []byte) image.Image {
 
 func TestStraightenPhotos(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 1))
-	pages := sealed(t, []Opinion{School, County}, rng)
+	pages := sealed(t, []Opinion{Opinion(0), Opinion(1)}, rng)
 	e := engine(t)
 	for i, page := range pages {
 		sh := randomShot(rng, 1800, 2400)
@@ -115,9 +115,9 @@ func TestStraightenPhotos(t *testing.T) {
 			t.Errorf("page %d: table %.2f mm off", i+1, te)
 		}
 		for _, o := range e.pages[i].Opinions {
-			want := o.Which != City
+			want := o.Needed
 			if got := st.Seal[o.Which] >= SealArea; got != want {
-				t.Errorf("page %d: seal in %s found %v (%.0f mm²), want %v", i+1, o.Which.Name(), got, st.Seal[o.Which], want)
+				t.Errorf("page %d: seal in %s found %v (%.0f mm²), want %v", i+1, o.Name, got, st.Seal[o.Which], want)
 			}
 		}
 	}
@@ -136,7 +136,7 @@ func otherDraft() *forms.Draft {
 // seal missing and a page of another draft give exactly those 错误, and the rest in order.
 func TestAssembleFindings(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 2))
-	pages := sealed(t, []Opinion{School}, rng)
+	pages := sealed(t, []Opinion{Opinion(0)}, rng)
 	other, err := rasterise(otherDraft())
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +180,7 @@ func TestAssembleFindings(t *testing.T) {
 	county := 0 // the page of the county's box, which has no seal
 	for i, p := range e.pages {
 		for _, o := range p.Opinions {
-			if o.Which == County {
+			if o.Which == Opinion(1) {
 				county = i + 1
 			}
 		}
@@ -205,7 +205,7 @@ func TestAssembleFindings(t *testing.T) {
 		}
 	}
 	for _, g := range got {
-		if strings.HasPrefix(g, countyPage) && !strings.Contains(g, County.Name()) {
+		if strings.HasPrefix(g, countyPage) && !strings.Contains(g, "所在县区教育行政部门意见") {
 			t.Errorf("page %d's finding should name the county's box: %s", county, g)
 		}
 		if strings.HasPrefix(g, "错误 第2页") && !strings.Contains(g, "2 次") {
@@ -218,7 +218,7 @@ func TestAssembleFindings(t *testing.T) {
 // back as their pages, upright.
 func TestTurnedPhotos(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 4))
-	pages := sealed(t, []Opinion{School, County}, rng)
+	pages := sealed(t, []Opinion{Opinion(0), Opinion(1)}, rng)
 	e := engine(t)
 	for _, tc := range []struct {
 		page, w, h int

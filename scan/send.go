@@ -71,10 +71,14 @@ func (r Result) Present() int {
 	return n
 }
 
-// SealsMissing names the school's and county's boxes without a seal (or whose page is missing).
+// SealsMissing names the boxes whose seal must be there and is not (or whose page is missing).
 func (r Result) SealsMissing() []string {
 	var out []string
-	for _, o := range []Opinion{School, County} {
+	for i, box := range r.Boxes {
+		if !box.Needed {
+			continue
+		}
+		o := Opinion(i)
 		found := false
 		for _, p := range r.Pages {
 			if p != nil && p.HasSeal(o) {
@@ -82,7 +86,7 @@ func (r Result) SealsMissing() []string {
 			}
 		}
 		if !found {
-			out = append(out, o.Name())
+			out = append(out, box.Name)
 		}
 	}
 	return out

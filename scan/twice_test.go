@@ -7,10 +7,10 @@ import "testing"
 // the same seals the clearer one is kept; a picture put there by hand wins over both.
 func TestPageTwiceKeepsTheSealedPicture(t *testing.T) {
 	e := engine(t)
-	page, which := -1, School
+	page, which := -1, Opinion(0)
 	for i, m := range e.pages {
 		for _, o := range m.Opinions {
-			if o.Which != City && page < 0 {
+			if o.Which != Opinion(2) && page < 0 {
 				page, which = i, o.Which
 			}
 		}
@@ -19,7 +19,7 @@ func TestPageTwiceKeepsTheSealedPicture(t *testing.T) {
 		t.Fatal("no page with a school's or county's box")
 	}
 	pic := func(source string, fine, red float64) *Straight {
-		st := &Straight{Source: source, Found: true, Page: page, Fine: fine, Seal: [3]float64{-1, -1, -1}, Image: a4(0, 0, 0)}
+		st := &Straight{Source: source, Found: true, Page: page, Fine: fine, Seal: noSeals(), Image: a4(0, 0, 0)}
 		for _, o := range e.pages[page].Opinions {
 			st.Seal[o.Which] = 0
 		}
