@@ -20,6 +20,7 @@ var house = map[string][]string{
 	"forms":                      {"fonts"},
 	"forms/internal/portrait":    {},
 	"forms/internal/genportrait": {"forms/internal/portrait"},
+	"forms/formstest":            {"forms"},
 	"photo":                      {},
 	"pdfobj":                     {},
 	"platform":                   {},

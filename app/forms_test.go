@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
 
 // A form in the user's forms folder is offered by 新建; its draft gets that form's pages (a
@@ -19,7 +20,7 @@ import (
 // checks; the 名班主任 form is still there for the next 新建.
 func TestNewDraftAsksWhichForm(t *testing.T) {
 	config := t.TempDir()
-	data, err := os.ReadFile(filepath.Join("..", "forms", "testdata", "defs", "every-kind.toml"))
+	data, err := os.ReadFile(formstest.EveryKindFile())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +91,7 @@ func TestDroppedDefinition(t *testing.T) {
 	t.Cleanup(forms.ResetRegistered)
 	h := newHarness(t, config)
 	h.u.Start("")
-	src := filepath.Join("..", "forms", "testdata", "defs", "every-kind.toml")
+	src := formstest.EveryKindFile()
 	bad := filepath.Join(t.TempDir(), "坏的.toml")
 	os.WriteFile(bad, []byte("id = \"x\"\ntitle = \n"), 0o644)
 	h.u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(bad)})

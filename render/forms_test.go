@@ -2,39 +2,19 @@ package render
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"shenbao/fonts"
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
-
-// definitions are the forms the tests run over: every shipped definition and the synthetic one
-// that uses every kind of block, field and key.
-func definitions(t testing.TB) []*forms.Definition {
-	t.Helper()
-	defs, err := forms.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join("..", "forms", "testdata", "defs", "every-kind.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := forms.ParseDefinition(data, "every-kind.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(append([]*forms.Definition(nil), defs...), d)
-}
 
 // formDrafts are the sample and the blank form of every definition, by "<id> sample" and
 // "<id> blank".
 func formDrafts(t testing.TB) map[string]*forms.Draft {
 	out := map[string]*forms.Draft{}
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		out[def.ID+" sample"] = forms.Sample(def)
 		out[def.ID+" blank"] = forms.New(def)
 	}
@@ -425,7 +405,7 @@ func TestBoxGlyphs(t *testing.T) {
 // field; a block the applicant leaves blank prints none of the draft's values, even when the
 // draft holds some.
 func TestTableColumnsAndBlankBlocks(t *testing.T) {
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		d := forms.Sample(def)
 		for _, b := range def.Blocks {
 			for _, f := range b.Fields {

@@ -2,9 +2,7 @@ package docx
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,33 +10,15 @@ import (
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 	"shenbao/render"
 )
-
-// definitions are the forms the tests run over: every shipped definition and the synthetic one
-// that uses every kind of block, field and key.
-func definitions(t testing.TB) []*forms.Definition {
-	t.Helper()
-	defs, err := forms.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "forms", "testdata", "defs", "every-kind.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := forms.ParseDefinition(data, "every-kind.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(append([]*forms.Definition(nil), defs...), d)
-}
 
 // formDrafts are the sample and the blank form of every definition, by "<id> sample" and
 // "<id> blank", in a fixed order.
 func formDrafts(t testing.TB) ([]string, map[string]*forms.Draft) {
 	out := map[string]*forms.Draft{}
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		out[def.ID+" sample"] = forms.Sample(def)
 		out[def.ID+" blank"] = forms.New(def)
 	}
@@ -267,7 +247,7 @@ func TestEveryFormPagesInLibreOffice(t *testing.T) {
 	drafts := map[string]*forms.Draft{}
 	want := map[string][]int{}
 	wantPages := map[string]int{}
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		if def.ID == forms.DefaultID {
 			continue // TestPagesAsThePDF
 		}

@@ -13,27 +13,9 @@ import (
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 	"shenbao/render"
 )
-
-// definitions are the forms the tests run over: every shipped definition and the synthetic one
-// that uses every kind of block, field and key.
-func definitions(t testing.TB) []*forms.Definition {
-	t.Helper()
-	defs, err := forms.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "forms", "testdata", "defs", "every-kind.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := forms.ParseDefinition(data, "every-kind.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(append([]*forms.Definition(nil), defs...), d)
-}
 
 // formText is the form's own text as the table model has it: labels (labels, headings, the
 // choices printed as boxes with their □, signature, stamp and date lines), then set text
@@ -82,7 +64,7 @@ func formText(t *testing.T, d *forms.Draft) (labels, set []string) {
 // every label, as the bureau reads it (the default mode), and all the form's own text in the
 // order it is drawn (-raw); and each page's number.
 func TestEveryFormPDFText(t *testing.T) {
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		for name, d := range map[string]*forms.Draft{"sample": forms.Sample(def), "blank": forms.New(def)} {
 			t.Run(def.ID+"_"+name, func(t *testing.T) {
 				path, pages := export(t, def.ID+"-"+name, d)
@@ -110,7 +92,7 @@ func TestEveryFormPDFText(t *testing.T) {
 // TestEveryFormPageBreaksInPDF: a block that starts a new page is the first thing pdftotext
 // reads on its page.
 func TestEveryFormPageBreaksInPDF(t *testing.T) {
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		d := forms.Sample(def)
 		tb, pages, err := render.Paginate(d, render.Options{})
 		if err != nil {
@@ -186,7 +168,7 @@ func TestEveryFormTicksInPDF(t *testing.T) {
 		t.Skip("pdftoppm not installed")
 	}
 	const dpi = 150
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		d := forms.Sample(def)
 		unticked := d.Clone()
 		ticks := 0

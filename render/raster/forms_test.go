@@ -2,32 +2,12 @@ package raster
 
 import (
 	"image"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 	"shenbao/render"
 )
-
-// definitions are the forms the tests run over: every shipped definition and the synthetic one
-// that uses every kind of block, field and key.
-func definitions(t testing.TB) []*forms.Definition {
-	t.Helper()
-	defs, err := forms.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "forms", "testdata", "defs", "every-kind.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := forms.ParseDefinition(data, "every-kind.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return append(append([]*forms.Definition(nil), defs...), d)
-}
 
 // The preview of every form inks each text where the layout prints it, nothing in the left
 // margin, and the tick of a chosen box inside that box, which is empty when nothing is chosen.
@@ -35,7 +15,7 @@ func TestEveryFormPreview(t *testing.T) {
 	const dpi = 100
 	s := dpi / 72.0
 	px := func(v float64) int { return int(v * s) }
-	for _, def := range definitions(t) {
+	for _, def := range formstest.Definitions(t) {
 		d := forms.Sample(def)
 		unticked := d.Clone()
 		for _, p := range boxPaths(d) {
