@@ -228,7 +228,8 @@ func (u *UI) pastLimit(path, val string) bool {
 	return false
 }
 
-// fieldAt finds the field of a draft path: "host.name", "plan", "advisers[2].mobile".
+// fieldAt finds the field of a draft path: "<block>.<field>", a text block's "<block>", a
+// table cell's "<table>[<row>].<column>".
 func (u *UI) fieldAt(path string) (forms.Field, bool) {
 	if i := strings.IndexByte(path, '['); i >= 0 {
 		if j := strings.IndexByte(path, ']'); j > i {

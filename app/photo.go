@@ -294,7 +294,7 @@ func (u *UI) setPhoto(p *forms.Photo) {
 	u.runChecks()
 }
 
-// photoPath is the path of the form's Picture field ("host.photo"), "" when it has none.
+// photoPath is the path of the form's Picture field ("<block>.<field>"), "" when it has none.
 func (u *UI) photoPath() string {
 	for _, b := range u.form.Blocks {
 		for _, f := range b.Fields {

@@ -391,7 +391,7 @@ func (u *UI) goTo(path string) {
 	}
 }
 
-// blockKeyOf is the block part of a field path: "advisers[1].mobile" → "advisers".
+// blockKeyOf is the block part of a field path: "<table>[1].<column>" → "<table>".
 func blockKeyOf(path string) string {
 	if i := strings.IndexAny(path, ".["); i >= 0 {
 		return path[:i]

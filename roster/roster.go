@@ -10,7 +10,7 @@ import (
 // Roster is what a workbook holds for the form's tables, ready for ApplyRoster.
 type Roster struct {
 	form *forms.Definition // the form the lists were read as
-	// Tables maps a table's key ("advisers", "members") to the people read, in sheet order.
+	// Tables maps a table's key (the form's block key) to the people read, in sheet order.
 	// A table the workbook does not list (no sheet for it, or nobody on it) is absent, and
 	// ApplyRoster leaves that table of the draft as it is.
 	Tables map[string][]Row

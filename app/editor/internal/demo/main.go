@@ -38,7 +38,7 @@ func main() {
 	a.Settings().SetTheme(demoTheme{theme.DefaultTheme()})
 	w := a.NewWindow("长文本编辑器演示")
 
-	plan := forms.Sample(forms.Default()).Get("plan")
+	plan := longestText(forms.Sample(forms.Default()))
 	count := widget.NewLabel("")
 	ed := editor.New()
 	ed.SetPlaceHolder("在此输入工作室三年发展规划……")
@@ -80,4 +80,17 @@ func save(path, s string) {
 func repeat(s string, n int) string {
 	r := []rune(strings.Repeat(s, n/len([]rune(s))+1))
 	return string(r[:n])
+}
+
+// longestText is the longest long text of a form's sample: a real page of Chinese to edit.
+func longestText(d *forms.Draft) string {
+	best := ""
+	for _, b := range d.Form().Blocks {
+		for _, f := range b.Fields {
+			if v := d.Value(b, f, 0); f.Kind == forms.LongText && len(v) > len(best) {
+				best = v
+			}
+		}
+	}
+	return best
 }
