@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"shenbao/photo"
 	"strings"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/photo"
 )
 
 // runChecks judges the draft and marks the fields. It runs 300 ms after the last change

@@ -3,9 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
-	"shenbao/photo"
 
 	"shenbao/forms"
+	"shenbao/photo"
 	"shenbao/readback"
 )
 

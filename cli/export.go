@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"shenbao/photo"
 	"strings"
 
 	"shenbao/export"
 	"shenbao/forms"
+	"shenbao/photo"
 )
 
 const exportUsage = "shenbao export 草稿.json -o 文件夹 [--draft]"

@@ -6,12 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"shenbao/photo"
 	"strings"
 	"unicode/utf8"
 
 	"shenbao/export"
 	"shenbao/forms"
+	"shenbao/photo"
 	"shenbao/roster"
 )
 

@@ -10,12 +10,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"shenbao/photo"
 	"sync"
 	"time"
 
 	"shenbao/export"
 	"shenbao/forms"
+	"shenbao/photo"
 	"shenbao/scan"
 )
 

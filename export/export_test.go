@@ -9,12 +9,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"shenbao/photo"
 	"strings"
 	"testing"
 	"time"
 
 	"shenbao/forms"
+	"shenbao/photo"
 	"shenbao/render"
 )
 

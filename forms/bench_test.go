@@ -2,9 +2,10 @@ package forms
 
 import (
 	"path/filepath"
-	"shenbao/photo"
 	"strings"
 	"testing"
+
+	"shenbao/photo"
 )
 
 // BenchmarkLoadCheckSample: reading and checking the sample, what `check` and opening a draft

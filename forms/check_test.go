@@ -9,11 +9,12 @@ import (
 	"image"
 	"image/gif"
 	"image/jpeg"
-	"shenbao/photo"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"shenbao/photo"
 )
 
 // checkDay is the date ages are computed at: birth 2005.06 is 20, 2005.07 is 19.

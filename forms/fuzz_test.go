@@ -5,8 +5,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"shenbao/photo"
 	"testing"
+
+	"shenbao/photo"
 )
 
 // FuzzParse: Parse never panics, refuses only with the package's errors, and whatever it

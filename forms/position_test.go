@@ -2,10 +2,11 @@ package forms
 
 import (
 	"errors"
-	"shenbao/photo"
 	"strings"
 	"testing"
 	"time"
+
+	"shenbao/photo"
 )
 
 // TestUnprintablePosition: the message says where a bad character is, so a teacher can find it

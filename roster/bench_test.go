@@ -3,10 +3,11 @@ package roster
 import (
 	"bytes"
 	"fmt"
-	"shenbao/forms"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"shenbao/forms"
 )
 
 // BenchmarkReadRosterSchool reads a whole school's list of 2000 teachers imported by mistake:

@@ -3,13 +3,13 @@ package roster
 import (
 	"fmt"
 	"math"
-	"shenbao/workbook"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/workbook"
 )
 
 // Excel date serials of 1920-01-01 and 2100-01-01: a whole number between them in a 出生年月

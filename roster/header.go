@@ -2,11 +2,11 @@ package roster
 
 import (
 	"fmt"
-	"shenbao/workbook"
 	"strings"
 	"unicode"
 
 	"shenbao/forms"
+	"shenbao/workbook"
 )
 
 // header is a row of column names and what each column fills.

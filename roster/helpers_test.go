@@ -3,12 +3,12 @@ package roster
 import (
 	"archive/zip"
 	"bytes"
-	"shenbao/workbook"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/workbook"
 )
 
 // build makes a workbook in memory the way a test describes it.

@@ -10,11 +10,12 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"shenbao/forms"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"shenbao/forms"
 )
 
 // hostileOut, when set, makes TestHostileWorkbooks write its workbooks there for

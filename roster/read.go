@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"shenbao/workbook"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/workbook"
 )
 
 // maxWorkbook bounds what ReadRoster reads: a roster is a few KB, a whole school's list a

@@ -3,12 +3,12 @@ package roster
 import (
 	"fmt"
 	"io"
-	"shenbao/workbook"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/workbook"
 )
 
 // Rows of a roster sheet: a Chinese instruction, the header, then one person a row.

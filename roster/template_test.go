@@ -3,14 +3,14 @@ package roster
 import (
 	"bytes"
 	"fmt"
-	"shenbao/workbook"
-	"shenbao/workbook/workbooktest"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/workbook"
+	"shenbao/workbook/workbooktest"
 )
 
 func templateBytes(t *testing.T) []byte {

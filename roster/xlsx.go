@@ -6,11 +6,11 @@
 package roster
 
 import (
-	"shenbao/workbook"
 	"strings"
 	"unicode"
 
 	"shenbao/forms"
+	"shenbao/workbook"
 )
 
 // seqLabel is the 序号 column the bureau prints before every table's fields. It is not a field:
@@ -51,10 +51,7 @@ func sheetName(b forms.Block) string {
 	if name == "" {
 		name = b.Name()
 	}
-	if r := []rune(name); len(r) > 31 { // Excel's limit
-		name = string(r[:31])
-	}
-	return name
+	return workbook.SheetName(name, 0)
 }
 
 // ignoredHeaders are columns that belong to such a list but not to the form's fields: they

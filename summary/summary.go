@@ -13,8 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"shenbao/photo"
-	"shenbao/workbook"
 	"slices"
 	"sort"
 	"strings"
@@ -26,7 +24,9 @@ import (
 	"golang.org/x/text/language"
 
 	"shenbao/forms"
+	"shenbao/photo"
 	"shenbao/readback"
+	"shenbao/workbook"
 )
 
 // Sheet names of the summary workbook.
@@ -512,17 +512,8 @@ func sheetNames(groups []formGroup) []groupSheets {
 // sheetName fits a sheet name into Excel's 31 characters without the characters Excel
 // refuses, numbered to stay unique.
 func sheetName(s string, i int) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) {
-			return '_'
-		}
-		return r
-	}, s)
 	suffix := fmt.Sprintf("%d", i+1)
-	if r := []rune(s); len(r) > 31-len(suffix) {
-		s = string(r[:31-len(suffix)])
-	}
-	return s + suffix
+	return workbook.SheetName(s, len(suffix)) + suffix
 }
 
 func writeApplications(f *excelize.File, sheet string, g formGroup, st summaryStyles) error {

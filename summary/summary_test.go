@@ -6,15 +6,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"shenbao/photo"
-	"shenbao/workbook"
-	"shenbao/workbook/workbooktest"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/photo"
+	"shenbao/workbook"
+	"shenbao/workbook/workbooktest"
 )
 
 // summaryFolder writes a folder of good, bad and empty files, and files to pass over.

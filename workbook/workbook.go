@@ -6,6 +6,7 @@ package workbook
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
@@ -61,4 +62,23 @@ func PrintSetup(f *excelize.File, sheet string, headRows int) error {
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, headRows),
 	})
+}
+
+// MaxSheetName is the most characters Excel allows in a sheet's name.
+const MaxSheetName = 31
+
+// SheetName makes a sheet name Excel accepts from any text (a form's labels come from a
+// definition file): the characters Excel refuses, []:*?/\, become _, and the name is cut so
+// that reserve more characters (a number to keep it unique) still fit in MaxSheetName.
+func SheetName(s string, reserve int) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	if r := []rune(s); len(r) > MaxSheetName-reserve {
+		s = string(r[:max(0, MaxSheetName-reserve)])
+	}
+	return s
 }

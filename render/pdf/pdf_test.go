@@ -12,7 +12,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"shenbao/photo"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,6 +19,7 @@ import (
 
 	"shenbao/fonts"
 	"shenbao/forms"
+	"shenbao/photo"
 	"shenbao/render"
 )
 
