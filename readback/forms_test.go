@@ -1,10 +1,12 @@
 package readback
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
 
 // Every shipped form's sample, exported, reads back from its .docx as itself, with no cell
@@ -51,5 +53,70 @@ func TestBoxValue(t *testing.T) {
 		if got := boxValue(f, in); got != want {
 			t.Errorf("boxValue(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Every hand-filled template (forms/testdata/handfilled: a blank form filled in Word without
+// this program) reads back by its labels into a draft of its form holding exactly what was
+// typed, and nothing where nothing was typed.
+func TestHandFilledReadsBack(t *testing.T) {
+	for _, f := range formstest.HandFilled(t) {
+		name := filepath.Base(f.DOCX)
+		def, ok := forms.ShippedByID(f.Form)
+		if !ok {
+			t.Fatalf("%s: no shipped form %s", name, f.Form)
+		}
+		want, err := f.Want(def)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		r, err := Open(f.DOCX)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if r.Kind != FilledDOCX || r.Draft.Form() != def {
+			t.Fatalf("%s: read as %v of %s, want a hand-filled %s", name, r.Kind, r.Draft.Form().ID, def.ID)
+		}
+		compareTyped(t, name, r.Draft, want)
+	}
+}
+
+// compareTyped: the draft holds what was typed, path for path.
+func compareTyped(t *testing.T, name string, d *forms.Draft, want map[string]string) {
+	t.Helper()
+	for _, p := range d.Paths() {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s = %q read, nothing typed there", name, p, d.Get(p))
+		}
+	}
+	for p, v := range want {
+		if got := d.Get(p); got != v {
+			t.Errorf("%s: %s = %q, typed %q", name, p, got, v)
+		}
+	}
+}
+
+// A label the form prints for two fields (the 江西 form's 姓名 on the cover and in 基本情况)
+// reads into the first field where it is met first, into the second where it is met again.
+func TestLabelOfTwoFields(t *testing.T) {
+	def, ok := forms.ShippedByID("jiangxi-zcps-2017")
+	if !ok {
+		t.Fatal("no 江西 form")
+	}
+	var paths []string
+	for _, b := range def.Blocks {
+		for _, f := range b.Fields {
+			if b.Stored() && b.Kind == forms.FieldsBlock && norm(f.Label) == "姓名" {
+				paths = append(paths, forms.Path(b, f, 0))
+			}
+		}
+	}
+	if len(paths) != 2 {
+		t.Fatalf("the test needs a form with two fields labelled 姓名, got %v", paths)
+	}
+	row := func(l, v string) gridRow { return gridRow{{text: l, col: 0, span: 1}, {text: v, col: 1, span: 1}} }
+	c := readCells(labelsOf(def), []gridRow{row("姓名", "第一个"), row("工作单位", "某校"), row("姓 名", "第二个")})
+	if c.values[paths[0]] != "第一个" || c.values[paths[1]] != "第二个" {
+		t.Errorf("read %s = %q, %s = %q; want 第一个, 第二个", paths[0], c.values[paths[0]], paths[1], c.values[paths[1]])
 	}
 }

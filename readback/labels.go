@@ -65,6 +65,9 @@ type formLabels struct {
 	form   *forms.Definition
 	table  map[string]labelInfo
 	strong map[string]bool
+	// repeats are the later fields of a label the form prints more than once (the 江西 form's
+	// 姓名 on its cover and again in 基本情况): the n-th time the label is met, the n-th field.
+	repeats map[string][]labelInfo
 }
 
 var labelCache sync.Map // *forms.Definition → *formLabels
@@ -74,14 +77,17 @@ func labelsOf(form *forms.Definition) *formLabels {
 	if fl, ok := labelCache.Load(form); ok {
 		return fl.(*formLabels)
 	}
-	fl := &formLabels{form: form, table: labelTable(form), strong: strongLabels(form)}
+	table, repeats := labelTable(form)
+	fl := &formLabels{form: form, table: table, strong: strongLabels(form), repeats: repeats}
 	labelCache.Store(form, fl)
 	return fl
 }
 
-// labelTable maps every normalized label of the form to what it names.
-func labelTable(form *forms.Definition) map[string]labelInfo {
+// labelTable maps every normalized label of the form to what it names, and a label of several
+// fields to the later ones.
+func labelTable(form *forms.Definition) (map[string]labelInfo, map[string][]labelInfo) {
 	m := map[string]labelInfo{"序号": {kind: serialLabel}}
+	repeats := map[string][]labelInfo{}
 	for _, b := range form.Blocks {
 		if !b.Stored() && b.Kind != forms.OpinionBlock {
 			fixedLabels(m, b)
@@ -95,7 +101,12 @@ func labelTable(form *forms.Definition) map[string]labelInfo {
 				m[norm(b.Label)] = labelInfo{kind: studioLabel, block: b}
 			}
 			for _, f := range b.Fields {
-				m[norm(f.Label)] = labelInfo{kind: kind, block: b, field: f}
+				li := labelInfo{kind: kind, block: b, field: f}
+				if old, ok := m[norm(f.Label)]; ok && (old.kind == hostLabel || old.kind == studioLabel) {
+					repeats[norm(f.Label)] = append(repeats[norm(f.Label)], li)
+					continue
+				}
+				m[norm(f.Label)] = li
 			}
 		case forms.TableBlock:
 			m[norm(b.Label)] = labelInfo{kind: tableHeading, block: b}
@@ -110,7 +121,7 @@ func labelTable(form *forms.Definition) map[string]labelInfo {
 			m[norm(b.Label)] = labelInfo{kind: opinionLabel, block: b}
 		}
 	}
-	return m
+	return m, repeats
 }
 
 // fixedLabels enter a block that holds nothing typed (a 填表说明, a 本人承诺, a block the
@@ -257,6 +268,7 @@ type cellReader struct {
 	header  map[int]forms.Field // grid column → that table's field
 	spans   map[int]int         // grid column → the header cell's span
 	inTable bool
+	met     map[string]int // label of several fields → times met
 }
 
 // bestCells reads the rows as each form the program knows and keeps the reading that is a
@@ -284,6 +296,25 @@ func readCells(fl *formLabels, rows []gridRow) *formCells {
 	return r.c
 }
 
+// nth is the field a label of several fields names where it is met now: the first time the
+// first field, then the later ones in printed order.
+func (r *cellReader) nth(text string, li labelInfo) labelInfo {
+	n := norm(text)
+	later := r.fl.repeats[n]
+	if len(later) == 0 || li.kind != hostLabel && li.kind != studioLabel {
+		return li
+	}
+	if r.met == nil {
+		r.met = map[string]int{}
+	}
+	k := r.met[n]
+	r.met[n]++
+	if k == 0 {
+		return li
+	}
+	return later[min(k, len(later))-1]
+}
+
 func (r *cellReader) found(text string) {
 	n := norm(text)
 	if !r.c.labels[n] {
@@ -308,6 +339,9 @@ func (r *cellReader) row(i int) {
 			r.c.photo = cell.images[0] // the photo cell, wherever the host's rows put it
 		}
 		li, ok := r.fl.lookup(cell.text)
+		if ok {
+			li = r.nth(cell.text, li)
+		}
 		if !ok {
 			if r.inline(cell.text) {
 				labelled = true
