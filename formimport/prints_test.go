@@ -1,0 +1,123 @@
+package formimport
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"shenbao/forms"
+	"shenbao/forms/formstest"
+	"shenbao/readback"
+	"shenbao/render/docx"
+)
+
+// The imported form prints like its template: every row of the template that holds a label
+// is printed, in order, with the same cells (label for label, the empty cells too), each
+// cell's edges within 0.5 mm of the template's (the template's table scaled to the form's
+// 146.5 mm), the vertical merges (the photo cell) where the template has them.
+func TestImportedPrintsLikeTemplate(t *testing.T) {
+	for _, name := range append(append([]string(nil), mbzrTemplates...), jxzcTemplates...) {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import(data, name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var out bytes.Buffer
+		if err := docx.Write(&out, forms.New(res.Definition), docx.Options{Creator: "test"}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want, got := printedRows(t, data), printedRows(t, out.Bytes())
+		t.Logf("%s: %d rows, %d printed", name, len(want), len(got))
+		for _, p := range matchRows(want, got) {
+			t.Errorf("%s: %s", name, p)
+		}
+	}
+}
+
+// prow is a table row as printed: its cells' normalized texts, edges (mm from the table's
+// left, the table scaled to 146.5 mm) and whether each goes on a merge from the row above.
+type prow struct {
+	text  []string
+	left  []float64
+	right []float64
+	merge []bool
+}
+
+func (r prow) key() string { return strings.Join(r.text, "|") }
+
+func printedRows(t *testing.T, doc []byte) []prow {
+	t.Helper()
+	body, err := readback.ReadBody(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []prow
+	for _, tb := range body.Tables {
+		at, total := []float64{0}, 0.0
+		for _, w := range tb.Grid {
+			total += float64(w)
+			at = append(at, total)
+		}
+		mm := forms.TextMM / total
+		for _, row := range tb.Rows {
+			var r prow
+			for _, c := range row.Cells {
+				if c.Col+c.Span >= len(at) {
+					t.Fatalf("a cell beyond the grid: %+v", c)
+				}
+				r.text = append(r.text, formstest.Norm(c.Text))
+				r.left = append(r.left, at[c.Col]*mm)
+				r.right = append(r.right, at[c.Col+c.Span]*mm)
+				r.merge = append(r.merge, c.Merge)
+			}
+			if strings.Join(r.text, "") != "" {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// matchRows finds each template row among the printed ones, in order, and says where the
+// printed row differs.
+func matchRows(want, got []prow) []string {
+	var problems []string
+	at := 0
+	for _, w := range want {
+		i := at
+		for i < len(got) && got[i].key() != w.key() {
+			i++
+		}
+		if i == len(got) {
+			problems = append(problems, fmt.Sprintf("the template's row %q is not printed (after %q)", w.key(), lastKey(got, at)))
+			continue
+		}
+		g := got[i]
+		at = i + 1
+		for k := range w.text {
+			if math.Abs(g.left[k]-w.left[k]) > 0.5 || math.Abs(g.right[k]-w.right[k]) > 0.5 {
+				problems = append(problems, fmt.Sprintf("row %q cell %d %q: printed %.1f–%.1f mm, template %.1f–%.1f mm",
+					w.key(), k+1, w.text[k], g.left[k], g.right[k], w.left[k], w.right[k]))
+			}
+			if g.merge[k] != w.merge[k] {
+				problems = append(problems, fmt.Sprintf("row %q cell %d %q: merged with the row above %v, template %v",
+					w.key(), k+1, w.text[k], g.merge[k], w.merge[k]))
+			}
+		}
+	}
+	return problems
+}
+
+func lastKey(rows []prow, at int) string {
+	if at == 0 {
+		return "the start"
+	}
+	return rows[at-1].key()
+}
