@@ -437,7 +437,7 @@ func (bd *body) boxes(pPrExtra string, ct render.Content) {
 const (
 	boxEmpty  = "☐"
 	boxTicked = "☑"
-	boxFont   = `<w:rFonts w:ascii="Segoe UI Symbol" w:eastAsia="Segoe UI Symbol" w:hAnsi="Segoe UI Symbol" w:cs="Segoe UI Symbol"/>`
+	boxFont   = `<w:rFonts w:ascii="` + fontSymbol + `" w:eastAsia="` + fontSymbol + `" w:hAnsi="` + fontSymbol + `" w:cs="` + fontSymbol + `"/>`
 )
 
 // regular measures runes in render's regular face, as the PDF's line breaker does.

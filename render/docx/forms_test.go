@@ -302,3 +302,25 @@ func formMarkers(d *forms.Draft) []string {
 	}
 	return out
 }
+
+// TestEveryFaceInFontTable: every face a run or a style of any form's .docx names is described
+// in fontTable.xml, so that Word and WPS know its family where the machine lacks it.
+func TestEveryFaceInFontTable(t *testing.T) {
+	names, drafts := formDrafts(t)
+	for _, n := range names {
+		m := partMap(unzip(t, export(t, drafts[n], Options{})))
+		listed := map[string]bool{}
+		for _, f := range parseTree(t, m["word/fontTable.xml"]).all("w:font") {
+			listed[f.attrs["w:name"]] = true
+		}
+		for _, part := range []string{"word/document.xml", "word/styles.xml", "word/footer1.xml"} {
+			for _, rf := range parseTree(t, m[part]).all("w:rFonts") {
+				for _, a := range []string{"w:ascii", "w:eastAsia", "w:hAnsi", "w:cs"} {
+					if face := rf.attrs[a]; face != "" && !listed[face] {
+						t.Errorf("%s: %s sets %s in %q, which fontTable.xml does not describe", n, part, a, face)
+					}
+				}
+			}
+		}
+	}
+}

@@ -18,10 +18,11 @@ const (
 )
 
 // Fonts: the East Asian face is 宋体 (SimSun), as Chinese official forms are set; Latin letters
-// and digits in Times New Roman.
+// and digits in Times New Roman; the printed boxes ☐ ☑ in Segoe UI Symbol (boxes).
 const (
 	fontEastAsia = "宋体"
 	fontLatin    = "Times New Roman"
+	fontSymbol   = "Segoe UI Symbol"
 )
 
 // Style ids. Word shows the names; the ids are what the document refers to.
@@ -153,12 +154,14 @@ func settingsXML() []byte {
 		`</w:settings>`)
 }
 
-// fontTableXML describes the two faces so that Word and WPS substitute sensibly where one is
-// missing (charset 86 is GB2312).
+// fontTableXML describes the faces the document sets, so that Word and WPS substitute sensibly
+// where one is missing (charset 86 is GB2312): the two of the text and the symbol face of the
+// printed boxes (boxFont).
 func fontTableXML() []byte {
 	return []byte(xmlHeader + `<w:fonts xmlns:w="` + nsW + `">` +
 		`<w:font w:name="` + fontLatin + `"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
 		`<w:font w:name="` + fontEastAsia + `"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
+		`<w:font w:name="` + fontSymbol + `"><w:panose1 w:val="020B0502040204020203"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>` +
 		`</w:fonts>`)
 }
 
