@@ -369,9 +369,10 @@ func (c *checker) table(b Block) {
 		c.add(b, b.Key, Error, "%s最多%d行，现在填了%d行：请删去%d行。", b.Nav, b.Rows, len(filled), len(filled)-b.Rows)
 		c.limit()
 	}
+	// A row holding anything asks for the columns the definition requires, and only those.
 	for _, row := range filled {
 		for _, f := range b.Fields {
-			c.field(b, f, row, true)
+			c.field(b, f, row, f.Required)
 		}
 	}
 	c.samePerson(b, filled)
