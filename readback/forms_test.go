@@ -9,14 +9,13 @@ import (
 	"shenbao/forms/formstest"
 )
 
-// Every shipped form's sample, exported, reads back from its .docx as itself, with no cell
-// taken for a change: boxes, periods, notes, declarations and blocks left blank included.
-func TestEveryFormReadsBackFromItsDOCX(t *testing.T) {
-	defs, err := forms.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, def := range defs {
+// Every form's sample (the shipped ones and the synthetic one of every kind), exported, reads
+// back from its .docx and from its PDF as itself, with no cell of the .docx taken for a
+// change: boxes, periods, notes, declarations and blocks left blank included.
+func TestEveryFormReadsBackFromItsFiles(t *testing.T) {
+	t.Cleanup(forms.ResetRegistered)
+	for _, def := range formstest.Definitions(t) {
+		forms.Register(def) // the synthetic form, as the forms folder adds one
 		d := forms.Sample(def)
 		r, err := ReadDOCX(exportDOCX(t, d))
 		if err != nil {
@@ -29,11 +28,17 @@ func TestEveryFormReadsBackFromItsDOCX(t *testing.T) {
 			}
 			t.Errorf("%s: the unchanged .docx read as changed:\n%s", def.ID, strings.Join(cs, "\n"))
 		}
-		if diff := Differences(d, r.Draft); len(diff) > 0 {
-			t.Errorf("%s: read back differs in %v", def.ID, diff)
+		p, err := ReadPDF(exportPDF(t, d))
+		if err != nil {
+			t.Fatalf("%s PDF: %v", def.ID, err)
 		}
-		if r.Draft.Form() != def {
-			t.Errorf("%s: read as %s", def.ID, r.Draft.Form().ID)
+		for kind, got := range map[string]*forms.Draft{"docx": r.Draft, "pdf": p.Draft} {
+			if diff := Differences(d, got); len(diff) > 0 {
+				t.Errorf("%s %s: read back differs in %v", def.ID, kind, diff)
+			}
+			if got.Form() != def {
+				t.Errorf("%s %s: read as %s", def.ID, kind, got.Form().ID)
+			}
 		}
 	}
 }
