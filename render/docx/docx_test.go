@@ -287,10 +287,11 @@ func TestCentreCrop(t *testing.T) {
 
 func abs(i int) int { return max(i, -i) }
 
-// personRows returns the data rows (序号, values…) of the table whose heading is heading.
-func personRows(doc *node, heading string) [][]string {
+// personRows returns the data rows (序号, values…) of table b, found under its heading.
+func personRows(doc *node, b forms.Block) [][]string {
 	var rows [][]string
 	in := false
+	n := len(b.Fields) + 1
 	for _, tr := range doc.all("w:tr") {
 		var cells []string
 		for _, tc := range tr.all("w:tc") {
@@ -298,10 +299,10 @@ func personRows(doc *node, heading string) [][]string {
 		}
 		switch {
 		case len(cells) == 1:
-			in = cells[0] == heading
-		case in && len(cells) == 9 && squeeze(cells[0]) != render.SerialLabel:
+			in = cells[0] == b.Label
+		case in && len(cells) == n && squeeze(cells[0]) != render.SerialLabel:
 			rows = append(rows, cells)
-		case len(cells) != 9:
+		case len(cells) != n:
 			in = false
 		}
 	}
@@ -326,7 +327,7 @@ func TestPersonRows(t *testing.T) {
 			b    forms.Block
 			want int
 		}{{adv, tt.advisers}, {mem, tt.member}} {
-			rows := personRows(doc, c.b.Label)
+			rows := personRows(doc, c.b)
 			if len(rows) != c.want {
 				t.Errorf("%s: %s has %d rows, want %d", tt.name, c.b.Label, len(rows), c.want)
 				continue

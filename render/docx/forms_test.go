@@ -205,14 +205,23 @@ func TestEveryFormTableGeometry(t *testing.T) {
 			}
 		}
 		for _, b := range d.Form().Tables() {
+			// The column heads that follow the table's heading (each page's repeated heads too).
+			under, seen := false, 0
 			for _, tr := range doc.all("w:tr") {
 				tcs := tr.all("w:tc")
-				if len(tcs) == 0 || squeeze(tcs[0].texts()) != squeeze(headOf(b)) {
+				if len(tcs) == 1 {
+					under = squeeze(tcs[0].texts()) == squeeze(b.Label)
+				}
+				if !under || len(tcs) == 0 || squeeze(tcs[0].texts()) != squeeze(headOf(b)) {
 					continue
 				}
+				seen++
 				if want := len(b.Fields) + btoi(b.LabelMM > 0); len(tcs) != want {
 					t.Errorf("%s: %s has %d columns, want %d", n, b.Name(), len(tcs), want)
 				}
+			}
+			if seen == 0 {
+				t.Errorf("%s: no column heads under %s's heading", n, b.Name())
 			}
 		}
 	}
