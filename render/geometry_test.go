@@ -146,7 +146,8 @@ func TestFontMetricsMatchEmbeddedFont(t *testing.T) {
 }
 
 // The host block prints as FORM.md §1a draws it: three rows of three label | value pairs,
-// the photo beside them spanning all three, then 工作单位 | 结对帮扶县区.
+// the photo beside them spanning all three, then 工作单位 | 结对帮扶县区 (rows a clerk adds to
+// the definition come after them).
 func TestHostGridFollowsForm(t *testing.T) {
 	tb, err := BuildTable(forms.New(forms.Default()))
 	if err != nil {
@@ -178,7 +179,7 @@ func TestHostGridFollowsForm(t *testing.T) {
 		"从事班主任工作年限 _ 研究方向 _ 联系电话 _ ^",
 		"工作单位 _ 结对帮扶县区 _",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if len(got) < len(want) || strings.Join(got[:len(want)], "\n") != strings.Join(want, "\n") {
 		t.Errorf("host rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
