@@ -371,7 +371,7 @@ func (c *checker) table(b Block) {
 	}
 	for _, row := range filled {
 		for _, f := range b.Fields {
-			c.field(b, f, row, true)
+			c.field(b, f, row, f.Required) // a filled row needs its required columns only (证明人 may stay empty)
 		}
 	}
 	c.samePerson(b, filled)

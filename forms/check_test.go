@@ -543,3 +543,33 @@ func TestClipToLimits(t *testing.T) {
 		t.Errorf("cut again: %v", again)
 	}
 }
+
+// A filled row of a table needs the columns its definition requires, and no others: for every
+// form, the sample with each optional column of each table cleared has no finding there, and
+// with each required column cleared one (every column was required, whatever the file said).
+func TestTableColumnsRequiredAsDefined(t *testing.T) {
+	defs, err := Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	every, err := ParseDefinition(mustRead(t, "testdata/defs/every-kind.toml"), "every-kind.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, def := range append(slices.Clone(defs), every) {
+		for _, b := range def.Tables() {
+			if !b.Stored() || len(Sample(def).FilledRows(b)) == 0 {
+				continue
+			}
+			for _, f := range b.Fields {
+				d := Sample(def)
+				path := Path(b, f, d.FilledRows(b)[0])
+				d.Set(path, "")
+				found := slices.ContainsFunc(CheckAt(d, checkDay, nil), func(g Finding) bool { return g.Path == path })
+				if found != f.Required {
+					t.Errorf("%s %s empty: a finding %v, required %v", def.ID, path, found, f.Required)
+				}
+			}
+		}
+	}
+}
