@@ -1,10 +1,13 @@
 package readback
 
 import (
+	"errors"
+	"os"
 	"strings"
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
 
 // Every shipped form's sample, exported, reads back from its .docx as itself, with no cell
@@ -50,6 +53,31 @@ func TestBoxValue(t *testing.T) {
 	} {
 		if got := boxValue(f, in); got != want {
 			t.Errorf("boxValue(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A .docx or PDF exported from a form this program does not have (a definition file the
+// school used, not in this machine's forms folder) is refused with the form's name, as its
+// draft is: not as a file with no 申报表 in it, nor with the 名班主任 form's labels.
+func TestExportOfAnUnknownFormNamesTheForm(t *testing.T) {
+	data, err := os.ReadFile(formstest.EveryKindFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := forms.ParseDefinition(data, "every-kind.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := forms.Sample(def)
+	files := map[string][]byte{"docx": exportDOCX(t, d), "pdf": exportPDF(t, d)}
+	forms.ResetRegistered()
+	read := map[string]func([]byte) (*Result, error){"docx": ReadDOCX, "pdf": ReadPDF}
+	for kind, data := range files {
+		_, err := read[kind](data)
+		var unknown *forms.UnknownFormError
+		if !errors.As(err, &unknown) || unknown.Format != def.ID {
+			t.Errorf("%s of an unknown form: %v, want the form %s named", kind, err, def.ID)
 		}
 	}
 }
