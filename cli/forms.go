@@ -19,10 +19,14 @@ func loadUserForms(stderr io.Writer) {
 }
 
 // definition is the form --form names: a definition file (.toml, or any path that exists) or
-// the id of a known form; the built-in 名班主任 form when none is given. The form is
-// registered, so that drafts of it read afterwards are read with it.
+// the id of a known form; the 名班主任 form when none is given — the forms folder's copy of it
+// when there is one, as drafts of it are read with that copy. The form is registered, so that
+// drafts of it read afterwards are read with it.
 func (o options) definition(stderr io.Writer) (*forms.Definition, bool) {
 	if o.form == "" {
+		if d, ok := forms.Lookup(forms.DefaultID); ok {
+			return d, true
+		}
 		return forms.Default(), true
 	}
 	if isDefinitionFile(o.form) {

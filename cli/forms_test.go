@@ -118,3 +118,34 @@ func TestUserFormsFolder(t *testing.T) {
 		t.Errorf("the broken file, said in one line: %q", errs)
 	}
 }
+
+// A clerk's copy of the 名班主任 definition in the forms folder (same id, version 2, a new
+// title) is the form: drafts are read with it, and new, sample and template without --form
+// make drafts of it too (they made drafts of the built-in version 1, which check then read
+// with the copy).
+func TestFormsFolderCopyOfTheDefaultForm(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	folder := filepath.Join(dir, "shenbao", "forms")
+	os.MkdirAll(folder, 0o755)
+	data, _ := forms.ShippedFile("liuzhou-mbzr-2024.toml")
+	text := strings.Replace(string(data), "\nversion = 1 ", "\nversion = 2 ", 1)
+	text = strings.Replace(text, `title = "柳州市首批“名班主任工作室”申报表"`, `title = "柳州市第二批“名班主任工作室”申报表"`, 1)
+	os.WriteFile(filepath.Join(folder, "第二批.toml"), []byte(text), 0o644)
+	if _, out, _ := run(t, nil, "form", "list"); !strings.Contains(out, "liuzhou-mbzr-2024\t2\t柳州市第二批") {
+		t.Fatalf("form list does not show the folder's version 2: %q", out)
+	}
+	for _, cmd := range []string{"new", "sample"} {
+		p := filepath.Join(dir, cmd+".json")
+		if code, _, errs := run(t, nil, cmd, "-o", p); code != ExitOK {
+			t.Fatalf("%s: %d %s", cmd, code, errs)
+		}
+		written, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(written), `"version": 2,`) {
+			t.Errorf("%s made a draft of another version than the folder's 2:\n%.80s", cmd, written)
+		}
+	}
+}
