@@ -149,3 +149,40 @@ func TestFormsFolderCopyOfTheDefaultForm(t *testing.T) {
 		}
 	}
 }
+
+// docExample is the smallest definition of docs/form-format.md (## 最小的例子), as a clerk
+// would copy it.
+func docExample(t *testing.T) string {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "form-format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(doc), "## 最小的例子")
+	_, block, ok2 := strings.Cut(after, "```toml\n")
+	block, _, ok3 := strings.Cut(block, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("docs/form-format.md has no 最小的例子 in a toml block")
+	}
+	return block
+}
+
+// The doc's smallest example loads, makes an empty draft, and has no sample: sample says so
+// and writes nothing (it wrote an empty draft, exit 0, as if it were a filled-in sample).
+func TestDocExampleAndAFormWithoutSample(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	def := filepath.Join(dir, "example.toml")
+	os.WriteFile(def, []byte(docExample(t)), 0o644)
+	if code, out, errs := run(t, nil, "form", "check", def); code != ExitOK {
+		t.Fatalf("the doc's example: %d %s%s", code, out, errs)
+	}
+	if code, _, errs := run(t, nil, "new", "--form", def, "-o", filepath.Join(dir, "new.json")); code != ExitOK {
+		t.Errorf("new: %d %s", code, errs)
+	}
+	out := filepath.Join(dir, "sample.json")
+	code, _, errs := run(t, nil, "sample", "--form", def, "-o", out)
+	if _, err := os.Stat(out); code != ExitFindings || err == nil || !strings.Contains(errs, "没有示例") {
+		t.Errorf("sample of a form without one: %d, written %v, %q", code, err == nil, errs)
+	}
+}
