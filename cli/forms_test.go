@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
 
 // The 名班主任 definition changed as a clerk would (the title, a label, the plan's limit) and
@@ -184,5 +186,34 @@ func TestDocExampleAndAFormWithoutSample(t *testing.T) {
 	code, _, errs := run(t, nil, "sample", "--form", def, "-o", out)
 	if _, err := os.Stat(out); code != ExitFindings || err == nil || !strings.Contains(errs, "没有示例") {
 		t.Errorf("sample of a form without one: %d, written %v, %q", code, err == nil, errs)
+	}
+}
+
+// form show prints what each rule judges by (its bounds, 错误 or 提醒: two rules of one field
+// printed alike before) and every field's key (a text block's field printed empty brackets).
+func TestFormShowRulesAndKeys(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	for _, def := range formstest.Definitions(t) {
+		form := def.ID
+		if def.ID == "test-every-kind" {
+			form = formstest.EveryKindFile()
+		}
+		code, out, errs := run(t, nil, "form", "show", form)
+		if code != ExitOK {
+			t.Fatalf("%s: %d %s", def.ID, code, errs)
+		}
+		if strings.Contains(out, "（）") {
+			t.Errorf("%s: empty brackets in\n%s", def.ID, out)
+		}
+		for _, r := range def.Rules {
+			want := r.Severity.String() + "）：" + r.Message
+			if r.HasMin {
+				want = fmt.Sprintf("min = %d，", r.Min)
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the rule at line %d is not shown with %q", def.ID, r.Line, want)
+			}
+		}
 	}
 }
