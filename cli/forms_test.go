@@ -195,10 +195,7 @@ func TestFormShowRulesAndKeys(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	for _, def := range formstest.Definitions(t) {
-		form := def.ID
-		if def.ID == "test-every-kind" {
-			form = formstest.EveryKindFile()
-		}
+		form := formstest.Form(def)
 		code, out, errs := run(t, nil, "form", "show", form)
 		if code != ExitOK {
 			t.Fatalf("%s: %d %s", def.ID, code, errs)

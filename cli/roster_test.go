@@ -117,10 +117,7 @@ func TestImportRosterReportEveryForm(t *testing.T) {
 	t.Cleanup(forms.ResetRegistered)
 	for _, def := range formstest.Definitions(t) {
 		forms.Register(def) // drafts of the synthetic form can be saved
-		form := def.ID
-		if def.ID == "test-every-kind" {
-			form = formstest.EveryKindFile()
-		}
+		form := formstest.Form(def)
 		src := saveDraft(t, dir, def.ID+"-sample.json", forms.Sample(def))
 		out := filepath.Join(dir, def.ID+".xlsx")
 		if code, _, errs := run(t, nil, "export-roster", "--form", form, src, "-o", out); code != ExitOK {
