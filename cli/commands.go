@@ -41,6 +41,10 @@ func runSample(o options, stdout, stderr io.Writer) int {
 	if !ok {
 		return ExitUnreadable
 	}
+	if len(form.Sample) == 0 { // an empty draft called a sample would only mislead
+		fmt.Fprintf(stderr, "表格“%s”没有示例草稿（定义文件里没有 [sample]），没有写出：空白草稿用 shenbao new -o 文件.json --form %s 写出。\n", form.Title, form.ID)
+		return ExitFindings
+	}
 	if err := forms.Sample(form).Save(o.out); err != nil {
 		fmt.Fprintf(stderr, "无法写入 %s：%s\n", o.out, forms.Message(err))
 		return ExitUnreadable

@@ -19,10 +19,14 @@ func loadUserForms(stderr io.Writer) {
 }
 
 // definition is the form --form names: a definition file (.toml, or any path that exists) or
-// the id of a known form; the built-in 名班主任 form when none is given. The form is
-// registered, so that drafts of it read afterwards are read with it.
+// the id of a known form; the 名班主任 form when none is given — the forms folder's copy of it
+// when there is one, as drafts of it are read with that copy. The form is registered, so that
+// drafts of it read afterwards are read with it.
 func (o options) definition(stderr io.Writer) (*forms.Definition, bool) {
 	if o.form == "" {
+		if d, ok := forms.Lookup(forms.DefaultID); ok {
+			return d, true
+		}
 		return forms.Default(), true
 	}
 	if isDefinitionFile(o.form) {
@@ -128,15 +132,42 @@ func showDefinition(w io.Writer, d *forms.Definition) {
 	for i, b := range d.Blocks {
 		fmt.Fprintf(w, "\n%d. %s【%s】%s\n", i+1, b.Name(), blockKindName(b), blockNotes(b))
 		for _, f := range b.Fields {
-			fmt.Fprintf(w, "   - %s（%s）%s%s\n", f.Name(), f.Key, kindName(f.Kind), fieldNotes(f))
+			key := f.Key
+			if key == "" { // a text block's one field: its content is stored under the block's key
+				key = b.Key
+			}
+			fmt.Fprintf(w, "   - %s（%s）%s%s\n", f.Name(), key, kindName(f.Kind), fieldNotes(f))
 		}
 	}
 	if len(d.Rules) > 0 {
 		fmt.Fprintln(w, "\n规则：")
 		for _, r := range d.Rules {
-			fmt.Fprintf(w, "   - %s %s：%s\n", r.Kind, strings.Join(append(r.Fields, r.Tables...), "、"), r.Message)
+			fmt.Fprintf(w, "   - %s %s%s：%s\n", r.Kind, strings.Join(append(r.Fields, r.Tables...), "、"), ruleNotes(r), r.Message)
 		}
 	}
+}
+
+// ruleNotes are what a rule judges by, which its message only names by placeholders: bounds,
+// list, columns, and a 提醒 that is no 错误.
+func ruleNotes(r forms.Rule) string {
+	var n []string
+	if r.HasMin {
+		n = append(n, fmt.Sprintf("min = %d", r.Min))
+	}
+	if r.HasMax {
+		n = append(n, fmt.Sprintf("max = %d", r.Max))
+	}
+	if r.List != "" {
+		n = append(n, "list = "+r.List)
+	}
+	if len(r.Match) > 0 {
+		n = append(n, "match = "+strings.Join(r.Match, "、"))
+	}
+	if len(r.Applicant) > 0 {
+		n = append(n, "applicant = "+strings.Join(r.Applicant, "、"))
+	}
+	n = append(n, r.Severity.String())
+	return "（" + strings.Join(n, "，") + "）"
 }
 
 func blockKindName(b forms.Block) string {
@@ -147,7 +178,7 @@ func blockKindName(b forms.Block) string {
 		}
 		return "栏目"
 	case forms.TableBlock:
-		return fmt.Sprintf("人员表格，印%d行", b.Rows)
+		return fmt.Sprintf("表格，印%d行", b.Rows)
 	case forms.TextBlock:
 		return "长文字"
 	case forms.OpinionBlock:
@@ -194,6 +225,9 @@ func fieldNotes(f forms.Field) string {
 	}
 	if f.MaxWords > 0 {
 		n = append(n, fmt.Sprintf("不超过%d字", f.MaxWords))
+	}
+	if f.WarnWords > 0 {
+		n = append(n, fmt.Sprintf("超过%d字提醒", f.WarnWords))
 	}
 	if len(n) == 0 {
 		return ""

@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
 
 // The 名班主任 definition changed as a clerk would (the title, a label, the plan's limit) and
@@ -116,5 +118,99 @@ func TestUserFormsFolder(t *testing.T) {
 	}
 	if !strings.Contains(errs, "坏的.toml") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("the broken file, said in one line: %q", errs)
+	}
+}
+
+// A clerk's copy of the 名班主任 definition in the forms folder (same id, version 2, a new
+// title) is the form: drafts are read with it, and new, sample and template without --form
+// make drafts of it too (they made drafts of the built-in version 1, which check then read
+// with the copy).
+func TestFormsFolderCopyOfTheDefaultForm(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	folder := filepath.Join(dir, "shenbao", "forms")
+	os.MkdirAll(folder, 0o755)
+	data, _ := forms.ShippedFile("liuzhou-mbzr-2024.toml")
+	text := strings.Replace(string(data), "\nversion = 1 ", "\nversion = 2 ", 1)
+	text = strings.Replace(text, `title = "柳州市首批“名班主任工作室”申报表"`, `title = "柳州市第二批“名班主任工作室”申报表"`, 1)
+	os.WriteFile(filepath.Join(folder, "第二批.toml"), []byte(text), 0o644)
+	if _, out, _ := run(t, nil, "form", "list"); !strings.Contains(out, "liuzhou-mbzr-2024\t2\t柳州市第二批") {
+		t.Fatalf("form list does not show the folder's version 2: %q", out)
+	}
+	for _, cmd := range []string{"new", "sample"} {
+		p := filepath.Join(dir, cmd+".json")
+		if code, _, errs := run(t, nil, cmd, "-o", p); code != ExitOK {
+			t.Fatalf("%s: %d %s", cmd, code, errs)
+		}
+		written, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(written), `"version": 2,`) {
+			t.Errorf("%s made a draft of another version than the folder's 2:\n%.80s", cmd, written)
+		}
+	}
+}
+
+// docExample is the smallest definition of docs/form-format.md (## 最小的例子), as a clerk
+// would copy it.
+func docExample(t *testing.T) string {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "form-format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(doc), "## 最小的例子")
+	_, block, ok2 := strings.Cut(after, "```toml\n")
+	block, _, ok3 := strings.Cut(block, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("docs/form-format.md has no 最小的例子 in a toml block")
+	}
+	return block
+}
+
+// The doc's smallest example loads, makes an empty draft, and has no sample: sample says so
+// and writes nothing (it wrote an empty draft, exit 0, as if it were a filled-in sample).
+func TestDocExampleAndAFormWithoutSample(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	def := filepath.Join(dir, "example.toml")
+	os.WriteFile(def, []byte(docExample(t)), 0o644)
+	if code, out, errs := run(t, nil, "form", "check", def); code != ExitOK {
+		t.Fatalf("the doc's example: %d %s%s", code, out, errs)
+	}
+	if code, _, errs := run(t, nil, "new", "--form", def, "-o", filepath.Join(dir, "new.json")); code != ExitOK {
+		t.Errorf("new: %d %s", code, errs)
+	}
+	out := filepath.Join(dir, "sample.json")
+	code, _, errs := run(t, nil, "sample", "--form", def, "-o", out)
+	if _, err := os.Stat(out); code != ExitFindings || err == nil || !strings.Contains(errs, "没有示例") {
+		t.Errorf("sample of a form without one: %d, written %v, %q", code, err == nil, errs)
+	}
+}
+
+// form show prints what each rule judges by (its bounds, 错误 or 提醒: two rules of one field
+// printed alike before) and every field's key (a text block's field printed empty brackets).
+func TestFormShowRulesAndKeys(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	for _, def := range formstest.Definitions(t) {
+		form := formstest.Form(def)
+		code, out, errs := run(t, nil, "form", "show", form)
+		if code != ExitOK {
+			t.Fatalf("%s: %d %s", def.ID, code, errs)
+		}
+		if strings.Contains(out, "（）") {
+			t.Errorf("%s: empty brackets in\n%s", def.ID, out)
+		}
+		for _, r := range def.Rules {
+			want := r.Severity.String() + "）：" + r.Message
+			if r.HasMin {
+				want = fmt.Sprintf("min = %d，", r.Min)
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the rule at line %d is not shown with %q", def.ID, r.Line, want)
+			}
+		}
 	}
 }

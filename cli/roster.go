@@ -94,6 +94,9 @@ func readRoster(form *forms.Definition, path string) (roster.Roster, []roster.Pr
 // reportImport says what changed, table by table, and what the checks now find in the tables.
 func reportImport(stdout io.Writer, before, after *forms.Draft, r roster.Roster) {
 	for _, b := range after.Form().Tables() {
+		if !b.Stored() {
+			continue // a table the bureau fills (评议结果): no roster has it
+		}
 		n := r.Count(b.Key)
 		switch old := len(before.FilledRows(b)); {
 		case n == 0:

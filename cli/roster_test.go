@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 	"shenbao/roster"
 )
 
@@ -104,6 +105,46 @@ func TestExportThenImportRoster(t *testing.T) {
 	// Importing again replaces, and says so.
 	if _, stdout, _ := run(t, nil, "import-roster", dst, out); !strings.Contains(stdout, "导入 5 名，替换了原有的 5 名") {
 		t.Errorf("second import: %q", stdout)
+	}
+}
+
+// For every form, export-roster then import-roster into an empty draft says one line for each
+// table the applicant fills, named by the table, and nothing of a table the bureau fills (the
+// 江西 form's 评议 table has no nav: it printed "：名单中没有，保持原有的 0 名。").
+func TestImportRosterReportEveryForm(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	t.Cleanup(forms.ResetRegistered)
+	for _, def := range formstest.Definitions(t) {
+		forms.Register(def) // drafts of the synthetic form can be saved
+		form := formstest.Form(def)
+		src := saveDraft(t, dir, def.ID+"-sample.json", forms.Sample(def))
+		out := filepath.Join(dir, def.ID+".xlsx")
+		if code, _, errs := run(t, nil, "export-roster", "--form", form, src, "-o", out); code != ExitOK {
+			t.Fatalf("%s: export-roster: exit %d %s", def.ID, code, errs)
+		}
+		dst := saveDraft(t, dir, def.ID+"-new.json", forms.New(def))
+		code, stdout, errs := run(t, nil, "import-roster", "--form", form, dst, out)
+		if code != ExitOK {
+			t.Fatalf("%s: import-roster: exit %d\n%s%s", def.ID, code, stdout, errs)
+		}
+		var want []string
+		for _, b := range def.Tables() {
+			if b.Stored() {
+				want = append(want, b.Nav+"：")
+			}
+		}
+		got := lines(stdout)
+		for i, w := range want {
+			if i >= len(got) || !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s: line %d of %q does not start with %q", def.ID, i+1, stdout, w)
+			}
+		}
+		for _, l := range got {
+			if strings.HasPrefix(l, "：") {
+				t.Errorf("%s: a line names no table: %q", def.ID, l)
+			}
+		}
 	}
 }
 

@@ -121,7 +121,7 @@ func (c *checker) field(b Block, f Field, row int, required bool) {
 	if strings.TrimSpace(v) == "" {
 		if required {
 			verb := "填写"
-			if f.Kind == Choice {
+			if f.Kind == Choice || f.Kind == BoxChoice { // boxes are ticked, not written in
 				verb = "选择"
 			}
 			c.add(b, path, Error, "请%s%s。", verb, where(b, f, row))

@@ -558,3 +558,24 @@ func TestHostRequired(t *testing.T) {
 		}
 	}
 }
+
+// An empty choice, a list or boxes (正常 □ 破格 □), is asked to be chosen, not written in.
+func TestEmptyChoiceIsChosen(t *testing.T) {
+	every, err := ParseDefinition(mustRead(t, "testdata/defs/every-kind.toml"), "every-kind.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs, _ := Shipped()
+	for _, def := range append(slices.Clone(defs), every) {
+		for _, f := range CheckAt(New(def), checkDay, nil) {
+			b, field, ok := def.Field(strings.Split(f.Path, "[")[0])
+			if !ok || b.Kind != FieldsBlock || !strings.HasPrefix(f.Message, "请") {
+				continue
+			}
+			choice := field.Kind == Choice || field.Kind == BoxChoice
+			if choice != strings.HasPrefix(f.Message, "请选择") {
+				t.Errorf("%s %s (%v): %s", def.ID, f.Path, field.Kind, f.Message)
+			}
+		}
+	}
+}

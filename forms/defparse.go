@@ -916,11 +916,16 @@ func (l *loader) block(def *Definition, i int, rb rawBlock) Block {
 			l.fail(l.line(p+".seal"), "不认识的 seal = %q：可用的有 %s。", s, sealList())
 		}
 	}
-	b.SealNeeded = b.Seal != NoSeal
+	// A box left blank is the bureau's, sealed after the applicant's scan: the scan cannot need
+	// its seal, so it is not needed unless said, and saying so is a mistake.
+	b.SealNeeded = b.Seal != NoSeal && !b.LeaveBlank
 	if rb.SealRequired != nil {
 		b.SealNeeded = l.boolean(rb.SealRequired, p+".seal_required")
-		if b.Seal == NoSeal {
+		switch {
+		case b.Seal == NoSeal:
 			l.fail(l.line(p+".seal_required"), "seal_required 只在写了 seal（谁的公章）时才有意义。")
+		case b.SealNeeded && b.LeaveBlank:
+			l.fail(l.line(p+".seal_required"), "%s申报人留空（leave_blank = true），由%s事后填写、盖章，申报人的盖章扫描件上这里不会有公章：seal_required 应为 false（或不写）。", name, b.Seal.Name())
 		}
 	}
 	if b.Seal != NoSeal {

@@ -87,6 +87,20 @@ func TestBaseDefinitionLoads(t *testing.T) {
 	}
 }
 
+// A box the applicant leaves blank (市教育局意见) needs no seal on the applicant's scan when
+// its definition does not say seal_required: the doc's default true made the scan step call
+// the bureau's own blank box an error (没有找到红色公章).
+func TestBlankBoxNeedsNoSeal(t *testing.T) {
+	src, _ := edit(`seal = "school"`, "seal = \"city\"\nleave_blank = true")
+	d, err := ParseDefinition([]byte(src), "blank.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := d.Blocks[2]; b.SealNeeded || !b.LeaveBlank || b.Seal != CitySeal {
+		t.Errorf("a blank city box: needed %v, blank %v, seal %q", b.SealNeeded, b.LeaveBlank, b.Seal)
+	}
+}
+
 // edit makes a broken definition from baseDef: each pair replaces the first occurrence of old
 // with new (old "" appends new at the end). The line a problem is expected on is the line that
 // holds "←" in the result (the marker is taken out, wherever it is in the line).
@@ -162,6 +176,7 @@ func TestDefinitionProblems(t *testing.T) {
 		{"key for another block kind", []string{`seal = "school"`, "seal = \"school\"\nrows = 3 # ←"}, "rows 不用于 opinion 栏目（只用于 table）"},
 		{"unknown seal", []string{`seal = "school"`, `seal = "bureau" # ←`}, `不认识的 seal = "bureau"`},
 		{"seal box too low", []string{`seal = "school"`, "seal = \"school\"\nclear_mm = 30 # ←"}, "clear_mm 至少 50 毫米"},
+		{"seal required in a box left blank", []string{`seal = "school"`, "seal = \"city\"\nleave_blank = true\nseal_required = true # ←"}, "seal_required 应为 false"},
 		{"seal_required without seal", []string{`seal = "school"`, `seal_required = true # ←`}, "seal_required 只在写了 seal"},
 		{"choices and list", []string{`  choices_from = "counties"`, "  choices_from = \"counties\" # ←\n  choices = [\"甲\"]"}, "choices 和 choices_from 只能写一个"},
 		{"unknown list", []string{`  choices_from = "counties"`, `  choices_from = "county" # ←`}, `choices_from = "county"：[lists] 里没有这个列表`},

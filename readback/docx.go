@@ -169,7 +169,8 @@ func readPart(zr *zip.Reader, name string) ([]byte, error) {
 
 // carriedDraft finds the draft among the custom XML parts (customXml/item*.xml; Word and
 // LibreOffice renumber them when they save). nil when there is none. A draft from a later
-// version of the program is an error, not a reason to read the cells instead.
+// version of the program, or of a form this program does not have, is an error, not a reason
+// to read the cells instead.
 func carriedDraft(zr *zip.Reader) (*forms.Draft, error) {
 	for _, f := range zr.File {
 		name := strings.ToLower(f.Name)
@@ -185,7 +186,7 @@ func carriedDraft(zr *zip.Reader) (*forms.Draft, error) {
 			continue
 		}
 		d, err := forms.Parse([]byte(json))
-		if errors.Is(err, forms.ErrLaterVersion) {
+		if refusedDraft(err) {
 			return nil, err
 		}
 		if err == nil {

@@ -1,6 +1,8 @@
 package readback
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,5 +125,30 @@ func TestLabelOfTwoFields(t *testing.T) {
 	c := readCells(labelsOf(def), []gridRow{row("姓名", "第一个"), row("工作单位", "某校"), row("姓 名", "第二个")})
 	if c.values[paths[0]] != "第一个" || c.values[paths[1]] != "第二个" {
 		t.Errorf("read %s = %q, %s = %q; want 第一个, 第二个", paths[0], c.values[paths[0]], paths[1], c.values[paths[1]])
+	}
+}
+
+// A .docx or PDF exported from a form this program does not have (a definition file the
+// school used, not in this machine's forms folder) is refused with the form's name, as its
+// draft is: not as a file with no 申报表 in it, nor with the 名班主任 form's labels.
+func TestExportOfAnUnknownFormNamesTheForm(t *testing.T) {
+	data, err := os.ReadFile(formstest.EveryKindFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := forms.ParseDefinition(data, "every-kind.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := forms.Sample(def)
+	files := map[string][]byte{"docx": exportDOCX(t, d), "pdf": exportPDF(t, d)}
+	forms.ResetRegistered()
+	read := map[string]func([]byte) (*Result, error){"docx": ReadDOCX, "pdf": ReadPDF}
+	for kind, data := range files {
+		_, err := read[kind](data)
+		var unknown *forms.UnknownFormError
+		if !errors.As(err, &unknown) || unknown.Format != def.ID {
+			t.Errorf("%s of an unknown form: %v, want the form %s named", kind, err, def.ID)
+		}
 	}
 }

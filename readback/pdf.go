@@ -45,7 +45,7 @@ func ReadPDF(data []byte) (*Result, error) {
 	for _, raw := range s.drafts {
 		if d, err := forms.Parse(raw); err == nil {
 			return &Result{Draft: d, Kind: OurPDF}, nil
-		} else if err == forms.ErrLaterVersion {
+		} else if refusedDraft(err) {
 			return nil, err
 		}
 	}

@@ -207,6 +207,14 @@ func sniff(path string) (string, error) {
 	return "json", nil
 }
 
+// refusedDraft tells a carried draft that is a draft, but one this program cannot read (a
+// later version; a form it has no definition of), from bytes that are no draft: the first is
+// said as it is, with the form's name, the second sends the reader on to the cells.
+func refusedDraft(err error) bool {
+	var unknown *forms.UnknownFormError
+	return errors.Is(err, forms.ErrLaterVersion) || errors.As(err, &unknown)
+}
+
 // readBounded reads a regular file of at most limit bytes.
 func readBounded(path string, limit int64) ([]byte, error) {
 	data, err := forms.ReadRegular(path, limit)

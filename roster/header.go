@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -18,6 +19,7 @@ type header struct {
 	foreign   map[int]bool   // of them, columns only another table of the form has
 	shadowed  map[int]string // a second column for a field already read elsewhere → what to say
 	conflicts []string       // two columns that could each be the same field
+	names     []string       // the tables' name columns it has (ix.nameKeys)
 }
 
 func (h header) has(key string) bool {
@@ -69,12 +71,40 @@ func newFormIndex(form *forms.Definition) *formIndex {
 	return ix
 }
 
-// nameKey is the key of the column that names a person: a list without it is no list.
-func (ix *formIndex) nameKey() string {
-	if len(ix.tables) == 0 {
-		return ""
+// nameKeys are the keys of the columns that name a row, one per table (姓名; 起止时间 in a
+// table of dated entries): a list without its table's is no list. The tables need not share
+// one: a sheet of members is a list though the form's first table is the 工作经历.
+func (ix *formIndex) nameKeys() []string {
+	var out []string
+	for _, b := range ix.tables {
+		if k := b.NameColumn().Key; k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
 	}
-	return ix.tables[0].NameColumn().Key
+	return out
+}
+
+// nameKey is the column that names a row of the section's table; of the header's own name
+// columns the first when the table is not known.
+func (ix *formIndex) nameKey(table string, h header) string {
+	if b, ok := tableByKey(ix.form, table); ok {
+		return b.NameColumn().Key
+	}
+	if len(h.names) > 0 {
+		return h.names[0]
+	}
+	return ""
+}
+
+// nameLabels quote the name columns' labels for a message: “姓名”, or “姓名”或“起止时间”.
+func (ix *formIndex) nameLabels() string {
+	var out []string
+	for _, k := range ix.nameKeys() {
+		if n := "“" + ix.fieldOf(k).Name() + "”"; !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "或")
 }
 
 // fieldOf is a table column with the key, from the first table that has it.
@@ -87,8 +117,8 @@ func (ix *formIndex) fieldOf(key string) forms.Field {
 	return forms.Field{Key: key}
 }
 
-// parseHeader reads a row as a header: it is one when it names 姓名 and at least one more of
-// the form's columns.
+// parseHeader reads a row as a header: it is one when it names a table's name column (姓名)
+// and at least one more of the form's columns.
 func (ix *formIndex) parseHeader(line int, cells []string) (header, bool) {
 	h := header{line: line, cols: map[int]string{}, ignored: map[int]bool{}, unknown: map[int]string{}, foreign: map[int]bool{}, shadowed: map[int]string{}}
 	exact := map[string][]int{}
@@ -107,8 +137,12 @@ func (ix *formIndex) parseHeader(line int, cells []string) (header, bool) {
 			alias[hk.key] = append(alias[hk.key], i)
 		}
 	}
-	name := ix.nameKey()
-	if len(exact[name])+len(alias[name]) == 0 || len(exact)+len(alias) < 2 {
+	for _, k := range ix.nameKeys() {
+		if len(exact[k])+len(alias[k]) > 0 {
+			h.names = append(h.names, k)
+		}
+	}
+	if len(h.names) == 0 || len(exact)+len(alias) < 2 {
 		return header{}, false
 	}
 	for _, f := range ix.fields {

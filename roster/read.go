@@ -284,6 +284,7 @@ func (rd *reader) readSheet(sheet string) ([]*section, error) {
 			s.table = rd.only
 		}
 		rd.keepTableColumns(s)
+		rd.unnamed(s)
 		rd.columnProblems(s)
 	}
 	return secs, nil
@@ -329,10 +330,11 @@ func (rd *reader) noHeader(sheet string, grid [][]string) {
 		return
 	}
 	if t := rd.ix.tableFromText(sheet); t != "" {
-		rd.add(forms.Error, sheet, 0, "没有找到栏目名称行（含“姓名”“性别”等栏目的一行）：请保留模板中的栏目名称后再导入。")
+		b, _ := tableByKey(rd.ix.form, t)
+		rd.add(forms.Error, sheet, 0, "没有找到栏目名称行（含%s等栏目的一行）：请保留模板中的栏目名称后再导入。", quotedLabels(b, 2))
 		return
 	}
-	rd.add(forms.Warning, sheet, 0, "这个工作表中没有名单（没有“姓名”栏目），没有导入。")
+	rd.add(forms.Warning, sheet, 0, "这个工作表中没有名单（没有%s栏目），没有导入。", rd.ix.nameLabels())
 }
 
 // person reads one person's row. used collects the columns that hold something, so that
@@ -360,10 +362,21 @@ func (rd *reader) person(sheet string, line int, cells []string, h header, used 
 			row.Values[key] = v
 		}
 	}
-	if row.Values[rd.ix.nameKey()] == "" {
-		rd.add(forms.Error, sheet, line, "这一行没有填写姓名：请补上姓名，或删去这一行后再导入。")
-	}
 	return row
+}
+
+// unnamed reports, once the section's table is known, the rows without its name column (姓名).
+func (rd *reader) unnamed(s *section) {
+	key := rd.ix.nameKey(s.table, s.head)
+	name := rd.ix.fieldOf(key).Name()
+	if b, ok := tableByKey(rd.ix.form, s.table); ok {
+		name = b.NameColumn().Name()
+	}
+	for _, row := range s.rows {
+		if row.Values[key] == "" {
+			rd.add(forms.Error, s.sheet, row.Line, "这一行没有填写%s：请补上%s，或删去这一行后再导入。", name, name)
+		}
+	}
 }
 
 // keepTableColumns drops, once the section's table is known, the columns only another table
@@ -483,7 +496,7 @@ func (rd *reader) excess(b forms.Block, rows []Row) {
 			return
 		}
 		rd.add(forms.Error, rows[i].Sheet, rows[i].Line, "%s最多%d名，这是第%d名（%s）：请删去多余的%d名后再导入。",
-			b.Nav, b.Rows, i+1, rows[i].Values[rd.ix.nameKey()], extra)
+			b.Nav, b.Rows, i+1, rows[i].Values[b.NameColumn().Key], extra)
 	}
 }
 
@@ -503,6 +516,23 @@ func (ix *formIndex) quotedNavs(join string) string {
 		out = append(out, "“"+b.Nav+"”")
 	}
 	return strings.Join(out, join)
+}
+
+// quotedLabels are a table's first n column labels, its name column first, for a message:
+// “姓名”“性别”.
+func quotedLabels(b forms.Block, n int) string {
+	name := b.NameColumn()
+	out := "“" + name.Name() + "”"
+	for _, f := range b.Fields {
+		if n <= 1 {
+			break
+		}
+		if f.Key != name.Key {
+			out += "“" + f.Name() + "”"
+			n--
+		}
+	}
+	return out
 }
 
 // firstLabels are the first n column labels of the first table, for a message: 姓名、性别、出生年月.
