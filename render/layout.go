@@ -86,7 +86,7 @@ func (l *layouter) rows(rows []Row) {
 			l.ensure(h)
 		}
 		lr := l.row(r)
-		l.drawn, l.drop, l.tail, l.moved, l.moves = false, 0, 0, false, nil
+		l.drawn, l.drop, l.tail, l.moved, l.moves, l.cut = false, 0, 0, false, nil, 0
 		switch {
 		case r.Role == BlockRow:
 			l.placeLabelRow(lr)
@@ -99,6 +99,12 @@ func (l *layouter) rows(rows []Row) {
 			l.heads = append(l.heads, lr)
 		}
 		rows[i].Drop, rows[i].Tail, rows[i].Break, rows[i].Moves = l.drop, max(l.tail, 0), l.moved, l.moves
+		switch {
+		case l.cut > 0:
+			rows[i].Height = l.cut
+		case r.Keep && lr.height() <= l.freshRoom()+eps:
+			rows[i].Height = lr.height()
+		}
 		i++
 	}
 	l.header = nil
@@ -242,6 +248,9 @@ type layouter struct {
 	// part's drop (see row.drop), which Paginate reports as Row.Drop.
 	drawn bool
 	drop  float64
+	// cut: Row.Height of the row being placed when it ends at the page's foot short of its
+	// least height.
+	cut float64
 	// tail, moved: Row.Tail and Row.Break of the row being placed.
 	tail  float64
 	moved bool
@@ -318,8 +327,10 @@ func (l *layouter) place(r row) {
 			l.draw(r, need)
 			return
 		case !r.keep && r.contentHeight() <= room+eps && room >= r.min/2:
-			// Only the minimum height overflows: end the cell at the page's foot.
+			// Only the minimum height overflows: end the cell at the page's foot (the .docx's
+			// row is a hair shorter, so that Word's rounding keeps it on the page too).
 			l.draw(r, room)
+			l.cut = room - cutSlack
 			return
 		case !l.fresh() && r.keep && need <= l.freshRoom()+eps:
 			l.newPage()
@@ -541,6 +552,7 @@ func (l *layouter) spanRows(rows []Row) {
 	y0 := l.y
 	for i, r := range rs {
 		l.draw(r, hs[i])
+		rows[i].Height = hs[i]
 	}
 	l.drawCellAt(tall, MarginLeft+tallX, y0, total, Stagger)
 }

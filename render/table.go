@@ -76,7 +76,17 @@ type Row struct {
 	// NewPage: the row is the first of a block that starts a new page (Block.PageBreak): the
 	// PDF starts a page before it, Word breaks the page before its table.
 	NewPage bool
+	// Height: set by Paginate for a row the PDF prints whole on one page: its height there,
+	// points, for the .docx to give the row instead of Min (Word and LibreOffice then break
+	// its pages where the PDF does): a row the PDF ends at the page's foot short of Min gets
+	// that height (less cutSlack). 0 for a row that may split.
+	Height float64
 }
+
+// cutSlack: how much shorter than the room left on the page the .docx sets a row the PDF ends
+// at the page's foot (about a millimetre), so that what Word and LibreOffice round and add on the
+// rows above it does not move it to the next page.
+const cutSlack = 3.0
 
 // Move is a heading of a long text (a paragraph of Content.Paras) that the PDF moved on to
 // the next page, leaving Gap points empty at the foot of the page before.

@@ -140,8 +140,14 @@ func (bd *body) row(r render.Row) {
 	if r.Keep && bd.keepWhole(r) {
 		b.WriteString(`<w:cantSplit/>`)
 	}
-	if r.Min > 0 {
-		b.WriteString(`<w:trHeight w:val="` + itoa(render.Twips(r.Min)) + `" w:hRule="atLeast"/>`)
+	// The PDF's height of a row it prints whole, so that the pages break where the PDF's do;
+	// at least: Word grows the row if its font sets the text on more lines.
+	h := r.Min
+	if r.Height > 0 {
+		h = r.Height
+	}
+	if h > 0 {
+		b.WriteString(`<w:trHeight w:val="` + itoa(render.Twips(h)) + `" w:hRule="atLeast"/>`)
 	}
 	if r.Repeat {
 		b.WriteString(`<w:tblHeader/>`)

@@ -33,7 +33,10 @@ func geometry() geom {
 		// gives the baseline.
 		footerDist: tw(render.PageHeight - render.FooterBaseline - render.FontDescent*render.FooterSize),
 		headerDist: tw(render.MM(15)),
-		padX:       tw(render.PadX), padY: tw(render.PadY),
+		// LibreOffice counts a row's ½ pt rules into its height, the PDF draws them on the cell
+		// edges: the top and bottom margins are a quarter point less, so that a row set by its
+		// text is no taller than the PDF's (its height, trHeight, is the PDF's).
+		padX: tw(render.PadX), padY: tw(render.PadY - render.RuleWidth/2),
 		tableLine:   tw(render.LineHeight(render.TableSize, 1)),
 		headingLine: tw(render.LineHeight(render.HeadingSize, 1)),
 		titleLine:   tw(render.LineHeight(render.TitleSize, 1)),
