@@ -109,3 +109,25 @@ func TestDroppedDefinition(t *testing.T) {
 		t.Errorf("not kept in the forms folder: %v", err)
 	}
 }
+
+// A table's help line says what a filled row needs: every column, or every column but the
+// optional ones, named (the 江西 form's 职务 and 从事何专业技术工作 may stay empty).
+func TestTableHelpNamesOptionalColumns(t *testing.T) {
+	for _, def := range formstest.Definitions(t) {
+		for _, b := range def.Tables() {
+			help := tableHelp(&b)
+			if !slices.ContainsFunc(b.Fields, func(f forms.Field) bool { return f.Required }) {
+				if !strings.Contains(help, "每一栏都可以不填") {
+					t.Errorf("%s %s: no column required, help %q", def.ID, b.Key, help)
+				}
+				continue
+			}
+			for _, f := range b.Fields {
+				named := strings.Contains(help, "“"+f.Name()+"”")
+				if named == f.Required {
+					t.Errorf("%s %s: help %q names the column %v, required %v", def.ID, b.Key, help, named, f.Required)
+				}
+			}
+		}
+	}
+}

@@ -34,7 +34,7 @@ func tableHelp(b *forms.Block) string {
 	if b.MinRows > 0 {
 		s = fmt.Sprintf("填%d～%d行", b.MinRows, b.Rows)
 	}
-	s += "；一行是" + rowNoun(b) + "，要填就把这一行填完整。"
+	s += "；一行是" + rowNoun(b) + "，" + rowAsks(b)
 	var how []string
 	seen := map[forms.Kind]bool{}
 	for _, f := range b.Fields {
@@ -53,6 +53,24 @@ func tableHelp(b *forms.Block) string {
 		s += strings.Join(how, "，") + "。"
 	}
 	return s
+}
+
+// rowAsks says which columns a row that is filled at all must have: all, or all but the
+// ones the definition leaves optional, named.
+func rowAsks(b *forms.Block) string {
+	var optional []string
+	for _, f := range b.Fields {
+		if !f.Required {
+			optional = append(optional, "“"+f.Name()+"”")
+		}
+	}
+	switch {
+	case len(optional) == 0:
+		return "要填就把这一行填完整。"
+	case len(optional) == len(b.Fields):
+		return "每一栏都可以不填。"
+	}
+	return "要填就把这一行填完整（" + strings.Join(optional, "") + "可以不填）。"
 }
 
 // rowNoun is what one row of a table is: 一个人 for a table of people (a 姓名 column keyed

@@ -32,6 +32,21 @@ func (e *FieldTypeError) Error() string {
 // Is lets errors.Is(err, ErrBadJSON) hold for a wrong field type too.
 func (e *FieldTypeError) Is(target error) bool { return target == ErrBadJSON }
 
+// LaterVersionError: the draft was made with a later version of its form's definition than
+// this program has (a clerk's version 2 in another machine's forms folder). errors.Is finds
+// ErrLaterVersion in it.
+type LaterVersionError struct {
+	Title      string // the form's title
+	Have, Want int    // the definition's version here, the draft's
+}
+
+func (e *LaterVersionError) Error() string {
+	return fmt.Sprintf("这个草稿是按“%s”的更新版本（第%d版）填写的，本程序里这种表格是第%d版：请把第%d版的定义文件（.toml）放进本程序的表格文件夹后再打开；如果是程序自带的表格，请先升级本程序",
+		e.Title, e.Want, e.Have, e.Want)
+}
+
+func (e *LaterVersionError) Is(target error) bool { return target == ErrLaterVersion }
+
 // errIsFolder: the name to save under is taken by a folder.
 var errIsFolder = errors.New("已有同名的文件夹，无法保存：请换一个文件名")
 
@@ -44,9 +59,12 @@ func Message(err error) string {
 	var lim *LimitError
 	var unknown *UnknownFormError
 	var bad *DefinitionError
+	var later *LaterVersionError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &later):
+		return later.Error()
 	case errors.As(err, &fte):
 		return fte.Error()
 	case errors.As(err, &unknown):

@@ -185,7 +185,7 @@ func checkHeader(top map[string]rawJSON, want *Definition) (*Definition, error) 
 		return nil, ErrNotDraft
 	}
 	if version > float64(form.Version) {
-		return nil, ErrLaterVersion
+		return nil, &LaterVersionError{Title: form.Title, Have: form.Version, Want: int(version)}
 	}
 	return form, nil
 }

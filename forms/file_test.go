@@ -782,3 +782,20 @@ func TestPhotoSourceRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A draft of a later version of its form names the form and both versions, and says where the
+// definition goes.
+func TestLaterVersionNamesTheForm(t *testing.T) {
+	d := Sample(Default())
+	data := bytes.Replace(d.Marshal(), []byte(`"version": 1`), []byte(`"version": 3`), 1)
+	_, err := Parse(data)
+	if !errors.Is(err, ErrLaterVersion) {
+		t.Fatalf("err %v, want ErrLaterVersion", err)
+	}
+	msg := Message(err)
+	for _, want := range []string{Default().Title, "第3版", "第1版", "表格文件夹"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q lacks %q", msg, want)
+		}
+	}
+}

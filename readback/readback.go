@@ -228,7 +228,7 @@ func readBounded(path string, limit int64) ([]byte, error) {
 var (
 	ErrScan        = errors.New("这是扫描件（PDF 里只有图片，没有文字），无法读出其中填写的内容：请改用本程序导出的 Word、PDF 或草稿文件")
 	ErrNoFormPDF   = errors.New("这个 PDF 不是本程序导出的申报表（里面没有保存申报表的内容）：请改用本程序导出的 PDF 或 Word 文件，或草稿文件")
-	ErrNoFormDOCX  = errors.New("这个 Word 文件里没有申报表（找不到“主持人姓名”“工作单位”等栏目）：请选择申报表的 Word 文件")
+	ErrNoFormDOCX  = errors.New("这个 Word 文件里没有本程序认识的申报表（找不到任何一种表格的栏目名称）：请选择申报表的 Word 文件；另一种表格请先把它的定义文件放进表格文件夹，或导入它的空白模板（shenbao form import）")
 	ErrBadDOCX     = errors.New("这个 Word 文件已损坏或不是 .docx 文件：请在 Word 或 WPS 中打开后另存为 .docx 再试")
 	ErrOldDoc      = errors.New("这是旧的 Word 97–2003（.doc）或其他旧格式的文件，本程序读不了：请在 Word 或 WPS 中另存为 .docx 后再打开")
 	ErrOtherOffice = errors.New("这是 Excel 或 PowerPoint 文件，不是申报表：请选择申报表的 Word 文件、PDF 或草稿文件")
