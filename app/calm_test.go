@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
 
 // framed lists the cells of a row whose frame shows a finding.
@@ -345,23 +346,38 @@ func TestWheelScrollsThePageOverInputs(t *testing.T) {
 	}
 }
 
-// Tab into a field below the visible part of the page scrolls it fully into view.
+// Tab into a field below the visible part of the page scrolls it fully into view: from the
+// next-to-last column of the last row of each form's longest table into its last column.
 func TestTabScrollsTheFieldIntoView(t *testing.T) {
-	h := newHarness(t, "")
-	h.u.Start(writeSample(t, t.TempDir()))
-	h.u.win.Resize(fyne.NewSize(900, 480))
-	h.u.showPage("工作室成员")
-	s := h.u.pages[h.u.current].scroll
-	s.ScrollToTop()
-	last := h.u.views["members[5].mobile"]
-	h.canvas().Focus(h.u.views["members[5].research"].focus)
-	h.canvas().FocusNext()
-	if h.canvas().Focused() != last.focus {
-		t.Fatalf("Tab went to %v", h.canvas().Focused())
-	}
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(last.obj).Y - d.AbsolutePositionForObject(s).Y
-	if top < 0 || top+last.obj.Size().Height > s.Size().Height {
-		t.Errorf("the focused cell is at %v..%v of a %v-high view", top, top+last.obj.Size().Height, s.Size().Height)
+	for _, def := range formstest.Definitions(t) {
+		t.Run(def.ID, func(t *testing.T) {
+			var b forms.Block
+			for _, tb := range def.Tables() {
+				if tb.Stored() && len(tb.Fields) >= 2 && tb.Rows > b.Rows {
+					b = tb
+				}
+			}
+			if b.Key == "" {
+				t.Skip("no table of two columns")
+			}
+			h := sampleOf(t, def)
+			h.u.win.Resize(fyne.NewSize(900, 480))
+			h.u.showPage(b.Nav)
+			s := h.u.pages[h.u.current].scroll
+			s.ScrollToTop()
+			row := h.u.d.Rows(b.Key)
+			n := len(b.Fields)
+			last := h.u.views[forms.Path(b, b.Fields[n-1], row)]
+			h.canvas().Focus(h.u.views[forms.Path(b, b.Fields[n-2], row)].focus)
+			h.canvas().FocusNext()
+			if h.canvas().Focused() != last.focus {
+				t.Fatalf("Tab went to %v", h.canvas().Focused())
+			}
+			d := fyne.CurrentApp().Driver()
+			top := d.AbsolutePositionForObject(last.obj).Y - d.AbsolutePositionForObject(s).Y
+			if top < 0 || top+last.obj.Size().Height > s.Size().Height {
+				t.Errorf("the focused cell is at %v..%v of a %v-high view", top, top+last.obj.Size().Height, s.Size().Height)
+			}
+		})
 	}
 }

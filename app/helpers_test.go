@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 )
 
 func TestMain(m *testing.M) {
@@ -223,6 +224,33 @@ func writeSample(t testing.TB, dir string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// sampleOf is a harness showing def's sample, opened from a file: the synthetic form of every
+// kind is put in the user's forms folder first, as a form the program does not ship.
+func sampleOf(t *testing.T, def *forms.Definition) *harness {
+	t.Helper()
+	config := t.TempDir()
+	data, err := os.ReadFile(formstest.EveryKindFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(config, "forms"), 0o755)
+	if err := os.WriteFile(filepath.Join(config, "forms", "every-kind.toml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(forms.ResetRegistered)
+	p := filepath.Join(t.TempDir(), "示例草稿.json")
+	// written as bytes: Save reads the file back, and the synthetic form is not registered yet
+	if err := os.WriteFile(p, forms.Sample(def).Marshal(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, config)
+	h.u.Start(p)
+	if h.u.d.Form().ID != def.ID {
+		t.Fatalf("opened a draft of %s, want %s", h.u.d.Form().ID, def.ID)
+	}
+	return h
 }
 
 // newDraft starts a new draft as the menu does, answering 新建 (the form selected: the

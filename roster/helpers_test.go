@@ -3,6 +3,8 @@ package roster
 import (
 	"archive/zip"
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -52,7 +54,7 @@ func numFmt(f *excelize.File, sheet, ref string, id int, code string) {
 	}
 }
 
-func mustBlock(t *testing.T, key string) forms.Block {
+func mustBlock(t testing.TB, key string) forms.Block {
 	t.Helper()
 	b, ok := forms.Default().Block(key)
 	if !ok {
@@ -61,13 +63,67 @@ func mustBlock(t *testing.T, key string) forms.Block {
 	return b
 }
 
-// memberHeader and adviserHeader are the tables' printed headers, as a user's list has them.
-var (
-	memberHeader  = []any{"序号", "姓名", "性别", "出生年月", "所在单位", "职称", "职务", "研究方向", "手机号码"}
-	adviserHeader = []any{"序号", "姓名", "性别", "出生年月", "所在单位", "职务", "职称", "研究方向", "手机号码"}
-)
+// The simulated lists are built from the definition, so that a column added to a table (a
+// 学段 between 研究方向 and 手机号码) changes the lists with the form and no test: a list copied
+// from the printed form has 序号, then the table's column labels in that table's own order.
 
-// person is a row's values by field key, in the members' column order.
+// headerOf is a table's printed header, as a user's list copied from the form has it.
+func headerOf(b forms.Block) []any {
+	h := []any{"序号"}
+	for _, f := range b.Fields {
+		h = append(h, f.Name())
+	}
+	return h
+}
+
+// row puts a person under headerOf(b): the 序号, then each column's value by key; nil (an
+// empty cell) where the person has none.
+func row(b forms.Block, seq any, p map[string]string) []any {
+	r := []any{seq}
+	for _, f := range b.Fields {
+		if v, ok := p[f.Key]; ok {
+			r = append(r, v)
+		} else {
+			r = append(r, nil)
+		}
+	}
+	return r
+}
+
+// at is the index in headerOf(b) and row(b, …) of the column of field key.
+func at(t testing.TB, b forms.Block, key string) int {
+	t.Helper()
+	for i, f := range b.Fields {
+		if f.Key == key {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s has no column %s", b.Key, key)
+	return 0
+}
+
+// col is the sheet column letter of field key under headerOf(b).
+func col(t testing.TB, b forms.Block, key string) string { return workbook.Col(at(t, b, key) + 1) }
+
+// lastCol is the letter of the last column of headerOf(b).
+func lastCol(b forms.Block) string { return workbook.Col(len(b.Fields) + 1) }
+
+// missing is the 提醒 a list gets on its header line for the table's columns it leaves out
+// (those of b not among listed), in the table's order; none when it has them all.
+func missing(b forms.Block, sheet string, line int, listed ...string) []want {
+	var names []string
+	for _, f := range b.Fields {
+		if !slices.Contains(listed, f.Key) {
+			names = append(names, "“"+f.Name()+"”")
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return []want{{W, sheet, line, "名单中没有" + strings.Join(names, "") + "栏目"}}
+}
+
+// person is a row's values by field key; the arguments are in no table's order, only named.
 func person(name, gender, birth, unit, title, post, research, mobile string) map[string]string {
 	m := map[string]string{}
 	for k, v := range map[string]string{"name": name, "gender": gender, "birth": birth, "unit": unit,

@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/workbook"
 )
 
 // hostileOut, when set, makes TestHostileWorkbooks write its workbooks there for
@@ -55,11 +56,12 @@ func patchPart(t testing.TB, data []byte, name string, edit func(string) string)
 
 // memberList is a small valid list on a sheet named 工作室成员, rows 1–3.
 func memberList(t testing.TB) []byte {
+	mem := mustBlock(t, "members")
 	return build(t, func(f *excelize.File) {
 		f.SetSheetName("Sheet1", "工作室成员")
-		put(f, "工作室成员", 1, memberHeader...)
-		put(f, "工作室成员", 2, row(1, wang)...)
-		put(f, "工作室成员", 3, row(2, li)...)
+		put(f, "工作室成员", 1, headerOf(mem)...)
+		put(f, "工作室成员", 2, row(mem, 1, wang)...)
+		put(f, "工作室成员", 3, row(mem, 2, li)...)
 	})
 }
 
@@ -99,7 +101,10 @@ func TestHostileWorkbooks(t *testing.T) {
 		has  string // a problem's text, when the workbook is read
 	}{
 		{"merged-to-last-row.xlsx", func(t testing.TB) []byte {
-			return withMerges(t, memberList(t), "E3:E1048576", "K1:L1048576")
+			// down a column of the list, and beside it over two columns right of the form's
+			mem := mustBlock(t, "members")
+			unit, beyond := col(t, mem, "unit"), len(mem.Fields)+3
+			return withMerges(t, memberList(t), unit+"3:"+unit+"1048576", workbook.Col(beyond)+"1:"+workbook.Col(beyond+1)+"1048576")
 		}, nil, ""},
 		{"merges-5000.xlsx", func(t testing.TB) []byte { return withMerges(t, memberList(t), many...) }, ErrTooManyMerges, ""},
 		{"million-rows.xlsx", func(t testing.TB) []byte {
@@ -113,10 +118,11 @@ func TestHostileWorkbooks(t *testing.T) {
 		{"cell-25mb.xlsx", func(t testing.TB) []byte {
 			return build(t, func(f *excelize.File) {
 				f.SetSheetName("Sheet1", "工作室成员")
-				put(f, "工作室成员", 1, memberHeader...)
+				mem := mustBlock(t, "members")
+				put(f, "工作室成员", 1, headerOf(mem)...)
 				p := maps.Clone(wang)
 				p["research"] = strings.Repeat("研", 30000) // a cell holds at most 32 767
-				put(f, "工作室成员", 2, row(1, p)...)
+				put(f, "工作室成员", 2, row(mem, 1, p)...)
 			})
 		}, nil, "超过了200个字符"},
 		{"far-columns.xlsx", func(t testing.TB) []byte {

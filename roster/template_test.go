@@ -9,49 +9,94 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shenbao/forms"
+	"shenbao/forms/formstest"
 	"shenbao/workbook"
 	"shenbao/workbook/workbooktest"
 )
 
 func templateBytes(t *testing.T) []byte {
 	t.Helper()
+	return templateOf(t, forms.Default())
+}
+
+func templateOf(t *testing.T, def *forms.Definition) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := Template(&buf, forms.Default()); err != nil {
+	if err := Template(&buf, def); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
 // The template has one sheet per table, each with the form's own column order, the header
-// bold and frozen, 性别 as a drop-down, the phone and birth columns as text, the rows the form
-// holds numbered, and an instruction that states the limits.
+// bold and frozen, a choice as a drop-down, the phone and birth columns as text, the rows the
+// form holds numbered, and an instruction that states the limits. Over every form: what each
+// sheet holds is read from the definition (the header is 序号 and the table's column labels in
+// the definition's order).
 func TestTemplate(t *testing.T) {
+	for _, def := range formstest.Definitions(t) {
+		t.Run(def.ID, func(t *testing.T) { checkTemplate(t, def) })
+	}
+	// The 名班主任 form's, as the bureau's tables are named and limited.
 	f := workbooktest.Open(t, templateBytes(t))
 	if got := f.GetSheetList(); strings.Join(got, ",") != "指导老师,工作室成员" {
 		t.Fatalf("sheets %v", got)
 	}
-	for _, tc := range []struct {
-		key    string
-		header []any
-		limit  string
-	}{
-		{"advisers", adviserHeader, "至少1名、最多2名"},
-		{"members", memberHeader, "最多5名"},
-	} {
-		b := mustBlock(t, tc.key)
-		sheet := b.Nav
+	for sheet, limit := range map[string]string{"指导老师": "至少1名、最多2名", "工作室成员": "最多5名"} {
+		if instr, _ := f.GetCellValue(sheet, "A1"); !strings.Contains(instr, limit) {
+			t.Errorf("%s: instruction %q lacks %q", sheet, instr, limit)
+		}
+	}
+}
+
+func checkTemplate(t *testing.T, def *forms.Definition) {
+	f := workbooktest.Open(t, templateOf(t, def))
+	var tables []forms.Block
+	var sheets []string
+	for _, b := range def.Tables() {
+		if !b.Stored() {
+			continue // the applicant leaves it blank: no list to fill
+		}
+		tables = append(tables, b)
+		name := b.Nav
+		if name == "" {
+			name = b.Name()
+		}
+		sheets = append(sheets, workbook.SheetName(name, 0))
+	}
+	if got := f.GetSheetList(); fmt.Sprint(got) != fmt.Sprint(sheets) {
+		t.Fatalf("sheets %v, want %v", got, sheets)
+	}
+	for i, b := range tables {
+		sheet := sheets[i]
 		t.Run(sheet, func(t *testing.T) {
 			rows, err := f.GetRows(sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := fmt.Sprint(rows[headerRow-1]); got != fmt.Sprint(tc.header) {
-				t.Errorf("header %s, want %s", got, fmt.Sprint(tc.header))
+			want := headerOf(b)
+			if got := fmt.Sprint(rows[headerRow-1]); got != fmt.Sprint(want) {
+				t.Errorf("header %s, want %s", got, fmt.Sprint(want))
 			}
 			instr := rows[instrRow-1][0]
-			for _, want := range []string{tc.limit, "1985.03", "11位", "男", "女", "每行一人"} {
-				if !strings.Contains(instr, want) {
-					t.Errorf("instruction %q lacks %q", instr, want)
+			limit := fmt.Sprintf("最多%d名", b.Rows)
+			if b.MinRows > 0 {
+				limit = fmt.Sprintf("至少%d名、最多%d名", b.MinRows, b.Rows)
+			}
+			says := []string{limit, "每行一人"}
+			for _, fld := range b.Fields {
+				switch fld.Kind {
+				case forms.Choice:
+					says = append(says, fld.Choices...)
+				case forms.YearMonth:
+					says = append(says, "1985.03")
+				case forms.Mobile:
+					says = append(says, "11位")
+				}
+			}
+			for _, w := range says {
+				if !strings.Contains(instr, w) {
+					t.Errorf("instruction %q lacks %q", instr, w)
 				}
 			}
 			for r := 1; r <= b.Rows; r++ {
@@ -62,13 +107,13 @@ func TestTemplate(t *testing.T) {
 			if len(rows) != headerRow+b.Rows {
 				t.Errorf("%d rows, want %d", len(rows), headerRow+b.Rows)
 			}
-			if dim, _ := f.GetSheetDimension(sheet); dim != "A1:"+workbook.Cell(len(tc.header), headerRow+b.Rows) {
+			if dim, _ := f.GetSheetDimension(sheet); dim != "A1:"+workbook.Cell(len(want), headerRow+b.Rows) {
 				t.Errorf("used range %s", dim)
 			}
-			workbooktest.HeaderStyle(t, f, sheet, headerRow, len(tc.header))
+			workbooktest.HeaderStyle(t, f, sheet, headerRow, len(want))
 			workbooktest.Frozen(t, f, sheet, headerRow)
 			checkTextColumns(t, f, sheet, b)
-			checkGenderList(t, f, sheet, b)
+			checkChoiceLists(t, f, sheet, b)
 			checkWidths(t, f, sheet, b)
 		})
 	}
@@ -96,22 +141,32 @@ func checkTextColumns(t *testing.T, f *excelize.File, sheet string, b forms.Bloc
 	}
 }
 
-func checkGenderList(t *testing.T, f *excelize.File, sheet string, b forms.Block) {
+// checkChoiceLists: each choice column, and only those, has a drop-down of its choices from
+// the first person's row down.
+func checkChoiceLists(t *testing.T, f *excelize.File, sheet string, b forms.Block) {
 	t.Helper()
 	dvs, err := f.GetDataValidations(sheet)
-	if err != nil || len(dvs) != 1 {
-		t.Fatalf("data validations %v (%v), want one", dvs, err)
+	if err != nil {
+		t.Fatal(err)
 	}
-	gender := 0
+	bySqref := map[string]*excelize.DataValidation{}
+	for _, dv := range dvs {
+		bySqref[dv.Sqref] = dv
+	}
+	n := 0
 	for i, fld := range b.Fields {
-		if fld.Key == "gender" {
-			gender = i + 2
+		if fld.Kind != forms.Choice {
+			continue
+		}
+		n++
+		ref := workbook.Cell(i+2, firstRow) + ":" + workbook.Cell(i+2, formatRows)
+		list := `"` + strings.Join(fld.Choices, ",") + `"`
+		if dv := bySqref[ref]; dv == nil || dv.Type != "list" || dv.Formula1 != list {
+			t.Errorf("%s: drop-down %+v, want list %s %s", fld.Name(), dv, ref, list)
 		}
 	}
-	dv := dvs[0]
-	want := workbook.Cell(gender, firstRow) + ":" + workbook.Cell(gender, formatRows)
-	if dv.Type != "list" || dv.Sqref != want || dv.Formula1 != `"男,女"` {
-		t.Errorf("drop-down %s %s %s, want list %s \"男,女\"", dv.Type, dv.Sqref, dv.Formula1, want)
+	if len(dvs) != n {
+		t.Errorf("%d data validations, want one for each of the %d choice columns", len(dvs), n)
 	}
 }
 

@@ -61,12 +61,18 @@ var ignoredHeaders = map[string]bool{seqLabel: true, "编号": true, "序": true
 const seqWidth = 6
 
 // widthOf is a column's width in Excel's character units: the field's SheetWidth, or its
-// label's width with room to spare.
+// label's width with room to spare, and for a mobile number room for its 11 digits (手机号码
+// alone gives 12, a digit short: a definition need not know Excel's units to get a column
+// that shows what it asks for).
 func widthOf(f forms.Field) float64 {
 	if f.SheetWidth > 0 {
 		return f.SheetWidth
 	}
-	return workbook.TextWidth(f.Name()) + 4
+	w := workbook.TextWidth(f.Name()) + 4
+	if f.Kind == forms.Mobile {
+		w = max(w, workbook.TextWidth("13812345678")+2)
+	}
+	return w
 }
 
 // cellText is one cell's text trimmed and tidied for the draft: line breaks and runs of

@@ -214,19 +214,29 @@ func TestAssembleFindings(t *testing.T) {
 	}
 }
 
-// TestTurnedPhotos: a landscape photo of the page lying sideways, and one upside down, come
-// back as their pages, upright.
+// TestTurnedPhotos: a landscape photo of the page lying sideways, and one upside down of the
+// page with the seals, come back as their pages, upright. The sealed page is the form's: the
+// first page that carries a box of Definition.Sealed, as render lays the sample out.
 func TestTurnedPhotos(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 4))
 	pages := sealed(t, []Opinion{Opinion(0), Opinion(1)}, rng)
 	e := engine(t)
+	seals := -1
+	for i, m := range e.pages {
+		if len(m.Opinions) > 0 && seals < 0 {
+			seals = i
+		}
+	}
+	if seals < 0 || len(pages) < 3 {
+		t.Fatalf("%d pages, the first with a seal box %d: want 3 pages and a seal box", len(pages), seals+1)
+	}
 	for _, tc := range []struct {
 		page, w, h int
 		rotate     float64
 		turn       int
 	}{
 		{0, 1600, 1200, 95, 1},
-		{7, 1200, 1600, 172, 2},
+		{seals, 1200, 1600, 172, 2},
 		{2, 1600, 1200, -84, 3},
 	} {
 		sh := randomShot(rng, tc.w, tc.h)
