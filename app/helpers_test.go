@@ -231,13 +231,15 @@ func writeSample(t testing.TB, dir string) string {
 func sampleOf(t *testing.T, def *forms.Definition) *harness {
 	t.Helper()
 	config := t.TempDir()
-	data, err := os.ReadFile(formstest.EveryKindFile())
-	if err != nil {
-		t.Fatal(err)
-	}
 	os.MkdirAll(filepath.Join(config, "forms"), 0o755)
-	if err := os.WriteFile(filepath.Join(config, "forms", "every-kind.toml"), data, 0o644); err != nil {
-		t.Fatal(err)
+	if file := formstest.Form(def); strings.HasSuffix(file, ".toml") { // a synthetic form: into the forms folder
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(config, "forms", filepath.Base(file)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Cleanup(forms.ResetRegistered)
 	p := filepath.Join(t.TempDir(), "示例草稿.json")
