@@ -72,9 +72,12 @@ func fromDocument(doc []byte, name string) (*Result, error) {
 // Message is the Chinese sentence for an error of Import.
 func Message(err error) string {
 	var nf *NotFormError
+	var ee *EditError
 	switch {
 	case errors.As(err, &nf):
 		return nf.Reason
+	case errors.As(err, &ee):
+		return ee.Msg
 	case errors.Is(err, ErrBadImport):
 		return err.Error()
 	}
