@@ -126,7 +126,9 @@ func (u *UI) offerImport(res *formimport.Result, known *forms.Definition) {
 	for i := range res.Definition.Blocks {
 		list.Add(v.blockRows(i))
 	}
-	scroll := container.NewVScroll(container.NewPadded(list))
+	inner := container.NewStack(container.NewPadded(list))
+	scroll := container.NewVScroll(inner)
+	inner.Add(newWheelCatcher(scroll)) // over the entries too, which would take the wheel
 	body := container.NewBorder(nil, v.problem, nil, nil, scroll)
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { v.m.hide() })
 	save := widget.NewButtonWithIcon("保存并新建", theme.DocumentSaveIcon(), v.save)
@@ -152,14 +154,14 @@ func (v *importForm) head() fyne.CanvasObject {
 			fields += len(b.Fields)
 		}
 	}
-	msg := fmt.Sprintf("程序按模板的表格猜出了 %d 个栏目、%d 个要填写的字段。", len(def.Blocks), fields)
+	msg := fmt.Sprintf("程序按模板的表格猜出了 %d 个栏目、%d 个要填写的字段", len(def.Blocks), fields)
 	if n := len(v.res.Notes); n > 0 {
-		msg += fmt.Sprintf("有 %d 处它拿不准，写在字段下面（橙色），请对照模板核对。", n)
+		msg += fmt.Sprintf("，有 %d 处拿不准（橙色），请对照模板核对", n)
 	}
-	msg += "种类、必填和限制都可以改；改完按“保存并新建”：表格保存到本程序的表格文件夹，并用它新建一份空白草稿。"
+	msg += "。种类、必填和限制都可以改；改完按“保存并新建”，表格存进本程序的表格文件夹，并新建一份它的草稿。"
 	box := container.NewVBox(wrapped(msg))
 	if v.known != nil {
-		box.Add(note("这份模板与程序里已有的表格《" + v.known.Title + "》的栏目相同。已有的表格带有通知的申报条件：只是要填这份表的，按“新建已有表格的草稿”即可。"))
+		box.Add(note("程序里已有这种表格《" + v.known.Title + "》，它带有通知的申报条件：只是要填这份表的，按“新建已有表格的草稿”即可。"))
 	}
 	for _, n := range append(v.res.Template, v.res.OtherNotes()...) {
 		box.Add(warnText(plainNote(n)))
@@ -169,10 +171,18 @@ func (v *importForm) head() fyne.CanvasObject {
 	v.id = widget.NewEntry()
 	v.id.SetText(freeID(def.ID))
 	v.id.SetPlaceHolder("小写英文字母、数字、连字符")
-	box.Add(container.New(&importColumns{widths: []float32{48}}, widget.NewLabel("标题"), v.title))
-	box.Add(container.New(&importColumns{widths: []float32{48}}, widget.NewLabel("编号"),
-		container.NewBorder(nil, nil, nil, note("（草稿用它认出是哪一种表格）"), v.id)))
+	box.Add(container.NewBorder(nil, nil, widget.NewLabel("标题"),
+		container.NewHBox(widget.NewLabel("编号"), sized(v.id, 230)), v.title))
 	return box
+}
+
+// nameAndPlace is a field's name with its place in the template after it, small and grey:
+// one line for most fields, so that forty of them are not several screens.
+func nameAndPlace(name, place string) fyne.CanvasObject {
+	t := widget.NewRichText(&widget.TextSegment{Text: name, Style: widget.RichTextStyleInline},
+		&widget.TextSegment{Text: "　" + place, Style: widget.RichTextStyle{Inline: true, ColorName: colorNote, SizeName: sizeMessage}})
+	t.Wrapping = fyne.TextWrapBreak // a long name (…主要业绩及成果) breaks anywhere, as Chinese may
+	return t
 }
 
 // warnText is a line in the warning colour: a guess to check.
@@ -223,7 +233,7 @@ func (v *importForm) blockRows(i int) fyne.CanvasObject {
 	}
 	box.Add(note(about))
 	for _, n := range v.res.NotesAt(i, -1) {
-		box.Add(warnText(plainNote(n)))
+		box.Add(warnText("拿不准：" + plainNote(n)))
 	}
 	if b.Kind == forms.TableBlock && b.Stored() {
 		box.Add(v.tableRow(i, b))
@@ -312,10 +322,7 @@ func (v *importForm) fieldRow(i, j int) fyne.CanvasObject {
 		r.kind.Disable()
 	}
 	v.fields = append(v.fields, r)
-	name := container.NewVBox(widget.NewLabel(r.name))
-	if w := v.res.Where(i, j); w != "" {
-		name.Add(note("模板" + w))
-	}
+	name := nameAndPlace(r.name, v.res.Where(i, j))
 	row := container.New(&importColumns{widths: []float32{importNameWidth, importKindWidth, importReqWidth}},
 		name, container.NewVBox(r.kind), container.NewVBox(r.required), container.NewVBox(r.limits))
 	out := container.NewVBox(row)
