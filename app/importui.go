@@ -225,6 +225,9 @@ func (v *importForm) blockRows(i int) fyne.CanvasObject {
 	if name == "" {
 		name = b.Nav
 	}
+	if name == "" {
+		name = "（没有名称）"
+	}
 	head := fmt.Sprintf("%d　%s", i+1, name)
 	box := container.NewVBox(widget.NewSeparator(), heading(head, theme.SizeNameText))
 	about := blockKindWords(b)

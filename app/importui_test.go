@@ -1,6 +1,9 @@
 package app
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +15,8 @@ import (
 
 	"shenbao/formimport"
 	"shenbao/forms"
+	"shenbao/forms/formstest"
+	"shenbao/render/docx"
 )
 
 // template copies a blank template of formimport's testdata into a folder of its own.
@@ -212,4 +217,61 @@ func TestImportDialogFitsASmallWindow(t *testing.T) {
 	if in[*widget.Check](top) == nil {
 		t.Error("no 必填 boxes")
 	}
+}
+
+// A template of a form the program does not know (the synthetic form's blank print, without
+// the draft our export carries: what a bureau's own Word file is) is offered for the import
+// alone, and 保存并新建 starts a draft of the new form, its id made from the title.
+func TestImportUnknownTemplate(t *testing.T) {
+	config := t.TempDir()
+	t.Cleanup(forms.ResetRegistered)
+	path := filepath.Join(t.TempDir(), "某市优秀教师推荐表.docx")
+	os.WriteFile(path, bureauTemplate(t), 0o600)
+	h := newHarness(t, config)
+	h.u.Start("")
+	if !h.u.openFile(path) {
+		t.Fatalf("not taken:\n%s", h.overlayTexts())
+	}
+	text := h.overlayTexts()
+	if !strings.Contains(text, "按这份模板新建表格") || strings.Contains(text, "新建已有表格的草稿") {
+		t.Fatalf("the dialog:\n%s", text)
+	}
+	h.tapButton("保存并新建")
+	files, _ := filepath.Glob(filepath.Join(config, "forms", "import-*.toml"))
+	if len(files) != 1 {
+		t.Fatalf("kept %v\n%s", files, h.overlayTexts())
+	}
+	if id := h.u.d.Form().ID; !strings.HasPrefix(id, "import-") || filepath.Base(files[0]) != id+".toml" {
+		t.Errorf("the draft is of %s, the file %s", id, files[0])
+	}
+}
+
+// bureauTemplate is the synthetic form's blank .docx with the parts that carry our draft
+// taken out.
+func bureauTemplate(t *testing.T) []byte {
+	def, err := forms.ReadDefinition(formstest.EveryKindFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := docx.Write(&b, forms.New(def), docx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "customXml/") {
+			continue
+		}
+		w, _ := zw.Create(f.Name)
+		r, _ := f.Open()
+		io.Copy(w, r)
+		r.Close()
+	}
+	zw.Close()
+	return out.Bytes()
 }
