@@ -38,7 +38,7 @@ var house = map[string][]string{
 	"summary":                    {"forms", "photo", "readback", "roster", "export", "workbook"},
 	"scan":                       {"fonts", "forms", "pdfobj", "photo", "render/", "export"},
 	"cli":                        {"fonts", "forms", "photo", "render/", "export", "readback", "roster", "summary", "scan", "formimport"},
-	"app/":                       {"app/", "fonts", "forms", "photo", "platform", "render/", "export", "readback", "roster", "summary", "scan"},
+	"app/":                       {"app/", "fonts", "forms", "photo", "platform", "render/", "export", "readback", "roster", "summary", "scan", "formimport"},
 	"tools/":                     {"cli"},
 }
 

@@ -25,6 +25,7 @@ func wrapped(msg string) *zhText { return newZHText(msg) }
 // Esc closes it (every dialog treats closing as 取消); Enter gives its primary answer.
 type modal struct {
 	pop      *widget.PopUp
+	want     fyne.Size // the size asked for, fitted again when the window's size changes
 	primary  func()
 	onHidden func()
 }
@@ -40,10 +41,21 @@ func newModal(w fyne.Window, title string, content fyne.CanvasObject, buttons []
 	}
 	row.Add(layout.NewSpacer())
 	body := container.NewBorder(heading(title, theme.SizeNameSubHeadingText), row, nil, nil, content)
-	m := &modal{}
+	m := &modal{want: size}
 	m.pop = widget.NewModalPopUp(container.NewStack(bg, container.NewPadded(container.NewPadded(body))), w.Canvas())
-	m.pop.Resize(dialogSize(size, m.pop.Content.MinSize(), w.Canvas().Size()))
+	m.fit(w.Canvas().Size())
 	return m
+}
+
+func (m *modal) fit(win fyne.Size) { m.pop.Resize(dialogSize(m.want, m.pop.Content.MinSize(), win)) }
+
+// refitDialogs fits the open dialogs to the window's new size: one shown at start (a file
+// opened from Explorer) was sized before the window was fitted to the screen, and would
+// otherwise cover the whole window, menu bar and all.
+func refitDialogs(win fyne.Size) {
+	for _, m := range modals {
+		m.fit(win)
+	}
 }
 
 // dialogSize is the size asked for, cut to the window (at 150 % on a 1366×768 screen the

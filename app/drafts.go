@@ -372,6 +372,7 @@ func (u *UI) buildMenu() {
 	file := fyne.NewMenu("文件",
 		item("新建", fyne.KeyN, ctrl, u.newDraft),
 		item("打开…", fyne.KeyO, ctrl, u.openDialog),
+		item("按空白模板新建表格…", "", 0, u.importTemplateDialog),
 		recent,
 		item("从备份恢复…", "", 0, u.openBackupDialog),
 		fyne.NewMenuItemSeparator(),

@@ -9,7 +9,7 @@ import (
 
 // Opening a .docx or a PDF: the Word file or PDF this program exported (which carries the
 // draft), or the bureau's Word form filled by hand, read by readback as the command
-// line reads it. The file itself is never written: the draft opens as unsaved changes, and
+// line reads it; a blank template of a form is offered for 按这份模板新建表格 (importui.go). The file itself is never written: the draft opens as unsaved changes, and
 // 保存 asks for a .json name beside it.
 
 var (
@@ -21,6 +21,9 @@ var (
 // openExported opens a .docx or PDF as a new, unsaved draft and says where it came from.
 func (u *UI) openExported(path string) bool {
 	r, err := readback.Open(path)
+	if taken, ok := u.openDOCX(path, r, err); taken { // importui.go: a blank template
+		return ok
+	}
 	if err != nil {
 		showMessage(u.win, "无法打开", "无法打开“"+filepath.Base(path)+"”："+readback.Message(err)+"。")
 		return false

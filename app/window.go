@@ -235,8 +235,8 @@ func (u *UI) buildShell() {
 	body := container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, container.NewHScroll(u.content))
 	tips := container.NewWithoutLayout() // tooltips (toolButton), over everything, taking no clicks
 	tipLayers[u.win.Canvas()] = tips
-	u.win.SetContent(container.NewStack(
-		container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, body), tips))
+	u.win.SetContent(container.New(&resizeWatch{onResize: refitDialogs}, container.NewStack(
+		container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), bar), nil, nil, body), tips)))
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 }
 

@@ -25,6 +25,8 @@ type block struct {
 	notes  []string   // guesses about the block as a whole
 	fwhere []string   // per field: where it is in the template
 	fnotes [][]string // per field: guesses about it
+	fedits []string   // per field: what a person changed in it (Apply), "" for nothing
+	edited string     // what a person changed in the block itself (Apply)
 	stamp  string     // opinion, declaration: the template's seal line, as printed
 	date   string     // and its date line
 }

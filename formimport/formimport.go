@@ -31,6 +31,7 @@ type Result struct {
 	Definition *forms.Definition // TOML as the program reads it
 	Notes      []Note            // the guesses it is unsure of, in printed order
 	Template   []string          // about the template as a whole: its width, what was left out
+	def        *draftDef         // what TOML was written from, for Apply
 }
 
 // ErrNotForm is what errors.Is finds in a *NotFormError.
@@ -71,9 +72,12 @@ func fromDocument(doc []byte, name string) (*Result, error) {
 // Message is the Chinese sentence for an error of Import.
 func Message(err error) string {
 	var nf *NotFormError
+	var ee *EditError
 	switch {
 	case errors.As(err, &nf):
 		return nf.Reason
+	case errors.As(err, &ee):
+		return ee.Msg
 	case errors.Is(err, ErrBadImport):
 		return err.Error()
 	}
@@ -114,7 +118,7 @@ func fromBody(body *readback.Body, name string) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w: %v", name, ErrBadImport, err)
 	}
-	return &Result{TOML: data, Definition: parsed, Notes: bd.guesses, Template: bd.notes}, nil
+	return &Result{TOML: data, Definition: parsed, Notes: bd.guesses, Template: bd.notes, def: def}, nil
 }
 
 // tomlName is the definition file's name beside the template: 模板.toml.
@@ -285,6 +289,8 @@ type draftDef struct {
 	stamp, date string
 	stampNote   string
 	guesses     []Note // every guess; those not beside their block or field go in the head
+	fixedID     string // the id a person gave (Apply); "" for the one made from the names
+	edits       int    // changes a person made (Apply)
 }
 
 // roles names the applicant's fields: the name (the first field outside tables labelled
@@ -349,6 +355,9 @@ func (d *draftDef) seals(bd *builder) {
 // id is the definition's id: from the template's file name when that is ASCII, else
 // "import-" and the title's checksum (stable: importing the template again gives the same).
 func (d *draftDef) id() string {
+	if d.fixedID != "" {
+		return d.fixedID
+	}
 	base := strings.ToLower(strings.TrimSuffix(filepath.Base(d.name), filepath.Ext(d.name)))
 	var sb strings.Builder
 	ascii := true

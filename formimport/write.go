@@ -22,6 +22,9 @@ func (d *draftDef) toml() []byte {
 	p("#\n# 程序按模板的表格猜出了下面各栏；标有“猜测”的地方它拿不准，请对照模板核对、改正。\n")
 	p("# 通知里的申报条件（年限、年龄、县区、人数……）模板里没有：请照 docs/form-format.md 写成 [[rules]]。\n")
 	p("# required（必填）都按 true 写出，请按通知改；改完用 shenbao form check 本文件 检查。\n")
+	if d.edits > 0 {
+		p("# 导入后在 shenbao 程序里核对、改过 %d 处（下面标有“在程序里改过”）。\n", d.edits)
+	}
 	for _, n := range d.notes {
 		p("# %s\n", comment(n))
 	}
@@ -46,8 +49,13 @@ func (d *draftDef) toml() []byte {
 	}
 	for i, b := range d.blocks {
 		p("\n# %d %s：%s\n", i+1, b.rows, describe(b))
+		guessed := "猜测"
+		if b.edited != "" {
+			p("# 在程序里改过：%s\n", comment(b.edited))
+			guessed = "原先的猜测"
+		}
 		for _, n := range b.notes {
-			p("# 猜测：%s\n", comment(n))
+			p("# %s：%s\n", guessed, comment(n))
 		}
 		p("[[blocks]]\n")
 		if b.Key != "" {
@@ -99,13 +107,31 @@ func (d *draftDef) toml() []byte {
 		}
 		for j, f := range b.Fields {
 			p("\n  # %s\n", b.fwhere[j])
+			guessed := "猜测"
+			if j < len(b.fedits) && b.fedits[j] != "" {
+				p("  # 在程序里改过：%s\n", comment(b.fedits[j]))
+				guessed = "原先的猜测"
+			}
 			for _, n := range b.fnotes[j] {
-				p("  # 猜测：%s\n", comment(n))
+				p("  # %s：%s\n", guessed, comment(n))
 			}
 			d.field(&w, b, f)
 		}
 	}
+	d.rowRules(&w)
 	return w.Bytes()
+}
+
+// rowRules are the tables' least rows a person set (Apply), as the format says them: a rows
+// rule of error severity.
+func (d *draftDef) rowRules(w *bytes.Buffer) {
+	for _, b := range d.blocks {
+		if b.Kind != forms.TableBlock || b.MinRows == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n# 在程序里改过：“%s”至少要填 %d 行\n[[rules]]\nkind = \"rows\"\ntables = [%s]\nmin = %d\n", comment(b.Name()), b.MinRows, str(b.Key), b.MinRows)
+		fmt.Fprintf(w, "message = %s\n", str("{table}只填了{n}行，至少要填{min}行：请补上。"))
+	}
 }
 
 // loose are the guesses not written beside a block or a field: about a cell merged into
@@ -158,6 +184,9 @@ func (d *draftDef) field(w *bytes.Buffer, b *block, f forms.Field) {
 	}
 	if f.MaxWords > 0 {
 		p("max_words = %d\n", f.MaxWords)
+	}
+	if f.MaxChars > 0 {
+		p("max_chars = %d\n", f.MaxChars)
 	}
 	if b.Kind == forms.FieldsBlock && b.Grid() {
 		p("row = %d\n", f.Row)

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Screenshots of every page of the app at 1366×768 under Xvfb, with the sample draft, plus
 # the dialogs a teacher meets (open, a field with an error, crash recovery, export, a row
-# left half filled, the last draft missing). SIZE=1024x600 photographs the pages and a new
-# draft at that size instead (the clicks inside pages are placed for 1366×768).
+# left half filled, the last draft missing, a blank template made into a form). SIZE=1024x600
+# photographs the pages and a new draft at that size instead (the clicks inside pages are
+# placed for 1366×768).
 #
 #   app/testdata/screens.sh [out-dir]        (from the repository root; default screens/)
 #   SIZE=1024x600 app/testdata/screens.sh screens-1024
@@ -19,6 +20,7 @@ work=$(mktemp -d)
 trap 'kill $app $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work"' EXIT INT TERM
 
 go build -tags no_emoji -o "$work/shenbao" . # as make builds it
+template="$(pwd)/formimport/testdata/mbzr-python-docx.docx"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" DISPLAY=${XVFB_DISPLAY:-:77}
 mkdir -p "$HOME/Desktop" "$XDG_CONFIG_HOME"
 size=${SIZE:-1366x768}
@@ -134,3 +136,17 @@ mv "$HOME/U盘草稿.json" "$work/away.json"
 start
 shot 24-找不到上次的草稿 1
 stop
+
+# A bureau's blank template opened: 按这份模板新建表格 lists the guessed form; 保存并新建 keeps
+# it in the forms folder and shows a new draft of it.
+rm -f "$XDG_CONFIG_HOME"/shenbao/autosave/session-*
+start "$template"
+shot 25-按模板新建表格 1
+xdotool mousemove 683 400
+for _ in $(seq 12); do xdotool click 5; sleep 0.05; done # the wheel, over the entries too
+shot 26-按模板新建表格字段 1
+xdotool mousemove 797 671 click 1 # 保存并新建
+shot 27-已按模板新建表格 2
+xdotool key Return
+shot 28-导入的表格的草稿 1
+kill $app
