@@ -311,13 +311,14 @@ func (bd *builder) tableAt(i int, heading string) int {
 	} else {
 		b.notes = append(b.notes, bd.guess(fmt.Sprintf("第%d行", head.n), "表格第一列不是“序号”：按没有序号列的表格处理"))
 	}
-	bd.columns(b, cols)
+	bd.columns(b, cols, rows[i+1].cells[len(head.cells)-len(cols):])
 	bd.blocks = append(bd.blocks, b)
 	return data + 1
 }
 
-// columns makes a table's fields from its column labels.
-func (bd *builder) columns(b *block, cols []*scell) {
+// columns makes a table's fields from its column labels; data is the first row under them,
+// whose options to tick (是 □ 否 □) make a column a choice printed as boxes.
+func (bd *builder) columns(b *block, cols, data []*scell) {
 	used := map[string]bool{}
 	hasName := false
 	for k, c := range cols {
@@ -329,6 +330,9 @@ func (bd *builder) columns(b *block, cols []*scell) {
 		var notes []string
 		if g.kind == forms.Picture {
 			g = kindGuess{kind: forms.Text}
+		}
+		if _, opts := boxOptions(data[k].text); data[k].class == boxesCell && len(opts) > 1 {
+			g = kindGuess{kind: forms.BoxChoice, choices: opts, sure: true}
 		}
 		f := forms.Field{Key: keyFor(flat(l), k+1, used), Label: l, Kind: g.kind, Choices: g.choices, Required: true,
 			ValueMM: round1(c.w())}
@@ -428,13 +432,14 @@ func (bd *builder) leftTable(i int) int {
 	}
 	b.notes = append(b.notes, bd.guess(left.where(), "“%s”是表格左边跨%d行的名称格：作表格的标题（印在表格上面一行），它的宽度 %s 毫米作序号列",
 		oneLine(b.Label), left.span, num(b.LabelMM)))
-	bd.columns(b, cols)
+	first := rows[i+1].cells[1:]
+	bd.columns(b, cols, first[len(first)-len(cols):])
 	bd.blocks = append(bd.blocks, b)
 	return n + 1
 }
 
 // dataRow: row r is an empty row of the table headed by head: the same columns, every cell
-// empty but the first, which may hold its number.
+// empty (or options to tick) but the first, which may hold its number.
 func dataRow(head, r *srow) bool {
 	if len(r.cells) != len(head.cells) {
 		return false
@@ -444,7 +449,8 @@ func dataRow(head, r *srow) bool {
 		if math.Abs(c.x0-h.x0) > sameX || math.Abs(c.x1-h.x1) > sameX || c.merge || c.span > 1 {
 			return false
 		}
-		if c.class != emptyCell && !(k == 0 && c.class == numberCell) {
+		// Options to tick printed in every row (是 □ 否 □) are a column to fill, like an empty one.
+		if c.class != emptyCell && c.class != boxesCell && !(k == 0 && c.class == numberCell) {
 			return false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,11 +21,23 @@ import (
 // cell's edges within 0.5 mm of the template's (the template's table scaled to the form's
 // 146.5 mm), the vertical merges (the photo cell) where the template has them.
 func TestImportedPrintsLikeTemplate(t *testing.T) {
+	templates := map[string][]byte{}
 	for _, name := range append(append([]string(nil), mbzrTemplates...), jxzcTemplates...) {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}
+		templates[name] = data
+	}
+	// Every form's blank .docx, the synthetic ones too, as a template.
+	for _, def := range formstest.Definitions(t) {
+		var b bytes.Buffer
+		if err := docx.Write(&b, forms.New(def), docx.Options{Creator: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		templates[def.ID+" blank.docx"] = b.Bytes()
+	}
+	for name, data := range templates {
 		res, err := Import(data, name)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -120,4 +133,47 @@ func lastKey(rows []prow, at int) string {
 		return "the start"
 	}
 	return rows[at-1].key()
+}
+
+// Every form's blank .docx imports its tables with their columns: the same labels in the same
+// order, and a column of options printed in every row (是 □ 否 □) a choice printed as boxes
+// with those options.
+func TestTablesOfEveryFormsBlank(t *testing.T) {
+	for _, def := range formstest.Definitions(t) {
+		var b bytes.Buffer
+		if err := docx.Write(&b, forms.New(def), docx.Options{Creator: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import(b.Bytes(), def.ID+".docx")
+		if err != nil {
+			t.Fatalf("%s: %v", def.ID, err)
+		}
+		got := map[string]forms.Block{}
+		for _, ib := range res.Definition.Tables() {
+			got[formstest.Norm(ib.Label)] = ib
+		}
+		for _, tb := range def.Tables() {
+			if len(tb.Fields) < 2 {
+				continue // one column prints as a heading over blank lines: nothing says it is a table
+			}
+			ib, ok := got[formstest.Norm(tb.Label)]
+			if !ok {
+				t.Errorf("%s: table %s not imported as a table", def.ID, tb.Label)
+				continue
+			}
+			if len(ib.Fields) != len(tb.Fields) || ib.Rows != tb.Rows {
+				t.Errorf("%s %s: %d columns, %d rows imported; want %d, %d", def.ID, tb.Label, len(ib.Fields), ib.Rows, len(tb.Fields), tb.Rows)
+				continue
+			}
+			for k, f := range tb.Fields {
+				g := ib.Fields[k]
+				if formstest.Norm(g.Label) != formstest.Norm(f.Label) {
+					t.Errorf("%s %s column %d: %q, want %q", def.ID, tb.Label, k+1, g.Label, f.Label)
+				}
+				if f.Kind == forms.BoxChoice && (g.Kind != forms.BoxChoice || !slices.Equal(g.Choices, f.Choices)) {
+					t.Errorf("%s %s column %s: %v %v, want boxes %v", def.ID, tb.Label, f.Label, g.Kind, g.Choices, f.Choices)
+				}
+			}
+		}
+	}
 }
