@@ -57,9 +57,25 @@ func LoadFolder(dir string) []error {
 			problems = append(problems, fmt.Errorf("%s：%s", filepath.Base(n), Message(err)))
 			continue
 		}
+		if other := sameID(def); other != nil {
+			problems = append(problems, fmt.Errorf("%s：编号（id）“%s”已是另一种表格“%s”的编号，没有读取：请给这个表格另起一个编号", filepath.Base(n), def.ID, other.Title))
+			continue
+		}
 		Register(def)
 	}
 	return problems
+}
+
+// sameID is a known form with def's id but drafts of another format: two forms that --form
+// and the form list could not tell apart. (One with def's draft format is def's older copy,
+// which def replaces.)
+func sameID(def *Definition) *Definition {
+	for _, d := range Known() {
+		if d.ID == def.ID && d.DraftFormat != def.DraftFormat {
+			return d
+		}
+	}
+	return nil
 }
 
 // UserFolder is where a user's own forms are read from: %AppData%\shenbao\forms on Windows,
