@@ -149,15 +149,15 @@ func (u *UI) importSummary(r roster.Roster, refused bool) []string {
 		n, old := r.Count(b.Key), len(u.d.FilledRows(b))
 		switch {
 		case refused:
-			out = append(out, fmt.Sprintf("%s：名单中有 %d 名，草稿中现有 %d 名。", b.Nav, n, old))
+			out = append(out, fmt.Sprintf("%s：名单中有 %d %s，草稿中现有 %d %s。", b.Nav, n, b.Counter(), old, b.Counter()))
 		case n == 0 && old == 0:
 			out = append(out, fmt.Sprintf("%s：名单中没有。", b.Nav))
 		case n == 0:
-			out = append(out, fmt.Sprintf("%s：名单中没有，保留现有的 %d 名。", b.Nav, old))
+			out = append(out, fmt.Sprintf("%s：名单中没有，保留现有的 %d %s。", b.Nav, old, b.Counter()))
 		case old == 0:
-			out = append(out, fmt.Sprintf("将导入 %d 名%s。", n, b.Nav))
+			out = append(out, fmt.Sprintf("将导入 %d %s%s。", n, b.Counter(), b.Nav))
 		default:
-			out = append(out, fmt.Sprintf("将导入 %d 名%s，将替换现有的 %d 名%s。", n, b.Nav, old, b.Nav))
+			out = append(out, fmt.Sprintf("将导入 %d %s%s，将替换现有的 %d %s%s。", n, b.Counter(), b.Nav, old, b.Counter(), b.Nav))
 		}
 	}
 	return out

@@ -100,11 +100,11 @@ func reportImport(stdout io.Writer, before, after *forms.Draft, r roster.Roster)
 		n := r.Count(b.Key)
 		switch old := len(before.FilledRows(b)); {
 		case n == 0:
-			fmt.Fprintf(stdout, "%s：名单中没有，保持原有的 %d 名。\n", b.Nav, old)
+			fmt.Fprintf(stdout, "%s：名单中没有，保持原有的 %d %s。\n", b.Nav, old, b.Counter())
 		case old == 0:
-			fmt.Fprintf(stdout, "%s：导入 %d 名。\n", b.Nav, n)
+			fmt.Fprintf(stdout, "%s：导入 %d %s。\n", b.Nav, n, b.Counter())
 		default:
-			fmt.Fprintf(stdout, "%s：导入 %d 名，替换了原有的 %d 名。\n", b.Nav, n, old)
+			fmt.Fprintf(stdout, "%s：导入 %d %s，替换了原有的 %d %s。\n", b.Nav, n, b.Counter(), old, b.Counter())
 		}
 	}
 	var left []string

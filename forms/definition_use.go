@@ -127,6 +127,15 @@ func (d *Definition) Tables() []Block {
 	return out
 }
 
+// Counter is the word a row of a table is counted in: 名 for a table of people (a column keyed
+// name), else 条 (a period of work, an award).
+func (b Block) Counter() string {
+	if b.Field("name").Key != "" {
+		return "名"
+	}
+	return "条"
+}
+
 // FixedText is every character the form prints whatever the user typed: the title, labels,
 // hints, stamp lines and the words around page numbers. The bold font subset must hold it.
 func (d *Definition) FixedText() string {

@@ -200,11 +200,12 @@ func writeInstruction(f *excelize.File, sheet string, b forms.Block, last string
 // instruction is the sheet's first row: what goes in, how many rows, in which formats. It is
 // built from the block so that the limits and labels cannot drift from the form.
 func instruction(b forms.Block) string {
-	limit := fmt.Sprintf("最多%d名", b.Rows)
+	unit := b.Counter()
+	limit := fmt.Sprintf("最多%d%s", b.Rows, unit)
 	if b.MinRows > 0 {
-		limit = fmt.Sprintf("至少%d名、最多%d名", b.MinRows, b.Rows)
+		limit = fmt.Sprintf("至少%d%s、最多%d%s", b.MinRows, unit, b.Rows, unit)
 	}
-	parts := []string{fmt.Sprintf("填写说明：本表填写%s，%s（申报表印%d行），每行一人，不要合并单元格", b.Nav, limit, b.Rows)}
+	parts := []string{fmt.Sprintf("填写说明：本表填写%s，%s（申报表印%d行），每行%s，不要合并单元格", b.Nav, limit, b.Rows, perRow(unit))}
 	for _, f := range b.Fields {
 		switch f.Kind {
 		case forms.Choice:
@@ -279,3 +280,11 @@ func finishSheet(f *excelize.File, sheet string) error {
 
 // printSetup prints a sheet on A4 landscape, one page wide, repeating its first rows (up to
 // the header) on every page.
+
+// perRow is what one row of a list holds: 一人 where rows count people, else 一条.
+func perRow(counter string) string {
+	if counter == "名" {
+		return "一人"
+	}
+	return "一条"
+}

@@ -79,11 +79,16 @@ func checkTemplate(t *testing.T, def *forms.Definition) {
 				t.Errorf("header %s, want %s", got, fmt.Sprint(want))
 			}
 			instr := rows[instrRow-1][0]
-			limit := fmt.Sprintf("最多%d名", b.Rows)
-			if b.MinRows > 0 {
-				limit = fmt.Sprintf("至少%d名、最多%d名", b.MinRows, b.Rows)
+			// A table of people counts 名 and holds 一人 a row; another (获奖, 经历) 条 and 一条.
+			unit, per := "名", "每行一人"
+			if b.Field("name").Key == "" {
+				unit, per = "条", "每行一条"
 			}
-			says := []string{limit, "每行一人"}
+			limit := fmt.Sprintf("最多%d%s", b.Rows, unit)
+			if b.MinRows > 0 {
+				limit = fmt.Sprintf("至少%d%s、最多%d%s", b.MinRows, unit, b.Rows, unit)
+			}
+			says := []string{limit, per}
 			for _, fld := range b.Fields {
 				switch fld.Kind {
 				case forms.Choice:
