@@ -28,6 +28,7 @@ type modal struct {
 	want     fyne.Size // the size asked for, fitted again when the window's size changes
 	primary  func()
 	onHidden func()
+	escape   func() // what Esc does instead of closing (asking first), if anything
 }
 
 // modals are the dialogs open now, by their pop-up, for the window's key handler.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -92,6 +93,7 @@ type importForm struct {
 	tables  []*importTable
 	problem *zhText
 	m       *modal
+	opened  []byte // the definition as the dialog opened it (edits applied), to tell a change
 }
 
 // importField is one field's row: what can be changed in it.
@@ -130,7 +132,7 @@ func (u *UI) offerImport(res *formimport.Result, known *forms.Definition) {
 	scroll := container.NewVScroll(inner)
 	inner.Add(newWheelCatcher(scroll)) // over the entries too, which would take the wheel
 	body := container.NewBorder(nil, v.problem, nil, nil, scroll)
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { v.m.hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), v.cancel)
 	save := widget.NewButtonWithIcon("保存并新建", theme.DocumentSaveIcon(), v.save)
 	save.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{cancel}
@@ -142,7 +144,34 @@ func (u *UI) offerImport(res *formimport.Result, known *forms.Definition) {
 	}
 	buttons = append(buttons, save)
 	v.m = newModal(u.win, "按这份模板新建表格", body, buttons, fyne.NewSize(860, 680))
+	v.m.escape = v.cancel
+	v.opened = v.applied()
 	v.m.show()
+}
+
+// applied is the definition the dialog's entries make now, nil when they make none.
+func (v *importForm) applied() []byte {
+	e, err := v.edits()
+	if err != nil {
+		return nil
+	}
+	res, err := v.res.Apply(e)
+	if err != nil {
+		return nil
+	}
+	return res.TOML
+}
+
+// cancel closes the dialog (取消, Esc), asking first when something was changed in it: the
+// corrections would be lost.
+func (v *importForm) cancel() {
+	if now := v.applied(); now != nil && bytes.Equal(now, v.opened) {
+		v.m.hide()
+		return
+	}
+	ask(v.u.win, "放弃修改？", wrapped("对这份模板的种类、必填和限制所做的修改还没有保存，关闭后就没有了。"),
+		choice{text: "继续修改", primary: true},
+		choice{text: "放弃修改", danger: true, do: v.m.hide})
 }
 
 // head says what was found and what to do, and holds the title and the id.

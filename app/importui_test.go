@@ -275,3 +275,32 @@ func bureauTemplate(t *testing.T) []byte {
 	zw.Close()
 	return out.Bytes()
 }
+
+// 取消 or Esc closes an untouched import at once; after a change it asks first, and 继续修改
+// keeps the dialog and the change.
+func TestImportCancelAsksAfterAChange(t *testing.T) {
+	t.Cleanup(forms.ResetRegistered)
+	h := newHarness(t, t.TempDir())
+	h.u.Start("")
+	h.u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(template(t, "mbzr-python-docx.docx"))})
+	h.u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if strings.Contains(h.overlayTexts(), "按这份模板新建表格") {
+		t.Fatal("Esc did not close the untouched dialog")
+	}
+	h.u.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(template(t, "mbzr-python-docx.docx"))})
+	county := h.importRow("结对帮扶县区")
+	in[*widget.Select](county).SetSelected(formimport.KindName(forms.Choice))
+	h.tapButton("取消")
+	if text := h.overlayTexts(); !strings.Contains(text, "放弃修改？") {
+		t.Fatalf("取消 after a change does not ask:\n%s", text)
+	}
+	h.tapButton("继续修改")
+	if text := h.overlayTexts(); !strings.Contains(text, "按这份模板新建表格") || strings.Contains(text, "放弃修改？") {
+		t.Fatalf("继续修改 did not go back to the dialog:\n%s", text)
+	}
+	h.u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.tapButton("放弃修改")
+	if strings.Contains(h.overlayTexts(), "按这份模板新建表格") {
+		t.Error("放弃修改 did not close the dialog")
+	}
+}

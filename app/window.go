@@ -250,6 +250,10 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	}
 	switch ev.Name {
 	case fyne.KeyEscape:
+		if m.escape != nil {
+			m.escape()
+			return
+		}
 		m.hide()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if m.primary != nil {
