@@ -235,9 +235,19 @@ func navOf(label string) string {
 			break
 		}
 	}
+	s = strings.TrimSuffix(s, "的") // 已设立……工作室的（情况）
 	if utf8.RuneCountInString(s) > 12 {
 		if i := strings.LastIndex(s, "的"); i > 0 && utf8.RuneCountInString(s[i+len("的"):]) >= 4 {
 			s = s[i+len("的"):]
+		}
+	}
+	// Still long: the words before a 或 / 及 / 与 / 和 / 、 (已设立有名班主任工作室或…).
+	if r := []rune(s); len(r) > 12 {
+		for k := 4; k <= 12 && k < len(r); k++ {
+			if strings.ContainsRune("或及与和、", r[k]) {
+				s = string(r[:k])
+				break
+			}
 		}
 	}
 	if r := []rune(s); len(r) > 12 {

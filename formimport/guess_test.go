@@ -370,3 +370,20 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+// A block's nav name is short and whole words: the note in brackets, 情况 and a trailing 的
+// dropped, a long name cut before 或 / 及 … or after its last 的, never mid-word when a cut
+// point exists.
+func TestNavOf(t *testing.T) {
+	for _, tc := range []struct{ label, want string }{
+		{"指导老师基本情况", "指导老师"},
+		{"工作室未来三年发展规划（3000字内）", "工作室未来三年发展规划"},
+		{"已设立有名班主任工作室或名班主任网络工作室的情况", "已设立有名班主任工作室"},
+		{"主持人近5年从事班主任工作方面的主要业绩及成果", "主要业绩及成果"},
+		{"主要专业技术工作经历（含学习经历）", "主要专业技术工作经历"},
+	} {
+		if got := navOf(tc.label); got != tc.want {
+			t.Errorf("navOf(%q) = %q, want %q", tc.label, got, tc.want)
+		}
+	}
+}
