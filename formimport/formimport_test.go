@@ -128,6 +128,9 @@ func compare(t *testing.T, res *Result, want *forms.Definition) {
 			} else if !kindOK {
 				t.Errorf("%s: kind %v %v, want %v %v", fwhere, gf.Kind, gf.Choices, wf.Kind, wf.Choices)
 			}
+			if flat(gf.Group) != flat(wf.Group) || gf.GroupSpan != wf.GroupSpan || !near(gf.GroupMM, wf.GroupMM) {
+				t.Errorf("%s: group %q over %d rows %g mm; want %q %d %g", fwhere, gf.Group, gf.GroupSpan, gf.GroupMM, wf.Group, wf.GroupSpan, wf.GroupMM)
+			}
 			if gf.Row != wf.Row || !near(gf.LabelMM, wf.LabelMM) || !near(gf.ValueMM, wf.ValueMM) ||
 				gf.RowSpan != wf.RowSpan || gf.MaxWords != wf.MaxWords {
 				t.Errorf("%s: row %d label_mm %g value_mm %g row_span %d max_words %d; want %d %g %g %d %d", fwhere,

@@ -3,6 +3,7 @@ package formimport
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"shenbao/forms"
@@ -23,6 +24,9 @@ type gridField struct {
 	x0    float64 // where its first cell starts, mm
 	where string
 	notes []string
+	// groupRows: the field prints a label cell over this many sheet rows (f.Group), from its
+	// own (外语考试情况 over 年度 and 成绩).
+	groupRows int
 }
 
 // grid reads the rows of a grid from row i, as long as they are not a block of their own
@@ -32,19 +36,26 @@ func (bd *builder) grid(i int) int {
 	var out []gridRowOut
 	var photo *scell
 	photoRow, photoEnd := -1, -1
+	var groups []spanCell // group labels over rows, while they cover rows
 	j := i
 	for ; j < len(rows) && j-i < maxGridRows; j++ {
-		if j > i && j > photoEnd && (bd.special(j) || rows[j].table != rows[i].table) {
+		if j > i && j > max(photoEnd, groupsEnd(groups)) && (bd.special(j) || rows[j].table != rows[i].table) {
 			break
 		}
 		active := photo
 		if j > photoEnd {
 			active = nil
 		}
-		fields, p := bd.gridFields(rows[j], active, photo != nil)
+		groups = slices.DeleteFunc(groups, func(g spanCell) bool { return g.end < j })
+		fields, p := bd.gridFields(rows[j], active, photo != nil, groups)
 		if p != nil {
 			photo, photoRow = p, j
 			photoEnd = min(j+min(p.span, 10)-1, len(rows)-1, i+maxGridRows-1)
+		}
+		for _, f := range fields {
+			if f.groupRows > 1 {
+				groups = append(groups, spanCell{x0: f.x0, x1: f.x0 + f.f.GroupMM, end: j + f.groupRows - 1})
+			}
 		}
 		out = append(out, gridRowOut{sheetRow: j, fields: fields})
 	}
@@ -52,12 +63,38 @@ func (bd *builder) grid(i int) int {
 	return j - i
 }
 
+// spanCell is a group's label cell over rows: where it is (mm) and the last sheet row it covers.
+type spanCell struct {
+	x0, x1 float64
+	end    int
+}
+
+func groupsEnd(gs []spanCell) int {
+	end := -1
+	for _, g := range gs {
+		end = max(end, g.end)
+	}
+	return end
+}
+
+// covers: the merged cell c is the part of one of the groups in its row.
+func covers(gs []spanCell, c *scell) bool {
+	return slices.ContainsFunc(gs, func(g spanCell) bool {
+		return math.Abs(c.x0-g.x0) < sameX && math.Abs(c.x1-g.x1) < sameX
+	})
+}
+
 // gridFields reads one row of a grid. photo is the photo cell of a row above, whose part
-// in this row is passed over; taken: the grid has its photo already. A photo cell found in
-// this row is returned (its field among the others).
-func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *scell) {
+// in this row is passed over, as are the parts of groups (labels over several rows of
+// labels); taken: the grid has its photo already. A photo cell found in this row is returned
+// (its field among the others).
+func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCell) ([]gridField, *scell) {
 	var out []gridField
 	var found *scell
+	// A label over several rows followed by a label of this row (外语考试情况 | 年度): the group
+	// the next field prints before its label.
+	var group *scell
+	groupText, groupX, groupW := "", 0.0, 0.0
 	// A label waiting for its empty cell (its text, where it starts, how wide it is so far),
 	// and the width of merged cells passed, which the next cell takes (from carryX).
 	var pending *scell
@@ -96,6 +133,11 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 				widenLast()
 				continue
 			}
+			if covers(groups, c) { // the fields right of it start after it
+				flush()
+				widenLast()
+				continue
+			}
 			if carry == 0 {
 				carryX = c.x0
 			}
@@ -121,6 +163,13 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 		switch c.class {
 		case labelCell, numberCell, sealCell:
 			x, w := take(c)
+			if pending != nil && group == nil && pending.span > 1 && c.span <= 1 && c.class == labelCell {
+				// 外语考试情况 over two rows, 年度 beside it in this row: a group and its label
+				bd.guess(pending.where(), "名称格“%s”跨%d行，右边各行另有名称格：按跨行的名称格（group）处理", oneLine(pendingText), pending.span)
+				group, groupText, groupX, groupW = pending, pendingText, pendingX, pendingW
+				pending, pendingText, pendingX, pendingW = c, c.text, x, w
+				continue
+			}
 			if pending != nil {
 				bd.guess(c.where(), "两个名称格“%s”“%s”相邻：合成一个名称格", oneLine(pendingText), oneLine(c.text))
 				pendingText += "\n" + c.text
@@ -155,6 +204,11 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 				notes = append(notes, bd.guess(c.where(), "空白格前面没有名称格：按单行文字处理，名称暂作“%s”（不印在表上）", l))
 			}
 			f := forms.Field{Label: l, Required: true, LabelMM: labelMM, ValueMM: round1(w)}
+			groupRows := 0
+			if group != nil && labelMM > 0 {
+				f.Group, f.GroupMM, f.GroupSpan = clip(keepBold(groupText), 100), round1(groupW), min(group.span, 10)
+				x, groupRows, group = groupX, group.span, nil
+			}
 			g := guessKind(flat(l))
 			f.Kind, f.Choices = fieldKind(g.kind), g.choices
 			switch c.class {
@@ -167,7 +221,7 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 			if c.class != boxesCell && !g.sure && labelMM > 0 {
 				notes = append(notes, bd.guess(c.where(), "%s（名称“%s”）", unsureText(g), oneLine(l)))
 			}
-			out = append(out, gridField{f: f, x0: x, where: c.where(), notes: notes})
+			out = append(out, gridField{f: f, x0: x, where: c.where(), notes: notes, groupRows: groupRows})
 		}
 	}
 	flush()
@@ -248,6 +302,13 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 			}
 			f := gf.f
 			f.Row = ri
+			if gf.groupRows > 0 { // the kept rows it covers
+				span := 0
+				for k := ri; k < len(kept) && kept[k].sheetRow <= r.sheetRow+gf.groupRows-1; k++ {
+					span++
+				}
+				f.GroupSpan = max(1, min(span, 10))
+			}
 			n++
 			f.Key = keyFor(flat(f.Label), n, used)
 			b.addField(f, gf.where, gf.notes...)

@@ -309,11 +309,14 @@ func TestOtherShapes(t *testing.T) {
 	if f := host.Field("mobile"); f.Kind != forms.Mobile {
 		t.Errorf("手机 %+v", f)
 	}
-	// 学历 merged over two rows: joined to 全日制 in its first row, its width to 在职's in the second.
-	if f := host.Field("education"); f.Label != "学历\n全日制" || f.Row != 2 || !near1(f.LabelMM, 2*forms.TextMM/6) {
-		t.Errorf("学历 %+v", f)
+	// 学历 merged over two rows, 全日制 and 在职 beside it: a group over the two fields, printed
+	// by the first (its cell over both rows), named in both.
+	w1 := forms.TextMM / 6
+	if f := host.Fields[len(host.Fields)-4]; f.Label != "全日制" || f.Row != 2 || f.Group != "学历" || f.GroupSpan != 2 ||
+		!near1(f.GroupMM, w1) || !near1(f.LabelMM, w1) {
+		t.Errorf("全日制 %+v", f)
 	}
-	if f := host.Fields[len(host.Fields)-2]; f.Label != "在职" || f.Row != 3 || !near1(f.LabelMM, 2*forms.TextMM/6) {
+	if f := host.Fields[len(host.Fields)-2]; f.Label != "在职" || f.Row != 3 || f.Group != "学历" || f.GroupSpan != 0 || !near1(f.LabelMM, w1) {
 		t.Errorf("在职 %+v", f)
 	}
 	if b := d.Blocks[1]; b.Grid() || len(b.Fields) != 2 || b.Fields[0].Label != "邮编：" || b.Fields[1].Key != "address" {
@@ -335,7 +338,7 @@ func TestOtherShapes(t *testing.T) {
 	}
 	inFile(t, res)
 	for _, want := range []string{"第1行第3格：“是否党员”和方框在同一格", "第8行第1格：“获奖情况”是表格左边跨3行的名称格", "第11行第1格：整行的一格里有盖章",
-		"第3行第2格：两个名称格“学历”“全日制”相邻：合成一个名称格", "第4行第1格：与上一行合并的格子"} {
+		"第3行第1格：名称格“学历”跨2行，右边各行另有名称格：按跨行的名称格（group）处理"} {
 		if !hasNote(res, want) {
 			t.Errorf("no note %q in %v", want, res.Notes)
 		}

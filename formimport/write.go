@@ -200,6 +200,11 @@ func (d *draftDef) field(w *bytes.Buffer, b *block, f forms.Field) {
 	if f.Kind == forms.Picture && f.RowSpan > 1 {
 		p("row_span = %d\n", f.RowSpan)
 	}
+	if f.GroupSpan > 0 {
+		p("group = %s\n", str(f.Group))
+		p("group_mm = %s\n", num(f.GroupMM))
+		p("group_span = %d\n", f.GroupSpan)
+	}
 }
 
 // describe says what a block is, for the comment above it.

@@ -144,7 +144,7 @@ func (d *Definition) FixedText() string {
 	for _, b := range d.Blocks {
 		sb.WriteString(b.Label + b.Hint + b.Sub + b.Text + b.Sign)
 		for _, f := range b.Fields {
-			sb.WriteString(f.Label)
+			sb.WriteString(f.Label + f.Group)
 		}
 	}
 	return sb.String()

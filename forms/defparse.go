@@ -154,6 +154,9 @@ type rawField struct {
 	LabelMM      any `toml:"label_mm"`
 	ValueMM      any `toml:"value_mm"`
 	RowSpan      any `toml:"row_span"`
+	Group        any `toml:"group"`
+	GroupMM      any `toml:"group_mm"`
+	GroupSpan    any `toml:"group_span"`
 	Aliases      any `toml:"aliases"`
 	SheetWidth   any `toml:"sheet_width"`
 	Summary      any `toml:"summary"`
@@ -1059,17 +1062,35 @@ func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) 
 	f.LabelMM = l.width(rf.LabelMM, p+".label_mm")
 	f.ValueMM = l.width(rf.ValueMM, p+".value_mm")
 	f.RowSpan, _ = l.integer(rf.RowSpan, p+".row_span", 1, 10)
+	l.group(&f, p, rf)
 	f.Aliases, _ = l.strs(rf.Aliases, p+".aliases", maxDefWords, maxDefLabel)
 	f.SheetWidth, _ = l.number(rf.SheetWidth, p+".sheet_width", 0, 255)
 	f.Summary, _ = l.integer(rf.Summary, p+".summary", 1, 100)
 	if b.Kind != FieldsBlock {
-		for _, key := range []string{"row", "label_mm", "summary"} {
+		for _, key := range []string{"row", "label_mm", "summary", "group", "group_mm", "group_span"} {
 			if contains(present(rf), key) {
 				l.fail(l.line(p+"."+key), "%s 只用于 fields 栏目的字段（表格的列只写 value_mm）。", key)
 			}
 		}
 	}
 	return f
+}
+
+// group reads a field's group cell: its text, width and rows, all three or none.
+func (l *loader) group(f *Field, p string, rf rawField) {
+	var has bool
+	f.Group, has = l.str(rf.Group, p+".group", maxDefLabel)
+	f.GroupMM = l.width(rf.GroupMM, p+".group_mm")
+	f.GroupSpan, _ = l.integer(rf.GroupSpan, p+".group_span", 1, 10)
+	switch {
+	case rf.Group == nil && rf.GroupMM == nil && rf.GroupSpan == nil:
+	case !has || strings.TrimSpace(f.Group) == "" || f.GroupMM <= 0 || rf.GroupSpan == nil:
+		l.fail(l.line(p), "跨行的名称格要同时写 group（印在格里的文字）、group_mm（格的宽度，毫米）和 group_span（跨几行）。")
+	case f.Kind == Picture || f.LabelMM <= 0:
+		l.fail(l.line(p+".group"), "group 写在按格子排、有名称格（label_mm）的字段上：跨行的名称格印在它的名称格前面。")
+	default:
+		l.printable(f.Group, p+".group", true, true)
+	}
 }
 
 func kindIn(kinds []Kind, k Kind) bool {
@@ -1199,6 +1220,8 @@ func (l *loader) grid(b *Block, name, p string) {
 		}
 	}
 	rows := make([][]cell, nrows)
+	labelX := make([]float64, len(b.Fields)) // where each field's label cell starts
+	var groups []int                         // the fields that print a group cell
 	firstLine := make([]int, nrows)
 	pictureRows := 0 // rows below a picture that the picture reaches past the others
 	for j, f := range b.Fields {
@@ -1237,11 +1260,27 @@ func (l *loader) grid(b *Block, name, p string) {
 			}
 			continue
 		}
+		labelX[j] = x
+		if f.GroupSpan > 0 {
+			span := f.GroupSpan
+			if f.Row+span-1 > lastRow {
+				l.fail(l.line(fp+".group_span"), "跨行的名称格“%s”从第%d行跨 %d 行，但%s只有 %d 行：请把 group_span 改为 %d 或更小。",
+					strings.ReplaceAll(f.Group, "\n", ""), f.Row+1, span, name, lastRow+1, max(lastRow-f.Row+1, 1))
+				span = max(lastRow-f.Row+1, 1)
+			}
+			for k := 0; k < span; k++ {
+				rows[f.Row+k] = append(rows[f.Row+k], cell{x, f.GroupMM})
+			}
+			groups = append(groups, j)
+			x += f.GroupMM
+			labelX[j] = x
+		}
 		if f.LabelMM > 0 {
 			rows[f.Row] = append(rows[f.Row], cell{x, f.LabelMM})
 		}
 		rows[f.Row] = append(rows[f.Row], cell{x + f.LabelMM, f.ValueMM})
 	}
+	l.groupNames(b, groups, labelX)
 	for r := 0; r < nrows-pictureRows; r++ {
 		cells := rows[r]
 		if len(cells) == 0 {
@@ -1263,6 +1302,21 @@ func (l *loader) grid(b *Block, name, p string) {
 		case math.Abs(x-TextMM) > widthTolerance:
 			l.fail(firstLine[r], "%s第%d行（row = %d）各格宽度（label_mm + value_mm，连同跨到这一行的照片格）加起来是 %s 毫米，应为 %s 毫米（差 %s 毫米）。",
 				name, r+1, r, mm(x), mm(TextMM), mm(TextMM-x))
+		}
+	}
+}
+
+// groupNames gives the fields beside each group cell (the rows below the one printing it,
+// their labels starting where the group cell ends) the group's text, for their names.
+func (l *loader) groupNames(b *Block, groups []int, labelX []float64) {
+	for _, g := range groups {
+		first := b.Fields[g]
+		for j := range b.Fields {
+			f := &b.Fields[j]
+			if j != g && f.Kind != Picture && f.Row > first.Row && f.Row < first.Row+first.GroupSpan &&
+				math.Abs(labelX[j]-labelX[g]) < widthTolerance {
+				f.Group = first.Group
+			}
 		}
 	}
 }

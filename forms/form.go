@@ -65,6 +65,13 @@ type Field struct {
 	Row              int
 	LabelMM, ValueMM float64
 	RowSpan          int
+	// Group: the text of a label cell over several rows of labels (外语考试情况 over 年度 and
+	// 成绩, 学历 over 第一学历 and 最高学历), on every field whose label sits beside that cell.
+	// The first of them prints it: a cell GroupMM wide before its label, covering GroupSpan
+	// rows from its Row; the fields of the rows below start after the covered part.
+	Group     string
+	GroupMM   float64
+	GroupSpan int
 
 	// Spreadsheets (roster, summary). Aliases: other headers people's own workbooks use for this
 	// column (its label always matches). SheetWidth: the column's width in Excel's character
@@ -95,8 +102,15 @@ func (f Field) CharLimit() int {
 	return MaxCharsLine
 }
 
-// Name is the label on one line, for messages and the UI.
-func (f Field) Name() string { return strings.ReplaceAll(f.Label, "\n", "") }
+// Name is the label on one line, for messages and the UI: after its group's label when it has
+// one (外语考试情况（年度）).
+func (f Field) Name() string {
+	name := strings.ReplaceAll(f.Label, "\n", "")
+	if f.Group != "" {
+		return strings.ReplaceAll(f.Group, "\n", "") + "（" + name + "）"
+	}
+	return name
+}
 
 // Block is one part of the printed form, in the bureau's order.
 type Block struct {

@@ -101,6 +101,11 @@ func labelTable(form *forms.Definition) (map[string]labelInfo, map[string][]labe
 				m[norm(b.Label)] = labelInfo{kind: studioLabel, block: b}
 			}
 			for _, f := range b.Fields {
+				if g := norm(f.Group); g != "" { // 外语考试情况 over 年度 and 成绩: the form's own text
+					if _, taken := m[g]; !taken {
+						m[g] = labelInfo{kind: fixedLabel, block: b}
+					}
+				}
 				li := labelInfo{kind: kind, block: b, field: f}
 				if old, ok := m[norm(f.Label)]; ok && (old.kind == hostLabel || old.kind == studioLabel) {
 					repeats[norm(f.Label)] = append(repeats[norm(f.Label)], li)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -444,4 +445,52 @@ func TestTableColumnsAndBlankBlocks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A group's label (外语考试情况 over 年度 and 成绩) prints as one label cell over its rows: in
+// the row of the field that prints it, before that field's label, and as the covered part in
+// each row below; every form with one is checked, and one shipped form has one.
+func TestGroupCellsSpanTheirRows(t *testing.T) {
+	seen := 0
+	for _, def := range formstest.Definitions(t) {
+		tb, err := BuildTable(forms.New(def))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range groupFields(def) {
+			seen++
+			found := false
+			for i, r := range tb.Rows {
+				for _, c := range r.Cells {
+					if c.Content.Kind != Label || c.Content.Text != f.Group || c.RowSpan != f.GroupSpan {
+						continue
+					}
+					found = true
+					for k := 1; k < f.GroupSpan; k++ {
+						if !slices.ContainsFunc(tb.Rows[i+k].Cells, func(b Cell) bool { return b.Covered && b.X == c.X && b.W == c.W }) {
+							t.Errorf("%s: row %d holds no part of the group %q", def.ID, i+k+1, f.Group)
+						}
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: no label cell %q over %d rows", def.ID, f.Group, f.GroupSpan)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no form has a group to check")
+	}
+}
+
+func groupFields(def *forms.Definition) []forms.Field {
+	var out []forms.Field
+	for _, b := range def.Blocks {
+		for _, f := range b.Fields {
+			if f.GroupSpan > 0 {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }

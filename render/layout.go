@@ -70,7 +70,7 @@ func (l *layouter) rows(rows []Row) {
 		if r.NewPage && !l.fresh() {
 			l.newPage()
 		}
-		if n := spanned(r); n > 1 && i+n <= len(rows) {
+		if n := spannedFrom(rows, i); n > 1 && i+n <= len(rows) {
 			l.spanRows(rows[i : i+n])
 			i += n
 			continue
@@ -108,6 +108,16 @@ func (l *layouter) rows(rows []Row) {
 		i++
 	}
 	l.header = nil
+}
+
+// spannedFrom is how many rows from row i are joined by cells covering several rows: those
+// of row i, and of the rows they cover (a group's label starting beside the photo).
+func spannedFrom(rows []Row, i int) int {
+	n := spanned(rows[i])
+	for j := i + 1; j < i+n && j < len(rows); j++ {
+		n = max(n, j-i+spanned(rows[j]))
+	}
+	return n
 }
 
 // spanned is how many rows a cell of r covers, 1 when none does.
@@ -499,19 +509,30 @@ func (l *layouter) drawCellAt(c cell, x, y, h, drop float64) int {
 	return idx
 }
 
-// spanRows draws rows beside a cell that covers them all (the photo), which is drawn after
-// them: its label, printed when there is no photo, is then read after them (pdftotext reads a
-// table's rows before a cell beside them). The last row grows so the photo fits with 2 mm
-// above and below.
+// spanRows draws rows beside the cells that cover several of them (the photo, a group's label
+// over its rows of labels), each drawn after them: the photo's label, printed when there is no
+// photo, is then read after them (pdftotext reads a table's rows before a cell beside them).
+// Rows grow so that each such cell fits, the photo with 2 mm above and below.
 func (l *layouter) spanRows(rows []Row) {
-	var tall cell
-	tallX := 0.0
+	type tallCell struct {
+		c         cell
+		x         float64
+		from, n   int
+		photo     bool
+		minHeight float64
+	}
+	var talls []tallCell
 	rs := make([]row, len(rows))
 	for i, r := range rows {
 		rs[i] = l.row(r)
 		for j, c := range r.Cells {
 			if c.RowSpan > 1 {
-				tall, tallX = rs[i].cells[j], c.X
+				t := tallCell{c: rs[i].cells[j], x: c.X, from: i, n: min(c.RowSpan, len(rows)-i), photo: c.Content.Kind == Photo}
+				t.minHeight = t.c.height()
+				if t.photo {
+					t.minHeight = PhotoHeight + MM(4)
+				}
+				talls = append(talls, t)
 			}
 			if c.RowSpan > 1 || c.Covered {
 				rs[i].cells[j] = cell{w: c.W, span: true}
@@ -519,42 +540,60 @@ func (l *layouter) spanRows(rows []Row) {
 		}
 	}
 	hs := make([]float64, len(rs))
-	total := 0.0
 	for i, r := range rs {
 		hs[i] = r.height()
-		total += hs[i]
 	}
-	if need := PhotoHeight + MM(4); total < need {
-		hs[len(hs)-1] += need - total
-		total = need
+	for _, t := range talls {
+		sum := 0.0
+		for k := t.from; k < t.from+t.n; k++ {
+			sum += hs[k]
+		}
+		if sum < t.minHeight {
+			hs[t.from+t.n-1] += t.minHeight - sum
+		}
+	}
+	total := 0.0
+	for _, h := range hs {
+		total += h
 	}
 	if total > l.room()+eps && !l.fresh() {
 		l.newPage()
 	}
 	if total > l.room()+eps {
-		// Values so long the rows outgrow a page: print them row by row, the tall cell in a
-		// first row made tall enough for it.
+		// Values so long the rows outgrow a page: print them row by row, each tall cell in its
+		// first row, made tall enough for it.
 		for i, r := range rs {
 			for j := range r.cells {
-				if !r.cells[j].span {
+				if r.cells[j].span {
+					r.cells[j] = cell{w: r.cells[j].w}
+				}
+			}
+			for _, t := range talls {
+				if t.from != i {
 					continue
 				}
-				r.cells[j] = cell{w: r.cells[j].w}
-				if i == 0 {
-					r.cells[j] = tall
-					r.min = math.Max(r.min, PhotoHeight+MM(4))
+				for j, c := range rows[i].Cells {
+					if c.RowSpan > 1 && c.X == t.x {
+						r.cells[j] = t.c
+					}
 				}
+				r.min = math.Max(r.min, t.minHeight)
 			}
 			l.place(r)
 		}
 		return
 	}
 	y0 := l.y
+	ys := make([]float64, len(rs)+1)
 	for i, r := range rs {
+		ys[i] = l.y - y0
 		l.draw(r, hs[i])
 		rows[i].Height = hs[i]
 	}
-	l.drawCellAt(tall, MarginLeft+tallX, y0, total, Stagger)
+	ys[len(rs)] = l.y - y0
+	for _, t := range talls {
+		l.drawCellAt(t.c, MarginLeft+t.x, y0+ys[t.from], ys[t.from+t.n]-ys[t.from], Stagger)
+	}
 }
 
 // signedLines is an opinion box's or a declaration's content: the sub-label, the set wording

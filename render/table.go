@@ -273,6 +273,14 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 			}
 			continue
 		}
+		if f.GroupSpan > 0 { // a label cell over the labels of GroupSpan rows (外语考试情况)
+			span := min(f.GroupSpan, nrows-f.Row)
+			r.Cells = append(r.Cells, Cell{X: x, W: MM(f.GroupMM), RowSpan: span, Content: Content{Kind: Label, Text: f.Group}})
+			for k := 1; k < span; k++ {
+				rows[f.Row+k].Cells = append(rows[f.Row+k].Cells, Cell{X: x, W: MM(f.GroupMM), Covered: true})
+			}
+			x += MM(f.GroupMM)
+		}
 		c := cellsAt(x, f.LabelMM, f.ValueMM)
 		c[0].Content = Content{Kind: Label, Text: f.Label}
 		c[1].Content = Content{Kind: Value, Text: tb.value(b, f, 0), Path: path(b, f, 0)}
@@ -304,11 +312,14 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 	return nil
 }
 
-// photoRow: row i of a grid has a picture or the part of one.
+// photoRow: row i of a grid has a picture or the part of one (a group's label over rows is
+// not one).
 func photoRow(rows []Row, i int) bool {
-	for _, c := range rows[i].Cells {
-		if c.RowSpan > 1 || c.Covered {
-			return true
+	for k := i; k >= 0; k-- {
+		for _, c := range rows[k].Cells {
+			if c.RowSpan > i-k && c.Content.Kind == Photo {
+				return true
+			}
 		}
 	}
 	return false

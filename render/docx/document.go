@@ -27,7 +27,13 @@ type body struct {
 	grid  []int // w:tblGrid, twips
 	photo *photo
 	draft bool
+	// photoAt is the grid column of the photo's cell once written, so that its parts in the
+	// rows below are centred as it is (a group's label over rows is not).
+	photoAt   int
+	photoSeen bool
 }
+
+func (bd *body) photoCol(c render.Cell) bool { return bd.photoSeen && c.Col == bd.photoAt }
 
 func newBody(g geom, t render.Table, p *photo, draft bool) *body {
 	return &body{g: g, t: t, grid: t.GridTwips(), photo: p, draft: draft}
@@ -216,6 +222,9 @@ func (bd *body) cellStart(c render.Cell, vMerge, vAlign string) {
 	if c.Span > 1 {
 		b.WriteString(`<w:gridSpan w:val="` + itoa(c.Span) + `"/>`)
 	}
+	if vMerge == "" && c.RowSpan > 1 { // a cell over several rows: the photo, a group's label
+		vMerge = "restart"
+	}
 	switch vMerge {
 	case "restart":
 		b.WriteString(`<w:vMerge w:val="restart"/>`)
@@ -260,9 +269,9 @@ func (bd *body) cell(r render.Row, i int, keep string) {
 		if tail > 0 { // the PDF's last part of the row is as tall as its label + （续）
 			bd.b.WriteString(dropPara(tail))
 		}
-	case c.Covered: // only the photo covers rows
+	case c.Covered: // the part of the photo or of a group's label in a row below
 		va := vTop
-		if bd.photo != nil {
+		if bd.photo != nil && bd.photoCol(c) {
 			va = vCentre
 		}
 		bd.cellStart(c, "continue", va)
@@ -341,6 +350,7 @@ func labelText(label string, cellWidth float64) string {
 // photoCell is the cell that spans the host rows: the photo at 25 × 35 mm centred in it, or
 // the label 近期 / 1寸照片 at its top when there is none, as the PDF prints them.
 func (bd *body) photoCell(c render.Cell) {
+	bd.photoAt, bd.photoSeen = c.Col, true
 	vMerge := ""
 	if c.RowSpan > 1 {
 		vMerge = "restart"
