@@ -21,6 +21,9 @@ var (
 	mbzrTemplates = []string{"mbzr-ours.docx", "mbzr-ours-lo.docx", "mbzr-python-docx.docx",
 		"mbzr-python-docx-lo.docx", "mbzr-wps.docx"}
 	jxzcTemplates = []string{"jxzc-ours.docx", "jxzc-ours-lo.docx", "jxzc-wps.docx"}
+	// Other bureaus' forms, each made as a different clerk makes it (bureau.py): no
+	// hand-written definition to match, but they must print like themselves and read back.
+	bureauTemplates = []string{"bureau-mszs.docx", "bureau-mxz.docx", "bureau-yxjs.docx", "bureau-zcps.docx"}
 )
 
 // wrongGuesses is what the templates cannot say and the import takes otherwise than the

@@ -19,7 +19,7 @@ import (
 type Filled struct {
 	DOCX     string  // the filled document
 	Template string  // the blank template it was filled from
-	Form     string  // the shipped form it is a template of
+	Form     string  // the shipped form it is a template of; "" for another bureau's form (imported only)
 	Entries  []Entry // what was typed, in printed order
 }
 
