@@ -223,6 +223,10 @@ func TestNotForms(t *testing.T) {
 		"letter.docx":  "没有表格",
 		"empty.docx":   "是空的",
 		"figures.docx": "数字表",
+		// 序号 | 学校 | 名额 | 备注 with every row written in: a list, though 备注 is mostly empty
+		"notice.docx": "名单或统计表",
+		// a letter's head laid out in a table: every cell written
+		"letter-table.docx": "几乎没有空白",
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
