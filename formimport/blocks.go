@@ -166,7 +166,7 @@ func (bd *builder) labelRow(r *srow) bool {
 // special: row i starts a block of its own (not a row of a grid).
 func (bd *builder) special(i int) bool {
 	r := bd.sh.rows[i]
-	if len(r.cells) == 1 && !r.cells[0].merge || bd.dataRows(i) > 0 || bd.leftRows(i) > 0 {
+	if len(r.cells) == 1 && !r.cells[0].merge || bd.dataRows(i) > 0 && !bd.labelsOverValues(i) || bd.leftRows(i) > 0 {
 		return true
 	}
 	if !bd.labelRow(r) {
@@ -286,7 +286,7 @@ func (bd *builder) tableAt(i int, heading string) int {
 	}
 	head := rows[i]
 	data := bd.dataRows(i)
-	if data == 0 {
+	if data == 0 || heading == "" && bd.labelsOverValues(i) {
 		return 0
 	}
 	serial := flat(head.cells[0].text) == "序号" || flat(head.cells[0].text) == "编号"
@@ -380,6 +380,14 @@ func (bd *builder) dataRows(i int) int {
 		data++
 	}
 	return data
+}
+
+// labelsOverValues: row i, with no heading above it, is labels over one row of their empty
+// cells (姓名 above its blank): a grid's fields, not a table of one row (a table of one row has
+// a heading: 学校教师职务推荐评议意见).
+func (bd *builder) labelsOverValues(i int) bool {
+	rows := bd.sh.rows
+	return bd.dataRows(i) == 1 && rows[i+1].table == rows[i].table && bd.valuesBelow(rows[i], rows[i+1], nil)
 }
 
 // leftRows is how many empty rows a table has whose label is a cell merged down its left

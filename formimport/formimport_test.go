@@ -2,6 +2,7 @@ package formimport
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -244,5 +245,31 @@ func TestNotForms(t *testing.T) {
 		if _, err := Import(data, "x.docx"); err == nil || errors.Is(err, ErrNotForm) || Message(err) == "" {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// A row of labels over a row of their empty cells (姓名 above its blank, the photo beside them)
+// is a grid of fields printed the same way: each label above its value cell, as wide; the
+// photo over the four rows of the two pairs; not fields named 姓名性别出生年月 nor a table of
+// one row.
+func TestLabelsAboveValues(t *testing.T) {
+	res := importFile(t, "bureau-mxz.docx")
+	b := res.Definition.Blocks[0]
+	var labels []string
+	for _, f := range b.Fields {
+		labels = append(labels, fmt.Sprintf("%s@%d", flat(f.Label), f.Row))
+		if f.Kind != forms.Picture && !f.LabelAbove {
+			t.Errorf("%s: not printed above its value", f.Label)
+		}
+		if f.Kind == forms.Picture && f.RowSpan != 4 {
+			t.Errorf("photo spans %d rows, want 4", f.RowSpan)
+		}
+	}
+	want := "姓名@0 性别@0 出生年月@0 政治面貌@0 职务@0 照片@0 学校名称@2 担任校长年限@2 联系电话@2"
+	if got := strings.Join(labels, " "); got != want {
+		t.Errorf("fields %s, want %s", got, want)
+	}
+	if p := res.Definition.RolePath(forms.RoleApplicantName); p != b.Key+".name" {
+		t.Errorf("applicant's name is %s", p)
 	}
 }

@@ -16,6 +16,15 @@ import (
 type gridRowOut struct {
 	sheetRow int
 	fields   []gridField
+	below    bool // the fields' labels are in this row, their values in the next (label_above)
+}
+
+// printedRows is how many rows of the form r takes: two when its values are below its labels.
+func (r gridRowOut) printedRows() int {
+	if r.below {
+		return 2
+	}
+	return 1
 }
 
 type gridField struct {
@@ -41,12 +50,22 @@ func (bd *builder) grid(i int) int {
 		if j > photoEnd {
 			active = nil
 		}
-		fields, p := bd.gridFields(rows[j], active, photo != nil)
+		var fields []gridField
+		var p *scell
+		below := j+1 < len(rows) && rows[j+1].table == rows[j].table && bd.valuesBelow(rows[j], rows[j+1], active)
+		if below {
+			fields, p = bd.aboveFields(rows[j], active, photo != nil)
+		} else {
+			fields, p = bd.gridFields(rows[j], active, photo != nil)
+		}
 		if p != nil {
 			photo, photoRow = p, j
 			photoEnd = min(j+min(p.span, 10)-1, len(rows)-1, i+maxGridRows-1)
 		}
-		out = append(out, gridRowOut{sheetRow: j, fields: fields})
+		out = append(out, gridRowOut{sheetRow: j, fields: fields, below: below})
+		if below {
+			j++ // the values' row, read with its labels
+		}
 	}
 	bd.gridBlock(out, photoRow, photoEnd)
 	return j - i
@@ -108,14 +127,7 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 			widenLast()
 			x, w := take(c)
 			found = c
-			l := clip(keepBold(c.text), 100)
-			var notes []string
-			if l == "" {
-				l = "照片"
-				notes = append(notes, bd.guess(c.where(), "跨%d行的空白格：按照片格处理", c.span))
-			}
-			f := forms.Field{Key: "photo", Label: l, Kind: forms.Picture, Required: true, ValueMM: round1(w), RowSpan: min(c.span, 10)}
-			out = append(out, gridField{f: f, x0: x, where: c.where(), notes: notes})
+			out = append(out, bd.photoField(c, x, w))
 			continue
 		}
 		switch c.class {
@@ -175,6 +187,76 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 	return out, found
 }
 
+// valuesBelow: row r is labels only (two or more, the photo cell among them or merged down
+// beside them) and the next row has an empty cell under each label, with the same edges, and
+// nothing else: a form that prints 姓名 above its blank. photo is a photo cell from above.
+func (bd *builder) valuesBelow(r, next *srow, photo *scell) bool {
+	labels := 0
+	for _, c := range r.cells {
+		switch {
+		case c.merge && photo != nil && sameCell(c, photo):
+		case !c.merge && photo == nil && !bd.picture && photoCell(c) && c.span > 1:
+		case c.merge || c.class != labelCell || c.span > 1:
+			return false
+		default:
+			labels++
+			under := next.at(c.x0, c.x1)
+			if under == nil || under.merge || under.class != emptyCell || !sameCell(under, c) {
+				return false
+			}
+		}
+	}
+	for _, c := range next.cells {
+		if c.merge && r.at(c.x0, c.x1) == nil {
+			return false // a cell merged from further up: not a row of values
+		}
+	}
+	return labels >= 2 && len(next.cells) == len(r.cells)
+}
+
+func sameCell(a, b *scell) bool {
+	return math.Abs(a.x0-b.x0) < sameX && math.Abs(a.x1-b.x1) < sameX
+}
+
+// aboveFields reads a row of labels whose values are in the row below (valuesBelow): each
+// label a field printed above its value cell, as wide; the photo cell among them.
+func (bd *builder) aboveFields(r *srow, photo *scell, taken bool) ([]gridField, *scell) {
+	var out []gridField
+	var found *scell
+	for _, c := range r.cells {
+		if c.merge {
+			continue // the photo's part, from above
+		}
+		if found == nil && !taken && !bd.picture && photoCell(c) {
+			found = c
+			out = append(out, bd.photoField(c, c.x0, c.w()))
+			continue
+		}
+		l := nonEmpty(clip(keepBold(c.text), 100))
+		g := guessKind(flat(l))
+		f := forms.Field{Label: l, Kind: fieldKind(g.kind), Choices: g.choices, Required: true,
+			ValueMM: round1(c.w()), LabelAbove: true}
+		var notes []string
+		if !g.sure {
+			notes = append(notes, bd.guess(c.where(), "%s（名称“%s”，填写格在它下面一格）", unsureText(g), oneLine(l)))
+		}
+		out = append(out, gridField{f: f, x0: c.x0, where: c.where(), notes: notes})
+	}
+	return out, found
+}
+
+// photoField is the photo cell's field, x and w its place with any widths carried into it.
+func (bd *builder) photoField(c *scell, x, w float64) gridField {
+	l := clip(keepBold(c.text), 100)
+	var notes []string
+	if l == "" {
+		l = "照片"
+		notes = append(notes, bd.guess(c.where(), "跨%d行的空白格：按照片格处理", c.span))
+	}
+	f := forms.Field{Key: "photo", Label: l, Kind: forms.Picture, Required: true, ValueMM: round1(w), RowSpan: min(c.span, 10)}
+	return gridField{f: f, x0: x, where: c.where(), notes: notes}
+}
+
 // fieldKind is the kind a grid's field may take (a period only in a table's column).
 func fieldKind(k forms.Kind) forms.Kind {
 	if k == forms.Picture {
@@ -222,7 +304,7 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 			}
 		}
 		if len(fields) > 0 {
-			kept = append(kept, gridRowOut{sheetRow: r.sheetRow, fields: fields})
+			kept = append(kept, gridRowOut{sheetRow: r.sheetRow, fields: fields, below: r.below})
 		}
 	}
 	if len(kept) == 0 {
@@ -234,12 +316,13 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 	used := map[string]bool{"photo": true}
 	n := 0
 	placed := false
+	printed := 0 // the printed row of kept[ri]: a row of labels above values takes two
 	for ri, r := range kept {
 		for k, gf := range r.fields {
 			if photo != nil && !placed && r.sheetRow >= photoRow && r.sheetRow <= photoEnd {
 				// the photo, in the first row kept of those it covers, where its x puts it
 				if photoBefore(r, k, photo) {
-					bd.placePhoto(b, photo, ri, kept, photoEnd)
+					bd.placePhoto(b, photo, printed, kept[ri:], photoEnd)
 					placed = true
 				}
 			}
@@ -247,15 +330,16 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 				break
 			}
 			f := gf.f
-			f.Row = ri
+			f.Row = printed
 			n++
 			f.Key = keyFor(flat(f.Label), n, used)
 			b.addField(f, gf.where, gf.notes...)
 		}
 		if photo != nil && !placed && r.sheetRow >= photoRow && r.sheetRow <= photoEnd {
-			bd.placePhoto(b, photo, ri, kept, photoEnd)
+			bd.placePhoto(b, photo, printed, kept[ri:], photoEnd)
 			placed = true
 		}
+		printed += r.printedRows()
 	}
 	if photo != nil && !placed {
 		b.notes = append(b.notes, bd.guess(photo.where, "照片格所在的行没有其他格子：照片格没有导入"))
@@ -280,13 +364,14 @@ func photoBefore(r gridRowOut, k int, photo *gridField) bool {
 	return photo.x0 <= r.fields[k].x0+sameX
 }
 
-// placePhoto adds the photo at row ri, over the kept rows it covers.
-func (bd *builder) placePhoto(b *block, photo *gridField, ri int, kept []gridRowOut, photoEnd int) {
+// placePhoto adds the photo at printed row at, over the printed rows of the kept rows from
+// there that it covers.
+func (bd *builder) placePhoto(b *block, photo *gridField, at int, kept []gridRowOut, photoEnd int) {
 	f := photo.f
-	f.Row = ri
+	f.Row = at
 	span := 0
-	for k := ri; k < len(kept) && kept[k].sheetRow <= photoEnd; k++ {
-		span++
+	for k := 0; k < len(kept) && kept[k].sheetRow <= photoEnd; k++ {
+		span += kept[k].printedRows()
 	}
 	f.RowSpan = max(1, min(span, 10))
 	bd.picture = true

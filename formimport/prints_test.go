@@ -22,7 +22,8 @@ import (
 // 146.5 mm), the vertical merges (the photo cell) where the template has them.
 func TestImportedPrintsLikeTemplate(t *testing.T) {
 	templates := map[string][]byte{}
-	for _, name := range append(append([]string(nil), mbzrTemplates...), jxzcTemplates...) {
+	// Of the other bureaus' forms, those the format prints alike (see bureauTemplates).
+	for _, name := range append(append(append([]string(nil), mbzrTemplates...), jxzcTemplates...), "bureau-mxz.docx") {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
@@ -49,10 +50,17 @@ func TestImportedPrintsLikeTemplate(t *testing.T) {
 		want, got := printedRows(t, data), printedRows(t, out.Bytes())
 		t.Logf("%s: %d rows, %d printed", name, len(want), len(got))
 		for _, p := range matchRows(want, got) {
-			t.Errorf("%s: %s", name, p)
+			if !strings.Contains(p, fmt.Sprintf("row %q is not printed", unlike[name])) || unlike[name] == "" {
+				t.Errorf("%s: %s", name, p)
+			}
 		}
 	}
 }
+
+// unlike is the one row of a template the format cannot print as the template does: a table
+// whose label is a cell merged down its left side prints that label as a heading row above it
+// and the cell's width as a 序号 column (the format's tables have no label beside them).
+var unlike = map[string]string{"bureau-mxz.docx": "主要学习经历|起止时间|毕业学校|专业|学历学位"}
 
 // prow is a table row as printed: its cells' normalized texts, edges (mm from the table's
 // left, the table scaled to 146.5 mm) and whether each goes on a merge from the row above.

@@ -200,6 +200,9 @@ func (d *draftDef) field(w *bytes.Buffer, b *block, f forms.Field) {
 	if f.Kind == forms.Picture && f.RowSpan > 1 {
 		p("row_span = %d\n", f.RowSpan)
 	}
+	if f.LabelAbove {
+		p("label_above = true   # 名称印在上面一格，填写格在它下面\n")
+	}
 }
 
 // describe says what a block is, for the comment above it.

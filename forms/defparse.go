@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -154,6 +155,7 @@ type rawField struct {
 	LabelMM      any `toml:"label_mm"`
 	ValueMM      any `toml:"value_mm"`
 	RowSpan      any `toml:"row_span"`
+	LabelAbove   any `toml:"label_above"`
 	Aliases      any `toml:"aliases"`
 	SheetWidth   any `toml:"sheet_width"`
 	Summary      any `toml:"summary"`
@@ -1059,6 +1061,13 @@ func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) 
 	f.LabelMM = l.width(rf.LabelMM, p+".label_mm")
 	f.ValueMM = l.width(rf.ValueMM, p+".value_mm")
 	f.RowSpan, _ = l.integer(rf.RowSpan, p+".row_span", 1, 10)
+	f.LabelAbove = l.boolean(rf.LabelAbove, p+".label_above")
+	switch {
+	case f.LabelAbove && b.Kind != FieldsBlock:
+		l.fail(l.line(p+".label_above"), "label_above 只用于按格子排的 fields 栏目的字段。")
+	case f.LabelAbove && (f.LabelMM > 0 || k == Picture):
+		l.fail(l.line(p+".label_above"), "label_above 的字段名称印在填写格上面一行、与填写格同宽（value_mm）：不写 label_mm，也不能是照片。")
+	}
 	f.Aliases, _ = l.strs(rf.Aliases, p+".aliases", maxDefWords, maxDefLabel)
 	f.SheetWidth, _ = l.number(rf.SheetWidth, p+".sheet_width", 0, 255)
 	f.Summary, _ = l.integer(rf.Summary, p+".summary", 1, 100)
@@ -1174,8 +1183,8 @@ func (l *loader) layout(b *Block, name, p string, hasLabelMM bool) {
 			switch {
 			case b.Kind == FieldsBlock && f.Kind == Picture:
 				l.fail(l.line(fp), "照片（picture）只能放在按格子排的栏目里（写 row、value_mm、row_span）。")
-			case b.Kind == FieldsBlock && (f.Row > 0 || f.LabelMM > 0):
-				l.fail(l.line(fp), "%s的字段一行一个印在内容格里（没有写 value_mm），不写 row 和 label_mm。", name)
+			case b.Kind == FieldsBlock && (f.Row > 0 || f.LabelMM > 0 || f.LabelAbove):
+				l.fail(l.line(fp), "%s的字段一行一个印在内容格里（没有写 value_mm），不写 row、label_mm 和 label_above。", name)
 			}
 		}
 		switch {
@@ -1196,6 +1205,9 @@ func (l *loader) grid(b *Block, name, p string) {
 		nrows = max(nrows, f.Row+max(f.RowSpan, 1))
 		if f.Kind != Picture {
 			lastRow = max(lastRow, f.Row)
+		}
+		if f.LabelAbove {
+			nrows, lastRow = max(nrows, f.Row+2), max(lastRow, f.Row+1)
 		}
 	}
 	rows := make([][]cell, nrows)
@@ -1237,6 +1249,11 @@ func (l *loader) grid(b *Block, name, p string) {
 			}
 			continue
 		}
+		if f.LabelAbove { // its label cell here, its value cell in the same place below
+			rows[f.Row] = append(rows[f.Row], cell{x, f.ValueMM})
+			rows[f.Row+1] = append(rows[f.Row+1], cell{x, f.ValueMM})
+			continue
+		}
 		if f.LabelMM > 0 {
 			rows[f.Row] = append(rows[f.Row], cell{x, f.LabelMM})
 		}
@@ -1249,6 +1266,9 @@ func (l *loader) grid(b *Block, name, p string) {
 			continue
 		}
 		sort.SliceStable(cells, func(a, b int) bool { return cells[a].x < cells[b].x })
+		if r > 0 && slices.Equal(cells, rows[r-1]) {
+			continue // the values under their labels (label_above): said once, for the labels' row
+		}
 		x := 0.0
 		joined := true
 		for _, c := range cells {

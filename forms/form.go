@@ -65,6 +65,10 @@ type Field struct {
 	Row              int
 	LabelMM, ValueMM float64
 	RowSpan          int
+	// LabelAbove: the label is printed in a cell of its own in Row and the value in the cell
+	// under it in Row+1, both ValueMM wide (a bureau's form that puts 姓名 above its blank);
+	// LabelMM is then 0.
+	LabelAbove bool
 
 	// Spreadsheets (roster, summary). Aliases: other headers people's own workbooks use for this
 	// column (its label always matches). SheetWidth: the column's width in Excel's character

@@ -243,6 +243,9 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 	nrows := 0
 	for _, f := range b.Fields {
 		nrows = max(nrows, f.Row+max(f.RowSpan, 1))
+		if f.LabelAbove {
+			nrows = max(nrows, f.Row+2)
+		}
 	}
 	if nrows > 50 {
 		return fmt.Errorf("%d rows", nrows)
@@ -273,12 +276,18 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 			}
 			continue
 		}
+		if f.LabelAbove { // the label's cell here, the value's in the same place in the row below
+			c := cellsAt(x, f.ValueMM, f.ValueMM)
+			c[1].X = x
+			c[0].Content = Content{Kind: Label, Text: f.Label}
+			c[1].Content = tb.valueContent(b, f)
+			r.Cells = append(r.Cells, c[0])
+			rows[f.Row+1].Cells = append(rows[f.Row+1].Cells, c[1])
+			continue
+		}
 		c := cellsAt(x, f.LabelMM, f.ValueMM)
 		c[0].Content = Content{Kind: Label, Text: f.Label}
-		c[1].Content = Content{Kind: Value, Text: tb.value(b, f, 0), Path: path(b, f, 0)}
-		if f.Kind == forms.BoxChoice {
-			c[1].Content.Kind, c[1].Content.Choices = Boxes, f.Choices
-		}
+		c[1].Content = tb.valueContent(b, f)
 		if f.LabelMM == 0 {
 			c = c[1:]
 		}
@@ -302,6 +311,15 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 	}
 	tb.t.Rows = append(tb.t.Rows, rows...)
 	return nil
+}
+
+// valueContent is what a grid field's value cell prints: the value, or its boxes.
+func (tb *tableBuilder) valueContent(b forms.Block, f forms.Field) Content {
+	ct := Content{Kind: Value, Text: tb.value(b, f, 0), Path: path(b, f, 0)}
+	if f.Kind == forms.BoxChoice {
+		ct.Kind, ct.Choices = Boxes, f.Choices
+	}
+	return ct
 }
 
 // photoRow: row i of a grid has a picture or the part of one.

@@ -193,8 +193,10 @@ def tick_before(tc, option, mark):
 
 def fill_table(form, heading, rows, mark):
     r, c = form.find(heading)
-    r += 1  # the column heads
     head = [norm(cell_text(tc)) for tc in form.rows[r][1]]
+    if not any(norm(label) in head for label in rows[0]):
+        r += 1  # the column heads, under the heading (unless beside it: 主要学习经历 merged down the left)
+        head = [norm(cell_text(tc)) for tc in form.rows[r][1]]
     for i, row in enumerate(rows):
         cells = form.rows[r + 1 + i][1]
         for label, value in row.items():
@@ -251,6 +253,8 @@ def main():
         else:
             at = form.below(r, c) if e.get("where") == "below" else form.beside(r, c)
             type_into(form.tc(at), e["value"])
+            if e.get("where") == "below":
+                at = (r, c)  # the next label may be beside this one, above the value typed
         form.at = at
     doc.save(sys.argv[3])
 
