@@ -335,7 +335,7 @@ func (bd *builder) columns(b *block, cols, data []*scell) {
 			g = kindGuess{kind: forms.BoxChoice, choices: opts, sure: true}
 		}
 		f := forms.Field{Key: keyFor(flat(l), k+1, used), Label: l, Kind: g.kind, Choices: g.choices, Required: true,
-			ValueMM: round1(c.w())}
+			ValueMM: round1(c.w()), BoxFirst: g.kind == forms.BoxChoice && boxesFirst(data[k].text)}
 		if !g.sure {
 			notes = append(notes, bd.guess(c.where(), "列“%s”：%s", oneLine(l), unsureText(g)))
 		}

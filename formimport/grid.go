@@ -144,7 +144,7 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 			x, w := take(c)
 			var notes []string
 			l, labelMM := "", 0.0
-			prefix := ""
+			prefix, inside := "", false
 			if c.class == boxesCell {
 				prefix, _ = boxOptions(c.text)
 			}
@@ -156,8 +156,8 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 					notes = append(notes, bd.guess(c.where(), "方框前面的“%s”没有导入（方框印作“选项 □”）", prefix))
 				}
 			} else if prefix != "" {
-				l = clip(keepBold(prefix), 100)
-				notes = append(notes, bd.guess(c.where(), "“%s”和方框在同一格：按勾选框处理，名称不单独印出", l))
+				l, inside = clip(keepBold(prefix), 100), true
+				notes = append(notes, bd.guess(c.where(), "“%s”和方框在同一格：按勾选框处理，名称印在方框前面（label_inside）", l))
 			} else {
 				l = lastLabel
 				if l == "" {
@@ -172,7 +172,7 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool) ([]gridField, *
 			switch c.class {
 			case boxesCell:
 				_, f.Choices = boxOptions(c.text)
-				f.Kind = forms.BoxChoice
+				f.Kind, f.BoxFirst, f.LabelInside = forms.BoxChoice, boxesFirst(c.text), inside
 			case hintCell:
 				f.Hint = clip(strings.Join(c.lines(), ""), 500)
 			}

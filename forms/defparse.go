@@ -156,6 +156,8 @@ type rawField struct {
 	ValueMM      any `toml:"value_mm"`
 	RowSpan      any `toml:"row_span"`
 	LabelAbove   any `toml:"label_above"`
+	BoxFirst     any `toml:"box_first"`
+	LabelInside  any `toml:"label_inside"`
 	Aliases      any `toml:"aliases"`
 	SheetWidth   any `toml:"sheet_width"`
 	Summary      any `toml:"summary"`
@@ -997,6 +999,8 @@ var fieldKeyKinds = map[string][]Kind{
 	"max_words":     {LongText},
 	"warn_words":    {LongText},
 	"row_span":      {Picture},
+	"box_first":     {BoxChoice},
+	"label_inside":  {BoxChoice},
 }
 
 func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) Field {
@@ -1062,6 +1066,11 @@ func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) 
 	f.ValueMM = l.width(rf.ValueMM, p+".value_mm")
 	f.RowSpan, _ = l.integer(rf.RowSpan, p+".row_span", 1, 10)
 	f.LabelAbove = l.boolean(rf.LabelAbove, p+".label_above")
+	f.BoxFirst = l.boolean(rf.BoxFirst, p+".box_first")
+	f.LabelInside = l.boolean(rf.LabelInside, p+".label_inside")
+	if f.LabelInside && f.LabelMM > 0 {
+		l.fail(l.line(p+".label_inside"), "label_inside 的名称印在方框前面、同一格里：不写 label_mm。")
+	}
 	switch {
 	case f.LabelAbove && b.Kind != FieldsBlock:
 		l.fail(l.line(p+".label_above"), "label_above 只用于按格子排的 fields 栏目的字段。")

@@ -138,8 +138,11 @@ type Content struct {
 	// Paras: Long's paragraphs, from Paragraphs; Opinion's, Declaration's and Note's set
 	// wording, a paragraph for each line of the definition's text.
 	Paras []string
-	// Choices: Boxes' choices, in printed order.
-	Choices []string
+	// Choices: Boxes' choices, in printed order; BoxFirst: each box before its choice (□男);
+	// Prefix: printed before the boxes in the cell (申报类别：).
+	Choices  []string
+	BoxFirst bool
+	Prefix   string
 	// Opinion and Declaration: Clear is the clear height (points) above the lines at the
 	// foot: Sign (the signature line's label, 申报人签名：) when not "", the form's stamp line
 	// when Stamp, its date line when Dated.
@@ -317,7 +320,10 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 func (tb *tableBuilder) valueContent(b forms.Block, f forms.Field) Content {
 	ct := Content{Kind: Value, Text: tb.value(b, f, 0), Path: path(b, f, 0)}
 	if f.Kind == forms.BoxChoice {
-		ct.Kind, ct.Choices = Boxes, f.Choices
+		ct.Kind, ct.Choices, ct.BoxFirst = Boxes, f.Choices, f.BoxFirst
+		if f.LabelInside {
+			ct.Prefix = strings.ReplaceAll(f.Label, "\n", "") + "："
+		}
 	}
 	return ct
 }
@@ -407,7 +413,7 @@ func (tb *tableBuilder) table(b forms.Block) error {
 				*c = Content{Kind: Value, Text: tb.value(b, f, filled[i]), Path: forms.Path(b, f, filled[i])}
 			}
 			if f.Kind == forms.BoxChoice { // boxes to tick by hand in the rows left empty too
-				c.Kind, c.Choices = Boxes, f.Choices
+				c.Kind, c.Choices, c.BoxFirst = Boxes, f.Choices, f.BoxFirst
 			}
 		}
 		tb.t.Rows = append(tb.t.Rows, r)
