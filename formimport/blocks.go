@@ -166,7 +166,7 @@ func (bd *builder) labelRow(r *srow) bool {
 // special: row i starts a block of its own (not a row of a grid).
 func (bd *builder) special(i int) bool {
 	r := bd.sh.rows[i]
-	if len(r.cells) == 1 && !r.cells[0].merge || bd.dataRows(i) > 0 || bd.leftRows(i) > 0 {
+	if len(r.cells) == 1 && !r.cells[0].merge || bd.dataRows(i) > 0 && !bd.labelsOverValues(i) || bd.leftRows(i) > 0 {
 		return true
 	}
 	if !bd.labelRow(r) {
@@ -286,7 +286,7 @@ func (bd *builder) tableAt(i int, heading string) int {
 	}
 	head := rows[i]
 	data := bd.dataRows(i)
-	if data == 0 {
+	if data == 0 || heading == "" && bd.labelsOverValues(i) {
 		return 0
 	}
 	serial := flat(head.cells[0].text) == "序号" || flat(head.cells[0].text) == "编号"
@@ -335,7 +335,7 @@ func (bd *builder) columns(b *block, cols, data []*scell) {
 			g = kindGuess{kind: forms.BoxChoice, choices: opts, sure: true}
 		}
 		f := forms.Field{Key: keyFor(flat(l), k+1, used), Label: l, Kind: g.kind, Choices: g.choices, Required: true,
-			ValueMM: round1(c.w())}
+			ValueMM: round1(c.w()), BoxFirst: g.kind == forms.BoxChoice && boxesFirst(data[k].text)}
 		if !g.sure {
 			notes = append(notes, bd.guess(c.where(), "列“%s”：%s", oneLine(l), unsureText(g)))
 		}
@@ -380,6 +380,14 @@ func (bd *builder) dataRows(i int) int {
 		data++
 	}
 	return data
+}
+
+// labelsOverValues: row i, with no heading above it, is labels over one row of their empty
+// cells (姓名 above its blank): a grid's fields, not a table of one row (a table of one row has
+// a heading: 学校教师职务推荐评议意见).
+func (bd *builder) labelsOverValues(i int) bool {
+	rows := bd.sh.rows
+	return bd.dataRows(i) == 1 && rows[i+1].table == rows[i].table && bd.valuesBelow(rows[i], rows[i+1], nil)
 }
 
 // leftRows is how many empty rows a table has whose label is a cell merged down its left

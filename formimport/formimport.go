@@ -176,7 +176,66 @@ func sheetIsForm(sh *sheet) error {
 	case empty < 2 || empty*8 < empty+filled:
 		return &NotFormError{fmt.Sprintf("这个 Word 文件里的表格几乎没有空白的填写格（%d 个格子里只有 %d 个是空的）：像是填好的表格或普通的表格，不是空白的申报表模板。", empty+filled, empty)}
 	}
+	if n, example := filledList(sh); n > 0 {
+		return &NotFormError{fmt.Sprintf("这个 Word 文件里的表格有 %d 行编了号，每行都已填好内容（如“%s”），没有留空的一列：像是名单或统计表（如名额分配表），不是空白的申报表模板。请选择通知附件中的申报表。", n, short(example))}
+	}
 	return nil
+}
+
+// filledList finds a list filled in: numbered rows (1, 2, 3 in the first cell) that carry text
+// in other cells, with no column left empty in all of them. A blank form's numbered rows are
+// empty to fill, or print items beside a column left empty (a 评分表's 得分); a notice's table of
+// schools and numbers has every column written in some row. It says how many rows, and the
+// text of one of them.
+func filledList(sh *sheet) (int, string) {
+	var group []*srow
+	check := func() (int, string) {
+		defer func() { group = nil }()
+		if len(group) < 2 {
+			return 0, ""
+		}
+		used := map[float64]bool{} // a column's left edge → some row writes in it
+		for _, r := range group {
+			for _, c := range r.cells[1:] {
+				if !c.merge && c.flat != "" && c.class != boxesCell {
+					used[round1(c.x0)] = true
+				}
+			}
+		}
+		for _, r := range group {
+			for _, c := range r.cells[1:] {
+				if !used[round1(c.x0)] {
+					return 0, ""
+				}
+			}
+		}
+		return len(group), group[0].cells[1].text
+	}
+	for _, r := range sh.rows {
+		numbered := numberedWithText(r)
+		if len(group) > 0 && (!numbered || r.table != group[0].table) {
+			if n, ex := check(); n > 0 {
+				return n, ex
+			}
+		}
+		if numbered {
+			group = append(group, r)
+		}
+	}
+	return check()
+}
+
+// numberedWithText: the row's first cell is a number and another cell holds text.
+func numberedWithText(r *srow) bool {
+	if len(r.cells) < 2 || r.cells[0].merge || !numberOnly().MatchString(r.cells[0].flat) {
+		return false
+	}
+	for _, c := range r.cells[1:] {
+		if !c.merge && c.flat != "" && c.class != boxesCell {
+			return true
+		}
+	}
+	return false
 }
 
 var (

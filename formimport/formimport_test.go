@@ -2,6 +2,7 @@ package formimport
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,6 +22,9 @@ var (
 	mbzrTemplates = []string{"mbzr-ours.docx", "mbzr-ours-lo.docx", "mbzr-python-docx.docx",
 		"mbzr-python-docx-lo.docx", "mbzr-wps.docx"}
 	jxzcTemplates = []string{"jxzc-ours.docx", "jxzc-ours-lo.docx", "jxzc-wps.docx"}
+	// Other bureaus' forms, each made as a different clerk makes it (bureau.py): no
+	// hand-written definition to match, but they must print like themselves and read back.
+	bureauTemplates = []string{"bureau-mszs.docx", "bureau-mxz.docx", "bureau-yxjs.docx", "bureau-zcps.docx"}
 )
 
 // wrongGuesses is what the templates cannot say and the import takes otherwise than the
@@ -223,6 +227,10 @@ func TestNotForms(t *testing.T) {
 		"letter.docx":  "没有表格",
 		"empty.docx":   "是空的",
 		"figures.docx": "数字表",
+		// 序号 | 学校 | 名额 | 备注 with every row written in: a list, though 备注 is mostly empty
+		"notice.docx": "名单或统计表",
+		// a letter's head laid out in a table: every cell written
+		"letter-table.docx": "几乎没有空白",
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
@@ -240,5 +248,31 @@ func TestNotForms(t *testing.T) {
 		if _, err := Import(data, "x.docx"); err == nil || errors.Is(err, ErrNotForm) || Message(err) == "" {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// A row of labels over a row of their empty cells (姓名 above its blank, the photo beside them)
+// is a grid of fields printed the same way: each label above its value cell, as wide; the
+// photo over the four rows of the two pairs; not fields named 姓名性别出生年月 nor a table of
+// one row.
+func TestLabelsAboveValues(t *testing.T) {
+	res := importFile(t, "bureau-mxz.docx")
+	b := res.Definition.Blocks[0]
+	var labels []string
+	for _, f := range b.Fields {
+		labels = append(labels, fmt.Sprintf("%s@%d", flat(f.Label), f.Row))
+		if f.Kind != forms.Picture && !f.LabelAbove {
+			t.Errorf("%s: not printed above its value", f.Label)
+		}
+		if f.Kind == forms.Picture && f.RowSpan != 4 {
+			t.Errorf("photo spans %d rows, want 4", f.RowSpan)
+		}
+	}
+	want := "姓名@0 性别@0 出生年月@0 政治面貌@0 职务@0 照片@0 学校名称@2 担任校长年限@2 联系电话@2"
+	if got := strings.Join(labels, " "); got != want {
+		t.Errorf("fields %s, want %s", got, want)
+	}
+	if p := res.Definition.RolePath(forms.RoleApplicantName); p != b.Key+".name" {
+		t.Errorf("applicant's name is %s", p)
 	}
 }

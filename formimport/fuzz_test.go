@@ -17,7 +17,7 @@ import (
 // the program refuses). Seeds: the fixtures' document.xml (the zip's checksums would stop the
 // fuzzer's changes reaching the XML) and the district's form.
 func FuzzImport(f *testing.F) {
-	for _, name := range append(append(append([]string{}, mbzrTemplates...), jxzcTemplates...), "figures.docx", "letter.docx") {
+	for _, name := range append(append(append(append([]string{}, mbzrTemplates...), jxzcTemplates...), bureauTemplates...), "figures.docx", "letter.docx", "notice.docx") {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)

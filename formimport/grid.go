@@ -17,6 +17,15 @@ import (
 type gridRowOut struct {
 	sheetRow int
 	fields   []gridField
+	below    bool // the fields' labels are in this row, their values in the next (label_above)
+}
+
+// printedRows is how many rows of the form r takes: two when its values are below its labels.
+func (r gridRowOut) printedRows() int {
+	if r.below {
+		return 2
+	}
+	return 1
 }
 
 type gridField struct {
@@ -47,7 +56,14 @@ func (bd *builder) grid(i int) int {
 			active = nil
 		}
 		groups = slices.DeleteFunc(groups, func(g spanCell) bool { return g.end < j })
-		fields, p := bd.gridFields(rows[j], active, photo != nil, groups)
+		var fields []gridField
+		var p *scell
+		below := j+1 < len(rows) && rows[j+1].table == rows[j].table && bd.valuesBelow(rows[j], rows[j+1], active)
+		if below {
+			fields, p = bd.aboveFields(rows[j], active, photo != nil)
+		} else {
+			fields, p = bd.gridFields(rows[j], active, photo != nil, groups)
+		}
 		if p != nil {
 			photo, photoRow = p, j
 			photoEnd = min(j+min(p.span, 10)-1, len(rows)-1, i+maxGridRows-1)
@@ -57,7 +73,10 @@ func (bd *builder) grid(i int) int {
 				groups = append(groups, spanCell{x0: f.x0, x1: f.x0 + f.f.GroupMM, end: j + f.groupRows - 1})
 			}
 		}
-		out = append(out, gridRowOut{sheetRow: j, fields: fields})
+		out = append(out, gridRowOut{sheetRow: j, fields: fields, below: below})
+		if below {
+			j++ // the values' row, read with its labels
+		}
 	}
 	bd.gridBlock(out, photoRow, photoEnd)
 	return j - i
@@ -150,14 +169,7 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCe
 			widenLast()
 			x, w := take(c)
 			found = c
-			l := clip(keepBold(c.text), 100)
-			var notes []string
-			if l == "" {
-				l = "照片"
-				notes = append(notes, bd.guess(c.where(), "跨%d行的空白格：按照片格处理", c.span))
-			}
-			f := forms.Field{Key: "photo", Label: l, Kind: forms.Picture, Required: true, ValueMM: round1(w), RowSpan: min(c.span, 10)}
-			out = append(out, gridField{f: f, x0: x, where: c.where(), notes: notes})
+			out = append(out, bd.photoField(c, x, w))
 			continue
 		}
 		switch c.class {
@@ -181,7 +193,7 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCe
 			x, w := take(c)
 			var notes []string
 			l, labelMM := "", 0.0
-			prefix := ""
+			prefix, inside := "", false
 			if c.class == boxesCell {
 				prefix, _ = boxOptions(c.text)
 			}
@@ -193,8 +205,8 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCe
 					notes = append(notes, bd.guess(c.where(), "方框前面的“%s”没有导入（方框印作“选项 □”）", prefix))
 				}
 			} else if prefix != "" {
-				l = clip(keepBold(prefix), 100)
-				notes = append(notes, bd.guess(c.where(), "“%s”和方框在同一格：按勾选框处理，名称不单独印出", l))
+				l, inside = clip(keepBold(prefix), 100), true
+				notes = append(notes, bd.guess(c.where(), "“%s”和方框在同一格：按勾选框处理，名称印在方框前面（label_inside）", l))
 			} else {
 				l = lastLabel
 				if l == "" {
@@ -214,7 +226,7 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCe
 			switch c.class {
 			case boxesCell:
 				_, f.Choices = boxOptions(c.text)
-				f.Kind = forms.BoxChoice
+				f.Kind, f.BoxFirst, f.LabelInside = forms.BoxChoice, boxesFirst(c.text), inside
 			case hintCell:
 				f.Hint = clip(strings.Join(c.lines(), ""), 500)
 			}
@@ -227,6 +239,76 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCe
 	flush()
 	widenLast()
 	return out, found
+}
+
+// valuesBelow: row r is labels only (two or more, the photo cell among them or merged down
+// beside them) and the next row has an empty cell under each label, with the same edges, and
+// nothing else: a form that prints 姓名 above its blank. photo is a photo cell from above.
+func (bd *builder) valuesBelow(r, next *srow, photo *scell) bool {
+	labels := 0
+	for _, c := range r.cells {
+		switch {
+		case c.merge && photo != nil && sameCell(c, photo):
+		case !c.merge && photo == nil && !bd.picture && photoCell(c) && c.span > 1:
+		case c.merge || c.class != labelCell || c.span > 1:
+			return false
+		default:
+			labels++
+			under := next.at(c.x0, c.x1)
+			if under == nil || under.merge || under.class != emptyCell || !sameCell(under, c) {
+				return false
+			}
+		}
+	}
+	for _, c := range next.cells {
+		if c.merge && r.at(c.x0, c.x1) == nil {
+			return false // a cell merged from further up: not a row of values
+		}
+	}
+	return labels >= 2 && len(next.cells) == len(r.cells)
+}
+
+func sameCell(a, b *scell) bool {
+	return math.Abs(a.x0-b.x0) < sameX && math.Abs(a.x1-b.x1) < sameX
+}
+
+// aboveFields reads a row of labels whose values are in the row below (valuesBelow): each
+// label a field printed above its value cell, as wide; the photo cell among them.
+func (bd *builder) aboveFields(r *srow, photo *scell, taken bool) ([]gridField, *scell) {
+	var out []gridField
+	var found *scell
+	for _, c := range r.cells {
+		if c.merge {
+			continue // the photo's part, from above
+		}
+		if found == nil && !taken && !bd.picture && photoCell(c) {
+			found = c
+			out = append(out, bd.photoField(c, c.x0, c.w()))
+			continue
+		}
+		l := nonEmpty(clip(keepBold(c.text), 100))
+		g := guessKind(flat(l))
+		f := forms.Field{Label: l, Kind: fieldKind(g.kind), Choices: g.choices, Required: true,
+			ValueMM: round1(c.w()), LabelAbove: true}
+		var notes []string
+		if !g.sure {
+			notes = append(notes, bd.guess(c.where(), "%s（名称“%s”，填写格在它下面一格）", unsureText(g), oneLine(l)))
+		}
+		out = append(out, gridField{f: f, x0: c.x0, where: c.where(), notes: notes})
+	}
+	return out, found
+}
+
+// photoField is the photo cell's field, x and w its place with any widths carried into it.
+func (bd *builder) photoField(c *scell, x, w float64) gridField {
+	l := clip(keepBold(c.text), 100)
+	var notes []string
+	if l == "" {
+		l = "照片"
+		notes = append(notes, bd.guess(c.where(), "跨%d行的空白格：按照片格处理", c.span))
+	}
+	f := forms.Field{Key: "photo", Label: l, Kind: forms.Picture, Required: true, ValueMM: round1(w), RowSpan: min(c.span, 10)}
+	return gridField{f: f, x0: x, where: c.where(), notes: notes}
 }
 
 // fieldKind is the kind a grid's field may take (a period only in a table's column).
@@ -276,7 +358,7 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 			}
 		}
 		if len(fields) > 0 {
-			kept = append(kept, gridRowOut{sheetRow: r.sheetRow, fields: fields})
+			kept = append(kept, gridRowOut{sheetRow: r.sheetRow, fields: fields, below: r.below})
 		}
 	}
 	if len(kept) == 0 {
@@ -288,12 +370,13 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 	used := map[string]bool{"photo": true}
 	n := 0
 	placed := false
+	printed := 0 // the printed row of kept[ri]: a row of labels above values takes two
 	for ri, r := range kept {
 		for k, gf := range r.fields {
 			if photo != nil && !placed && r.sheetRow >= photoRow && r.sheetRow <= photoEnd {
 				// the photo, in the first row kept of those it covers, where its x puts it
 				if photoBefore(r, k, photo) {
-					bd.placePhoto(b, photo, ri, kept, photoEnd)
+					bd.placePhoto(b, photo, printed, kept[ri:], photoEnd)
 					placed = true
 				}
 			}
@@ -301,7 +384,7 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 				break
 			}
 			f := gf.f
-			f.Row = ri
+			f.Row = printed
 			if gf.groupRows > 0 { // the kept rows it covers
 				span := 0
 				for k := ri; k < len(kept) && kept[k].sheetRow <= r.sheetRow+gf.groupRows-1; k++ {
@@ -314,9 +397,10 @@ func (bd *builder) gridBlock(rows []gridRowOut, photoRow, photoEnd int) {
 			b.addField(f, gf.where, gf.notes...)
 		}
 		if photo != nil && !placed && r.sheetRow >= photoRow && r.sheetRow <= photoEnd {
-			bd.placePhoto(b, photo, ri, kept, photoEnd)
+			bd.placePhoto(b, photo, printed, kept[ri:], photoEnd)
 			placed = true
 		}
+		printed += r.printedRows()
 	}
 	if photo != nil && !placed {
 		b.notes = append(b.notes, bd.guess(photo.where, "照片格所在的行没有其他格子：照片格没有导入"))
@@ -341,13 +425,14 @@ func photoBefore(r gridRowOut, k int, photo *gridField) bool {
 	return photo.x0 <= r.fields[k].x0+sameX
 }
 
-// placePhoto adds the photo at row ri, over the kept rows it covers.
-func (bd *builder) placePhoto(b *block, photo *gridField, ri int, kept []gridRowOut, photoEnd int) {
+// placePhoto adds the photo at printed row at, over the printed rows of the kept rows from
+// there that it covers.
+func (bd *builder) placePhoto(b *block, photo *gridField, at int, kept []gridRowOut, photoEnd int) {
 	f := photo.f
-	f.Row = ri
+	f.Row = at
 	span := 0
-	for k := ri; k < len(kept) && kept[k].sheetRow <= photoEnd; k++ {
-		span++
+	for k := 0; k < len(kept) && kept[k].sheetRow <= photoEnd; k++ {
+		span += kept[k].printedRows()
 	}
 	f.RowSpan = max(1, min(span, 10))
 	bd.picture = true

@@ -395,6 +395,13 @@ func boxOptions(text string) (string, []string) {
 	return flat(prefix), out
 }
 
+// boxesFirst: the cell's boxes come before their options (□男 □女, 申报类别：□正常 □破格): its
+// text does not end in a box.
+func boxesFirst(text string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return strings.ContainsAny(text, boxMarks) && !strings.ContainsRune(boxMarks, last)
+}
+
 // printed is a cell's text as it prints: each line trimmed, tabs as spaces, blank lines and
 // characters the embedded font cannot print dropped (labels: boldSafe).
 func printed(text string) string {

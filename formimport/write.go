@@ -205,6 +205,15 @@ func (d *draftDef) field(w *bytes.Buffer, b *block, f forms.Field) {
 		p("group_mm = %s\n", num(f.GroupMM))
 		p("group_span = %d\n", f.GroupSpan)
 	}
+	if f.BoxFirst {
+		p("box_first = true   # 方框印在选项前面：□%s\n", f.Choices[0])
+	}
+	if f.LabelInside {
+		p("label_inside = true   # 名称印在方框前面、同一格里\n")
+	}
+	if f.LabelAbove {
+		p("label_above = true   # 名称印在上面一格，填写格在它下面\n")
+	}
 }
 
 // describe says what a block is, for the comment above it.

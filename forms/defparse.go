@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,6 +158,9 @@ type rawField struct {
 	Group        any `toml:"group"`
 	GroupMM      any `toml:"group_mm"`
 	GroupSpan    any `toml:"group_span"`
+	LabelAbove   any `toml:"label_above"`
+	BoxFirst     any `toml:"box_first"`
+	LabelInside  any `toml:"label_inside"`
 	Aliases      any `toml:"aliases"`
 	SheetWidth   any `toml:"sheet_width"`
 	Summary      any `toml:"summary"`
@@ -998,6 +1002,8 @@ var fieldKeyKinds = map[string][]Kind{
 	"max_words":     {LongText},
 	"warn_words":    {LongText},
 	"row_span":      {Picture},
+	"box_first":     {BoxChoice},
+	"label_inside":  {BoxChoice},
 }
 
 func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) Field {
@@ -1063,6 +1069,18 @@ func (l *loader) field(def *Definition, b *Block, bname, p string, rf rawField) 
 	f.ValueMM = l.width(rf.ValueMM, p+".value_mm")
 	f.RowSpan, _ = l.integer(rf.RowSpan, p+".row_span", 1, 10)
 	l.group(&f, p, rf)
+	f.LabelAbove = l.boolean(rf.LabelAbove, p+".label_above")
+	f.BoxFirst = l.boolean(rf.BoxFirst, p+".box_first")
+	f.LabelInside = l.boolean(rf.LabelInside, p+".label_inside")
+	if f.LabelInside && f.LabelMM > 0 {
+		l.fail(l.line(p+".label_inside"), "label_inside 的名称印在方框前面、同一格里：不写 label_mm。")
+	}
+	switch {
+	case f.LabelAbove && b.Kind != FieldsBlock:
+		l.fail(l.line(p+".label_above"), "label_above 只用于按格子排的 fields 栏目的字段。")
+	case f.LabelAbove && (f.LabelMM > 0 || k == Picture):
+		l.fail(l.line(p+".label_above"), "label_above 的字段名称印在填写格上面一行、与填写格同宽（value_mm）：不写 label_mm，也不能是照片。")
+	}
 	f.Aliases, _ = l.strs(rf.Aliases, p+".aliases", maxDefWords, maxDefLabel)
 	f.SheetWidth, _ = l.number(rf.SheetWidth, p+".sheet_width", 0, 255)
 	f.Summary, _ = l.integer(rf.Summary, p+".summary", 1, 100)
@@ -1195,8 +1213,8 @@ func (l *loader) layout(b *Block, name, p string, hasLabelMM bool) {
 			switch {
 			case b.Kind == FieldsBlock && f.Kind == Picture:
 				l.fail(l.line(fp), "照片（picture）只能放在按格子排的栏目里（写 row、value_mm、row_span）。")
-			case b.Kind == FieldsBlock && (f.Row > 0 || f.LabelMM > 0):
-				l.fail(l.line(fp), "%s的字段一行一个印在内容格里（没有写 value_mm），不写 row 和 label_mm。", name)
+			case b.Kind == FieldsBlock && (f.Row > 0 || f.LabelMM > 0 || f.LabelAbove):
+				l.fail(l.line(fp), "%s的字段一行一个印在内容格里（没有写 value_mm），不写 row、label_mm 和 label_above。", name)
 			}
 		}
 		switch {
@@ -1217,6 +1235,9 @@ func (l *loader) grid(b *Block, name, p string) {
 		nrows = max(nrows, f.Row+max(f.RowSpan, 1))
 		if f.Kind != Picture {
 			lastRow = max(lastRow, f.Row)
+		}
+		if f.LabelAbove {
+			nrows, lastRow = max(nrows, f.Row+2), max(lastRow, f.Row+1)
 		}
 	}
 	rows := make([][]cell, nrows)
@@ -1260,6 +1281,11 @@ func (l *loader) grid(b *Block, name, p string) {
 			}
 			continue
 		}
+		if f.LabelAbove { // its label cell here, its value cell in the same place below
+			rows[f.Row] = append(rows[f.Row], cell{x, f.ValueMM})
+			rows[f.Row+1] = append(rows[f.Row+1], cell{x, f.ValueMM})
+			continue
+		}
 		labelX[j] = x
 		if f.GroupSpan > 0 {
 			span := f.GroupSpan
@@ -1288,6 +1314,9 @@ func (l *loader) grid(b *Block, name, p string) {
 			continue
 		}
 		sort.SliceStable(cells, func(a, b int) bool { return cells[a].x < cells[b].x })
+		if r > 0 && slices.Equal(cells, rows[r-1]) {
+			continue // the values under their labels (label_above): said once, for the labels' row
+		}
 		x := 0.0
 		joined := true
 		for _, c := range cells {

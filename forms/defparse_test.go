@@ -150,6 +150,13 @@ func TestDefinitionProblems(t *testing.T) {
 		{"cell too narrow", []string{"  value_mm = 50\n", "  value_mm = 50\n\n  [[blocks.fields]]\n  key = \"z\"\n  label = \"职务\"\n  kind = \"text\"\n  value_mm = 0.001 # ←\n"}, "value_mm = 0.001 太窄"},
 		{"photo row span", []string{`  value_mm = 65.5`, "  value_mm = 37.5\n\n  [[blocks.fields]]\n  key = \"photo\"\n  label = \"照片\"\n  kind = \"picture\"\n  row = 0\n  value_mm = 28\n  row_span = 3 # ←"}, "照片格从第1行跨 3 行到第3行，但“主持人”栏只有 1 行：请把 row_span 改为 1 或更小"},
 		{"photo with a label cell", []string{`  value_mm = 65.5`, "  value_mm = 37.5\n\n  [[blocks.fields]]\n  key = \"photo\"\n  label = \"照片\"\n  kind = \"picture\"\n  row = 0\n  label_mm = 5 # ←\n  value_mm = 28"}, "照片格没有名称格"},
+		// a label above its value: the label's cell in its row, the value's under it, as wide
+		{"label above", []string{"  value_mm = 65.5\n", "  value_mm = 65.5\n\n  [[blocks.fields]]\n  key = \"unit\"\n  label = \"学校名称\"\n  kind = \"text\"\n  row = 1\n  value_mm = 146.5\n  label_above = true\n"}, ""},
+		{"label above short", []string{"  value_mm = 65.5\n", "  value_mm = 65.5\n\n  [[blocks.fields]] # ←\n  key = \"unit\"\n  label = \"学校名称\"\n  kind = \"text\"\n  row = 1\n  value_mm = 140\n  label_above = true\n"}, "第2行（row = 1）各格宽度（label_mm + value_mm，连同跨到这一行的照片格）加起来是 140 毫米"},
+		{"label above with label_mm", []string{"  value_mm = 65.5\n", "  value_mm = 65.5\n\n  [[blocks.fields]]\n  key = \"unit\"\n  label = \"学校名称\"\n  kind = \"text\"\n  row = 1\n  label_mm = 15.5\n  value_mm = 131\n  label_above = true # ←\n"}, "不写 label_mm"},
+		{"label above in a table", []string{"  value_mm = 70\n", "  value_mm = 70\n  label_above = true # ←\n"}, "label_above 只用于按格子排"},
+		{"box_first on text", []string{`  value_mm = 50`, "  value_mm = 50\n  box_first = true # ←"}, "box_first 不用于 text 字段"},
+		{"label_inside with label_mm", []string{"  choices_from = \"counties\"\n", "  choices_from = \"counties\"\n  label_inside = true # ←\n", `  kind = "choice"`, `  kind = "boxes"`}, "label_inside 的名称印在方框前面"},
 		{"row_span on text", []string{`  value_mm = 50`, "  value_mm = 50\n  row_span = 2 # ←"}, "row_span 不用于 text 字段"},
 		{"two pictures", []string{`  value_mm = 65.5`, "  value_mm = 9.5\n\n  [[blocks.fields]]\n  key = \"photo\"\n  label = \"照片\"\n  kind = \"picture\"\n  value_mm = 28\n\n  [[blocks.fields]] # ←\n  key = \"photo2\"\n  label = \"照片\"\n  kind = \"picture\"\n  value_mm = 28"}, "只能有一张照片"},
 		{"table widths", []string{`  value_mm = 70`, `  value_mm = 60`, "[[blocks]]\nkey = \"members\"", "[[blocks]] # ←\nkey = \"members\""}, "宽度加起来是 136.5 毫米，应为 146.5 毫米（差 10 毫米）"},

@@ -72,6 +72,14 @@ type Field struct {
 	Group     string
 	GroupMM   float64
 	GroupSpan int
+	// LabelAbove: the label is printed in a cell of its own in Row and the value in the cell
+	// under it in Row+1, both ValueMM wide (a bureau's form that puts 姓名 above its blank);
+	// LabelMM is then 0.
+	LabelAbove bool
+	// BoxChoice: BoxFirst prints each box before its choice (□男 □女, as many templates do);
+	// LabelInside prints the label before the boxes in their own cell (申报类别：□正常 □破格),
+	// LabelMM then 0.
+	BoxFirst, LabelInside bool
 
 	// Spreadsheets (roster, summary). Aliases: other headers people's own workbooks use for this
 	// column (its label always matches). SheetWidth: the column's width in Excel's character

@@ -56,6 +56,10 @@ func TestBoxValue(t *testing.T) {
 		"正常 □ 破格 □": "",
 		"破格":        "破格",
 		"正常 ☑ 破格 ☑": "正常 ☑ 破格 ☑",
+		// boxes before their choices: the tick goes with the choice after it
+		"□正常　☑破格":      "破格",
+		"申报类别：☑正常 □破格": "正常",
+		"○正常　●破格":      "破格",
 	} {
 		if got := boxValue(f, in); got != want {
 			t.Errorf("boxValue(%q) = %q, want %q", in, got, want)
@@ -69,6 +73,9 @@ func TestBoxValue(t *testing.T) {
 func TestHandFilledReadsBack(t *testing.T) {
 	for _, f := range formstest.HandFilled(t) {
 		name := filepath.Base(f.DOCX)
+		if f.Form == "" {
+			continue // another bureau's form: read as the form imported from it (formimport's test)
+		}
 		def, ok := forms.ShippedByID(f.Form)
 		if !ok {
 			t.Fatalf("%s: no shipped form %s", name, f.Form)

@@ -1,6 +1,7 @@
 package readback
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -158,7 +159,7 @@ func typed(f forms.Field, v string) string {
 }
 
 // boxValue reads a choice printed as boxes (正常 ☑ 破格 □): the choice its tick follows or
-// comes before, as printed or written by hand (☑ √ ✓ ✔ ■ ☒); a cell holding just a choice is
+// comes before, as printed or written by hand (☑ √ ✓ ✔ ■ ☒ ●); a cell holding just a choice is
 // that choice; anything else stays as written, for the checks to say.
 func boxValue(f forms.Field, text string) string {
 	t := strings.Join(strings.Fields(text), "")
@@ -166,24 +167,26 @@ func boxValue(f forms.Field, text string) string {
 		return t
 	}
 	// Each tick belongs to the choice printed right before it (正常 ☑), else to the one right
-	// after it (☑ 正常).
+	// after it (☑ 正常); where the boxes come before their choices (□男 ☑女: the cell does not
+	// end in a box), the one after it first.
+	boxFirst := t != "" && !strings.ContainsRune(tickMarks+emptyBoxes, []rune(t)[len([]rune(t))-1])
 	found := ""
 	for k, r := range t {
-		if !strings.ContainsRune("☑√✓✔■☒", r) {
+		if !strings.ContainsRune(tickMarks, r) {
 			continue
 		}
-		owner := ""
+		before, after := "", ""
 		for _, c := range f.Choices {
 			if strings.HasSuffix(t[:k], c) {
-				owner = c
+				before = c
+			}
+			if strings.HasPrefix(t[k+len(string(r)):], c) {
+				after = c
 			}
 		}
-		if owner == "" {
-			for _, c := range f.Choices {
-				if strings.HasPrefix(t[k+len(string(r)):], c) {
-					owner = c
-				}
-			}
+		owner := cmp.Or(before, after)
+		if boxFirst {
+			owner = cmp.Or(after, before)
 		}
 		switch {
 		case owner == "":
@@ -193,7 +196,7 @@ func boxValue(f forms.Field, text string) string {
 			found = owner
 		}
 	}
-	if found == "" && !strings.ContainsAny(t, "☑√✓✔■☒") {
+	if found == "" && !strings.ContainsAny(t, tickMarks) {
 		return "" // printed boxes, none ticked
 	}
 	if found == "" {
@@ -201,6 +204,13 @@ func boxValue(f forms.Field, text string) string {
 	}
 	return found
 }
+
+const (
+	// tickMarks are what a box or circle is ticked with, printed or typed by hand.
+	tickMarks = "☑√✓✔■☒●◉"
+	// emptyBoxes are the marks printed to tick: □ of Word's symbols, ☐, ○ (○是 ○否).
+	emptyBoxes = "□☐○"
+)
 
 // genericLabels are labels many forms print: they do not say which form a document is.
 var genericLabels = map[string]bool{"出生年月": true, "联系电话": true, "手机号码": true, "工作单位": true,
@@ -336,7 +346,8 @@ func (r *cellReader) row(i int) {
 		return
 	}
 	labelled := false
-	for j, cell := range row {
+	for j := 0; j < len(row); j++ {
+		cell := row[j]
 		if cell.merge {
 			continue
 		}
@@ -344,6 +355,11 @@ func (r *cellReader) row(i int) {
 			r.c.photo = cell.images[0] // the photo cell, wherever the host's rows put it
 		}
 		li, ok := r.fl.lookup(cell.text)
+		if !ok {
+			if two, ok2 := r.twoCellLabel(row, j); ok2 {
+				li, ok, cell, j = two, true, gridCell{text: cell.text + row[j+1].text, col: row[j+1].col}, j+1
+			}
+		}
 		if ok {
 			li = r.nth(cell.text, li)
 		}
@@ -386,6 +402,17 @@ func (r *cellReader) row(i int) {
 	if !labelled && r.inTable {
 		r.dataRow(row)
 	}
+}
+
+// twoCellLabel reads a field's label printed in two cells side by side: a group's label and
+// the field's own (外语考试情况 | 年度, 学历 | 第一学历), which a template's importer joins into
+// one label; the value is then beside the second cell.
+func (r *cellReader) twoCellLabel(row gridRow, j int) (labelInfo, bool) {
+	if j+1 >= len(row) || row[j+1].merge || norm(row[j].text) == "" || norm(row[j+1].text) == "" {
+		return labelInfo{}, false
+	}
+	li, ok := r.fl.lookup(row[j].text + row[j+1].text)
+	return li, ok && li.kind == hostLabel
 }
 
 // headerRow recognises a table's column labels (three or more in one row) and remembers

@@ -177,24 +177,36 @@ const (
 // BoxItem is one choice as printed with its box: 正常 □.
 func BoxItem(choice string) string { return choice + " " + BoxMark }
 
-// boxes sets a choice printed as boxes: each choice followed by its box, BoxGap between them,
-// as many on a line as fit, each line centred; the box of value, when it is one of the
+// BoxItemFirst is one choice as printed with its box before it (BoxFirst): □男.
+func BoxItemFirst(choice string) string { return BoxMark + choice }
+
+// boxes sets a choice printed as boxes (ct: Choices, the value in Text, BoxFirst, Prefix):
+// each choice followed by its box (or after it), BoxGap between them, as many on a line as
+// fit, each line centred, the prefix first; the box of the value, when it is one of the
 // choices, is ticked. A value that is none of them (typed elsewhere, imported) is printed
 // after the boxes as it is, so nothing written is lost.
-func (t typesetter) boxes(choices []string, value string, width float64, path string) []line {
+func (t typesetter) boxes(ct Content, width float64) []line {
+	choices, path := ct.Choices, ct.Path
 	size, pitch := TableSize, LineHeight(TableSize, 1)
-	value = strings.TrimSpace(value)
+	value := strings.TrimSpace(ct.Text)
 	gap := t.measure(BoxGap, Regular, size)
 	box := t.measure(BoxMark, Regular, size)
 	var out []line
 	var cur *line
 	other := value != ""
+	// at is where in an item of width w its box is: at its end, or at its start (BoxFirst).
+	at := func(w float64) float64 {
+		if ct.BoxFirst {
+			return 0
+		}
+		return w - box
+	}
 	add := func(text string, ticked bool) {
 		w := t.measure(text, Regular, size)
 		if cur != nil && cur.width+gap+w <= width+1e-9 {
 			s := &cur.segs[0]
 			if ticked {
-				cur.ticks = append(cur.ticks, cur.width+gap+w-box)
+				cur.ticks = append(cur.ticks, cur.width+gap+at(w))
 			}
 			s.text += BoxGap + text
 			cur.width += gap + w
@@ -203,8 +215,10 @@ func (t typesetter) boxes(choices []string, value string, width float64, path st
 		}
 		if w > width { // one choice wider than the cell: wrapped, its box at the end
 			ls := t.plain(text, Regular, size, pitch, width, alignCenter, path)
-			if last := &ls[len(ls)-1]; ticked {
+			if last := &ls[len(ls)-1]; ticked && !ct.BoxFirst {
 				last.ticks = []float64{last.width - box}
+			} else if ticked {
+				ls[0].ticks = []float64{0}
 			}
 			out = append(out, ls...)
 			cur = nil
@@ -214,11 +228,18 @@ func (t typesetter) boxes(choices []string, value string, width float64, path st
 			segs: []seg{{text: text, font: Regular, w: w, path: path}}})
 		cur = &out[len(out)-1]
 		if ticked {
-			cur.ticks = []float64{w - box}
+			cur.ticks = []float64{at(w)}
 		}
 	}
+	if ct.Prefix != "" {
+		add(printable(ct.Prefix), false)
+	}
 	for _, c := range choices {
-		add(BoxItem(c), c == value)
+		item := BoxItem(c)
+		if ct.BoxFirst {
+			item = BoxItemFirst(c)
+		}
+		add(item, c == value)
 		other = other && c != value
 	}
 	if other {

@@ -172,7 +172,7 @@ func (l *layouter) cell(c Cell) cell {
 	case Opinion, Declaration:
 		out.lines = l.signedLines(ct, in)
 	case Boxes:
-		out.lines = l.ts.boxes(ct.Choices, ct.Text, in, ct.Path)
+		out.lines = l.ts.boxes(ct, in)
 	case Note:
 		for _, p := range ct.Paras {
 			if strings.TrimSpace(p) == "" {

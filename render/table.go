@@ -138,8 +138,11 @@ type Content struct {
 	// Paras: Long's paragraphs, from Paragraphs; Opinion's, Declaration's and Note's set
 	// wording, a paragraph for each line of the definition's text.
 	Paras []string
-	// Choices: Boxes' choices, in printed order.
-	Choices []string
+	// Choices: Boxes' choices, in printed order; BoxFirst: each box before its choice (□男);
+	// Prefix: printed before the boxes in the cell (申报类别：).
+	Choices  []string
+	BoxFirst bool
+	Prefix   string
 	// Opinion and Declaration: Clear is the clear height (points) above the lines at the
 	// foot: Sign (the signature line's label, 申报人签名：) when not "", the form's stamp line
 	// when Stamp, its date line when Dated.
@@ -243,6 +246,9 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 	nrows := 0
 	for _, f := range b.Fields {
 		nrows = max(nrows, f.Row+max(f.RowSpan, 1))
+		if f.LabelAbove {
+			nrows = max(nrows, f.Row+2)
+		}
 	}
 	if nrows > 50 {
 		return fmt.Errorf("%d rows", nrows)
@@ -273,6 +279,15 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 			}
 			continue
 		}
+		if f.LabelAbove { // the label's cell here, the value's in the same place in the row below
+			c := cellsAt(x, f.ValueMM, f.ValueMM)
+			c[1].X = x
+			c[0].Content = Content{Kind: Label, Text: f.Label}
+			c[1].Content = tb.valueContent(b, f)
+			r.Cells = append(r.Cells, c[0])
+			rows[f.Row+1].Cells = append(rows[f.Row+1].Cells, c[1])
+			continue
+		}
 		if f.GroupSpan > 0 { // a label cell over the labels of GroupSpan rows (外语考试情况)
 			span := min(f.GroupSpan, nrows-f.Row)
 			r.Cells = append(r.Cells, Cell{X: x, W: MM(f.GroupMM), RowSpan: span, Content: Content{Kind: Label, Text: f.Group}})
@@ -283,10 +298,7 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 		}
 		c := cellsAt(x, f.LabelMM, f.ValueMM)
 		c[0].Content = Content{Kind: Label, Text: f.Label}
-		c[1].Content = Content{Kind: Value, Text: tb.value(b, f, 0), Path: path(b, f, 0)}
-		if f.Kind == forms.BoxChoice {
-			c[1].Content.Kind, c[1].Content.Choices = Boxes, f.Choices
-		}
+		c[1].Content = tb.valueContent(b, f)
 		if f.LabelMM == 0 {
 			c = c[1:]
 		}
@@ -311,6 +323,20 @@ func (tb *tableBuilder) grid(b forms.Block) error {
 	tb.t.Rows = append(tb.t.Rows, rows...)
 	return nil
 }
+
+// valueContent is what a grid field's value cell prints: the value, or its boxes.
+func (tb *tableBuilder) valueContent(b forms.Block, f forms.Field) Content {
+	ct := Content{Kind: Value, Text: tb.value(b, f, 0), Path: path(b, f, 0)}
+	if f.Kind == forms.BoxChoice {
+		ct.Kind, ct.Choices, ct.BoxFirst = Boxes, f.Choices, f.BoxFirst
+		if f.LabelInside {
+			ct.Prefix = strings.ReplaceAll(f.Label, "\n", "") + "："
+		}
+	}
+	return ct
+}
+
+// photoRow: row i of a grid has a picture or the part of one.
 
 // photoRow: row i of a grid has a picture or the part of one (a group's label over rows is
 // not one).
@@ -400,7 +426,7 @@ func (tb *tableBuilder) table(b forms.Block) error {
 				*c = Content{Kind: Value, Text: tb.value(b, f, filled[i]), Path: forms.Path(b, f, filled[i])}
 			}
 			if f.Kind == forms.BoxChoice { // boxes to tick by hand in the rows left empty too
-				c.Kind, c.Choices = Boxes, f.Choices
+				c.Kind, c.Choices, c.BoxFirst = Boxes, f.Choices, f.BoxFirst
 			}
 		}
 		tb.t.Rows = append(tb.t.Rows, r)

@@ -11,6 +11,9 @@
 #   jxzc-ours-lo.docx         it saved again by LibreOffice
 #   jxzc-wps.docx             it with the merges written the older way
 #   letter.docx, empty.docx, figures.docx   documents that are not forms
+#   bureau-mszs.docx, bureau-mxz.docx, bureau-yxjs.docx, bureau-zcps.docx   other bureaus' blank
+#                             forms, each as a different clerk makes it (bureau.py says how)
+#   notice.docx, letter-table.docx   more documents that are not forms (bureau.py)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(git -C "$here" rev-parse --show-toplevel)
@@ -30,6 +33,11 @@ chmod 644 "$here/mbzr-ours.docx" "$here/jxzc-ours.docx"
 for k in letter empty figures; do
   /usr/bin/python3 "$here/template.py" "$k" "$here/$k.docx"
 done
+for k in mszs mxz yxjs zcps; do
+  /usr/bin/python3 "$here/bureau.py" "$k" "$here/bureau-$k.docx"
+done
+/usr/bin/python3 "$here/bureau.py" notice "$here/notice.docx"
+/usr/bin/python3 "$here/bureau.py" letter2 "$here/letter-table.docx"
 mkdir -p "$tmp/lo-in"
 cp "$here/mbzr-ours.docx" "$tmp/lo-in/mbzr-ours-lo.docx"
 cp "$here/mbzr-python-docx.docx" "$tmp/lo-in/mbzr-python-docx-lo.docx"

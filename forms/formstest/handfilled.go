@@ -19,7 +19,7 @@ import (
 type Filled struct {
 	DOCX     string  // the filled document
 	Template string  // the blank template it was filled from
-	Form     string  // the shipped form it is a template of
+	Form     string  // the shipped form it is a template of; "" for another bureau's form (imported only)
 	Entries  []Entry // what was typed, in printed order
 }
 
@@ -91,7 +91,7 @@ func (f Filled) Want(def *forms.Definition) (map[string]string, error) {
 	for _, e := range f.Entries {
 		label := e.Label + e.Text + e.Table + e.Line
 		i := at
-		for i < len(slots) && Norm(slots[i].label) != Norm(label) {
+		for i < len(slots) && !slots[i].is(label) {
 			i++
 		}
 		if i == len(slots) {
@@ -135,6 +135,11 @@ type slot struct {
 	label string
 	block forms.Block
 	field forms.Field
+}
+
+// is: the label typed names the slot, alone or after its group's (学历 第一学历).
+func (s slot) is(label string) bool {
+	return Norm(s.label) == Norm(label) || s.field.Group != "" && Norm(s.field.Group+s.label) == Norm(label)
 }
 
 // labelSlots are the labels a draft's values sit beside, in printed order: the fields of the

@@ -432,15 +432,23 @@ func (bd *body) boxes(pPrExtra string, ct render.Content) {
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleCell + `"/>` + pPrExtra + `</w:pPr>`)
 	value := strings.TrimSpace(ct.Text)
 	other := value != ""
+	if ct.Prefix != "" {
+		bd.run("", ct.Prefix+render.BoxGap)
+	}
 	for i, c := range ct.Choices {
 		if i > 0 {
 			bd.run("", render.BoxGap)
 		}
-		bd.run("", strings.TrimSuffix(render.BoxItem(c), render.BoxMark))
 		box := boxEmpty
 		if c == value {
 			box, other = boxTicked, false
 		}
+		if ct.BoxFirst { // □男
+			bd.run(boxFont, box)
+			bd.run("", c)
+			continue
+		}
+		bd.run("", strings.TrimSuffix(render.BoxItem(c), render.BoxMark))
 		bd.run(boxFont, box)
 	}
 	if other {

@@ -8,12 +8,17 @@ bureau's template has none, and read-back must then read the cells.
 usage: fill.py SPEC.json BLANK.docx OUT.docx [TICK]
   SPEC.json   what is typed, in printed order (see the *.fill.json files beside this script):
               {"label": L, "value": V [, "where": "below"]}   a value beside (below) label L
-              {"label": L, "tick": OPTION}                    the box after OPTION ticked
+              {"label": L, "tick": OPTION}                    the box of OPTION ticked (after
+                                                              it, or before where boxes come first),
+                                                              in the cell beside L or in L's own
+                                                              cell (申报类别：□正常 □破格)
               {"text": L, "value": V, "hint": "over"|"under"} a long text in the cell beside L
               {"line": L, "value": V}   V typed after "L：" where a cell holds that line
               {"table": HEADING, "rows": [{COLUMN LABEL: V, ...}, ...]}  the rows under the
-                          column heads that follow the table's heading, 序号 left as printed
-              Labels are compared without spaces and line breaks; each entry is looked for
+                          column heads that follow the table's heading, 序号 left as printed;
+                          in a column of boxes (是 □ 否 □) the box of V ticked
+              Labels are compared without spaces and line breaks (a label may be printed in
+              two cells side by side: 外语考试情况 | 年度); each entry is looked for
               after the cell the previous one was typed in, as a person works down the form.
   TICK        the mark typed into a box (default ☑; √ as many type it).
 Needs python3-docx (Debian: apt-get install python3-docx).
@@ -24,7 +29,7 @@ import sys
 import docx
 from docx.oxml.ns import qn
 
-BOXES = "☐□"
+BOXES = "☐□○"
 
 
 def norm(s):
@@ -74,10 +79,29 @@ class Form:
                     yield r, c, tc
 
     def find(self, label):
+        """The label's cell; or, for a label printed in two cells side by side (外语考试情况 |
+        年度), the second of them."""
         for r, c, tc in self.cells_after():
-            if not continues(tc) and norm(cell_text(tc)) == norm(label):
+            if continues(tc):
+                continue
+            if norm(cell_text(tc)) == norm(label):
                 return r, c
+            cells = self.rows[r][1]
+            if c + 1 < len(cells) and not continues(cells[c + 1]) and norm(cell_text(tc)) and \
+                    norm(cell_text(tc) + cell_text(cells[c + 1])) == norm(label):
+                return r, c + 1
         raise SystemExit("fill.py: label not found after row %d: %s" % (self.at[0], label))
+
+    def boxes_in_label(self, label):
+        """The next cell that prints label and its boxes in one (申报类别：□正常 □破格), if the
+        label has no cell of its own first."""
+        for r, c, tc in self.cells_after():
+            text = norm(cell_text(tc))
+            if text == norm(label):
+                return None
+            if text.startswith(norm(label)) and any(b in text for b in BOXES):
+                return r, c
+        return None
 
     def beside(self, r, c, empty=True):
         for c2 in range(c + 1, len(self.rows[r][1])):
@@ -129,7 +153,11 @@ def type_into(tc, value, keep=False):
 
 
 def tick(tc, option, mark):
-    """Puts mark into the first box after option (正常 ☐ → 正常 ☑)."""
+    """Puts mark into the first box after option (正常 ☐ → 正常 ☑), or into the box before it
+    where the cell's boxes come first (□男 □女 → □男 ☑女)."""
+    text = "".join(ch for ch in cell_text(tc) if not ch.isspace())
+    if text[-1:] not in BOXES:  # the boxes come first: □男 □女, 申报类别：□正常 □破格
+        return tick_before(tc, option, mark)
     seen = False
     for t in tc.iter(qn("w:t")):
         text = t.text or ""
@@ -147,14 +175,36 @@ def tick(tc, option, mark):
     raise SystemExit("fill.py: no box after option %s" % option)
 
 
-def fill_table(form, heading, rows):
+def tick_before(tc, option, mark):
+    """Puts mark into the box right before option, spaces between allowed, in one run."""
+    for t in tc.iter(qn("w:t")):
+        text = t.text or ""
+        i = text.find(option)
+        while i >= 0:
+            k = i - 1
+            while k >= 0 and text[k] in " \u3000":
+                k -= 1
+            if k >= 0 and text[k] in BOXES:
+                t.text = text[:k] + mark + text[k + 1:]
+                return
+            i = text.find(option, i + 1)
+    raise SystemExit("fill.py: no box before option %s" % option)
+
+
+def fill_table(form, heading, rows, mark):
     r, c = form.find(heading)
-    r += 1  # the column heads
     head = [norm(cell_text(tc)) for tc in form.rows[r][1]]
+    if not any(norm(label) in head for label in rows[0]):
+        r += 1  # the column heads, under the heading (unless beside it: 主要学习经历 merged down the left)
+        head = [norm(cell_text(tc)) for tc in form.rows[r][1]]
     for i, row in enumerate(rows):
         cells = form.rows[r + 1 + i][1]
         for label, value in row.items():
-            type_into(cells[head.index(norm(label))], value)
+            tc = cells[head.index(norm(label))]
+            if any(b in cell_text(tc) for b in BOXES):
+                tick(tc, value, mark)  # a column of boxes (是 □ 否 □): the value ticked
+            else:
+                type_into(tc, value)
     form.at = (r + len(rows), len(form.rows[r + len(rows)][1]) - 1)
 
 
@@ -184,10 +234,14 @@ def main():
     form = Form(doc)
     for e in spec["entries"]:
         if "table" in e:
-            fill_table(form, e["table"], e["rows"])
+            fill_table(form, e["table"], e["rows"], mark)
             continue
         if "line" in e:
             form.at = type_after_line(form, e["line"], e["value"])
+            continue
+        if "tick" in e and form.boxes_in_label(e["label"]):
+            form.at = form.boxes_in_label(e["label"])
+            tick(form.tc(form.at), e["tick"], mark)
             continue
         r, c = form.find(e.get("label") or e.get("text"))
         if "tick" in e:
@@ -199,6 +253,8 @@ def main():
         else:
             at = form.below(r, c) if e.get("where") == "below" else form.beside(r, c)
             type_into(form.tc(at), e["value"])
+            if e.get("where") == "below":
+                at = (r, c)  # the next label may be beside this one, above the value typed
         form.at = at
     doc.save(sys.argv[3])
 

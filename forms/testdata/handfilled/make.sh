@@ -6,6 +6,9 @@
 #   jxzc-wps.docx   the same with WPS's older merges (hMerge, vMerge continue), ticked with √
 #   mbzr-clerk.docx       the 名班主任 form as a clerk made it in Word (mbzr-python-docx.docx)
 #   mbzr-clerk-wps.docx   it with WPS's older merges (mbzr-wps.docx)
+#   bureau-mszs.docx, bureau-mxz.docx, bureau-yxjs.docx, bureau-zcps.docx   other bureaus' forms
+#                   (formimport/testdata/bureau.py), read as the form imported from each;
+#                   fixtures.json names no shipped form for them
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tpl=$(cd "$here/../../../formimport/testdata" && pwd)
@@ -13,4 +16,7 @@ tpl=$(cd "$here/../../../formimport/testdata" && pwd)
 /usr/bin/python3 "$here/fill.py" "$here/jxzc.fill.json" "$tpl/jxzc-wps.docx" "$here/jxzc-wps.docx" √
 /usr/bin/python3 "$here/fill.py" "$here/mbzr.fill.json" "$tpl/mbzr-python-docx.docx" "$here/mbzr-clerk.docx"
 /usr/bin/python3 "$here/fill.py" "$here/mbzr.fill.json" "$tpl/mbzr-wps.docx" "$here/mbzr-clerk-wps.docx"
+for k in mszs mxz yxjs zcps; do
+  /usr/bin/python3 "$here/fill.py" "$here/bureau-$k.fill.json" "$tpl/bureau-$k.docx" "$here/bureau-$k.docx"
+done
 ls -l "$here"/*.docx
