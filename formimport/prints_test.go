@@ -60,13 +60,12 @@ func TestImportedPrintsLikeTemplate(t *testing.T) {
 // does (the limits the import says in its notes):
 //   - a table whose label is a cell merged down its left side prints that label as a heading
 //     row above it and the cell's width as a 序号 column (tables have no label beside them);
-//   - two label cells side by side (外语考试情况 | 年度, 学历 merged down | 第一学历) print as one
-//     label cell (a field has one label cell);
+//   - two label cells side by side in one row (外语考试情况 | 年度 | … | 成绩 | …) print as one
+//     label cell (a group's label spans rows, not cells of its row);
 //   - options to tick printed with circles (○是 ○否) print with boxes.
 var unlike = map[string][]string{
 	"bureau-mxz.docx":  {"主要学习经历|起止时间|毕业学校|专业|学历学位"},
 	"bureau-zcps.docx": {"外语考试情况|年度||成绩||参加工作时间|"},
-	"bureau-mszs.docx": {"学历|第一学历||毕业院校||", "|最高学历||毕业院校||"},
 	"bureau-yxjs.docx": {"是否获得过市级以上表彰|○是○否|教龄|"},
 }
 
