@@ -164,11 +164,13 @@ func fieldsHelp(b *forms.Block) string {
 	if b.Help != "" {
 		return b.Help
 	}
-	required := false
+	var optional []string
 	var how []string
 	seen := map[forms.Kind]bool{}
 	for _, f := range b.Fields {
-		required = required || f.Required
+		if !f.Required {
+			optional = append(optional, "“"+strings.TrimSuffix(f.Name(), "：")+"”")
+		}
 		if seen[f.Kind] {
 			continue
 		}
@@ -182,9 +184,16 @@ func fieldsHelp(b *forms.Block) string {
 			how = append(how, f.Name()+"写11位手机号码")
 		}
 	}
-	s := "这些项可以不填。"
-	if required {
+	var s string
+	switch {
+	case len(optional) == 0:
 		s = "各项都要填写。"
+	case len(optional) == len(b.Fields):
+		s = "这些项可以不填。"
+	case len(optional) <= 6:
+		s = "除" + strings.Join(optional, "") + "外，各项都要填写。"
+	default:
+		s = "多数项要填写，" + strings.Join(optional[:3], "") + "等" + fmt.Sprint(len(optional)) + "项可以不填（检查时会指出漏填的）。"
 	}
 	if len(how) > 0 {
 		s += strings.Join(how, "；") + "。"

@@ -131,3 +131,32 @@ func TestTableHelpNamesOptionalColumns(t *testing.T) {
 		}
 	}
 }
+
+// A block's help line says which fields may stay empty: none (各项都要填写), all, or those
+// named; every form's blocks of fields are checked.
+func TestFieldsHelpSaysWhatMayStayEmpty(t *testing.T) {
+	for _, def := range formstest.Definitions(t) {
+		for _, b := range def.Blocks {
+			if b.Kind != forms.FieldsBlock || b.Help != "" || !b.Stored() {
+				continue
+			}
+			help := fieldsHelp(&b)
+			var optional, required int
+			for _, f := range b.Fields {
+				if f.Required {
+					required++
+				} else {
+					optional++
+				}
+			}
+			switch {
+			case optional == 0 && !strings.HasPrefix(help, "各项都要填写"):
+				t.Errorf("%s %s: all required, help %q", def.ID, b.Key, help)
+			case required == 0 && !strings.HasPrefix(help, "这些项可以不填"):
+				t.Errorf("%s %s: none required, help %q", def.ID, b.Key, help)
+			case optional > 0 && required > 0 && strings.HasPrefix(help, "各项都要填写"):
+				t.Errorf("%s %s: %d optional, help %q", def.ID, b.Key, optional, help)
+			}
+		}
+	}
+}
