@@ -177,9 +177,10 @@ const supportProbes = 48
 // first.
 func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes [][]ruleProbe) []candidate {
 	type way struct {
-		page, turn int
-		m          *pageMap
-		support    float64
+		page, turn   int
+		m            *pageMap
+		tight, loose float64
+		support      float64
 	}
 	var ways []way
 	for _, q := range s.outlines() {
@@ -194,23 +195,30 @@ func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes
 					continue
 				}
 				pm := &pageMap{h: h, lens: s.lens}
-				ways = append(ways, way{i, turn, pm, s.support(pm, pr)})
+				tight, loose := s.support(pm, pr)
+				ways = append(ways, way{page: i, turn: turn, m: pm, tight: tight, loose: loose})
 			}
 		}
 	}
-	// each page's five best ways, judged again on all the page's probes
-	sort.SliceStable(ways, func(i, j int) bool { return ways[i].support > ways[j].support })
+	// each page's three best ways by tight support and three by loose (a precise outline,
+	// and one the lens or the paper's bends put a millimetre off), judged again on all the
+	// page's probes
 	var kept []way
-	per := make([]int, len(pages))
-	for _, w := range ways {
-		if per[w.page] < 5 {
-			per[w.page]++
-			w.support = s.support(w.m, probes[w.page])
-			kept = append(kept, w)
+	for _, by := range []func(w way) float64{func(w way) float64 { return w.tight }, func(w way) float64 { return w.loose }} {
+		sort.SliceStable(ways, func(i, j int) bool { return by(ways[i]) > by(ways[j]) })
+		per := make([]int, len(pages))
+		for k := range ways {
+			if w := &ways[k]; per[w.page] < 3 && w.support == 0 {
+				per[w.page]++
+				t, l := s.support(w.m, probes[w.page])
+				w.support = max(t, l, 1e-9) // judged (the tight share falls less in dense text)
+				kept = append(kept, *w)
+			}
 		}
 	}
 	ways = kept
 	sort.SliceStable(ways, func(i, j int) bool { return ways[i].support > ways[j].support })
+
 	if len(ways) == 0 {
 		return nil
 	}
@@ -223,7 +231,7 @@ func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes
 	var out []candidate
 	tried := map[[2]int]bool{}
 	for _, w := range ways {
-		if w.support < 0.7*best {
+		if w.support < 0.5*best {
 			break
 		}
 		var obs []float64
