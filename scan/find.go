@@ -15,7 +15,6 @@ import (
 // sighting is what the coarse picture shows: its long lines and its lens.
 type sighting struct {
 	lens   lens    // in the coarse picture's pixels
-	lensOK float64 // the plumb line's gain: the lines' squared bow with the lens over without
 	hs, vs []found // near-horizontal and near-vertical lines, fitted without the lens
 	mh, mv []bool  // the thin-dark-line masks across y and across x
 	dh, dv []uint8 // how far each pixel is from a marked one of them (0–2, 3: further)
@@ -42,14 +41,13 @@ func sight(g *grey) sighting {
 		}
 	}
 	s.lens = newLens(g.W, g.H, 0)
-	s.lensOK = 1
 	if len(traces) >= 3 {
 		k, gain := plumbLine(s.lens, traces)
 
 		// a lens makes every long line bow: take it when it straightens them clearly (a flat
 		// photo's lines gain 0–2 % from any k, a lens's 25 % and more)
 		if gain < 0.9 {
-			s.lens.k, s.lensOK = k, gain
+			s.lens.k = k
 		}
 	}
 	s.hs, s.vs = straighten(hs, s.lens), straighten(vs, s.lens)

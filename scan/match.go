@@ -260,8 +260,6 @@ const refineScale = 5.0
 // fit is how well the page model fits the picture, from the last measurement of the rules.
 type fit struct {
 	Residual float64  // mean distance (mm) left between the rules measured and the model
-	Seen     float64  // share of the rules' length measured (not hidden, not in the dark)
-	Contrast float64  // the rules' typical darkness against the paper, levels
 	Held     *anchors // where measurements held the model
 }
 
@@ -322,7 +320,7 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 		}
 	}
 	samples := measureRules(g, pm, m, 0.6)
-	f := fitOf(samples, m)
+	f := fitOf(samples)
 	f.Held = newAnchors(append(kept, samples...))
 	return pm, f
 }
@@ -330,34 +328,23 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 // printed is a page as the draft prints it, as ink, at fineScale and half of it.
 type printed struct{ fine, half []float32 }
 
-// fitOf sums up the last measurement.
-func fitOf(samples []ruleSample, m pageModel) fit {
-	var f fit
-	total := 0.0
-	for _, r := range m.H {
-		total += r.B - r.A
-	}
-	for _, r := range m.V {
-		total += r.B - r.A
-	}
-	if len(samples) == 0 || total == 0 {
+// fitOf sums up the last measurement: the mean offset left, the worst tenth (seals, text
+// on a rule) left out.
+func fitOf(samples []ruleSample) fit {
+	if len(samples) == 0 {
 		return fit{Residual: math.Inf(1)}
 	}
 	offs := make([]float64, len(samples))
-	cs := make([]float64, len(samples))
 	for i, s := range samples {
 		offs[i] = math.Abs(s.Off)
-		cs[i] = s.Contrast
 	}
 	sort.Float64s(offs)
+	n := len(offs)*9/10 + 1
 	var sum float64
-	for _, o := range offs[:len(offs)*9/10+1] { // the worst tenth: seals, text on a rule
+	for _, o := range offs[:n] {
 		sum += o
 	}
-	f.Residual = sum / float64(len(offs)*9/10+1)
-	f.Seen = math.Min(1, float64(len(samples))*sampleStep/total)
-	f.Contrast = median(cs)
-	return f
+	return fit{Residual: sum / float64(n)}
 }
 
 // sampleStep is the spacing (mm) of the rule samples.
@@ -385,7 +372,7 @@ func measureRules(g *grey, pm *pageMap, m pageModel, search float64) []ruleSampl
 				if near(cross, a, r.Pos) {
 					continue
 				}
-				pos, c, ok := ruleAt(g, pm, r.Pos, a, 1.0, search, vertical)
+				pos, _, ok := ruleAt(g, pm, r.Pos, a, 1.0, search, vertical)
 				if !ok {
 					continue
 				}
@@ -393,7 +380,7 @@ func measureRules(g *grey, pm *pageMap, m pageModel, search float64) []ruleSampl
 				if vertical {
 					p = point{r.Pos, a}
 				}
-				out = append(out, ruleSample{P: p, Off: pos - r.Pos, Vertical: vertical, Contrast: c, W: 1})
+				out = append(out, ruleSample{P: p, Off: pos - r.Pos, Vertical: vertical, W: 1})
 			}
 		}
 	}
