@@ -87,6 +87,7 @@ func TestOlderPrintouts(t *testing.T) {
 		{"a row 2 mm taller", nil, rowTaller(286.8, 2), lowerRows(t, 234.1)},
 		{"a row 1 mm taller", nil, rowTaller(286.8, 1), lowerRows(t, 234.1)},
 		{"text 0.8 mm lower in its cells", nil, textLower(0.8), all},
+		{"text 3 mm lower in its cells", nil, textLower(3), all},
 		{"printed 3 mm lower, 2 mm right", nil, func(p []render.Page) {
 			shiftBoxes(&p[0], 2, 3, func(render.Box) bool { return true })
 		}, nil},

@@ -274,9 +274,9 @@ var debugStretch func(line string, v stretchRead)
 
 // hpR is the radius (fine pixels) of the blot of a character taken off before comparing
 // strokes; searchPx how far (fine pixels, 0.5 mm) a stretch may sit off; wideSearchPx how
-// far (1.5 mm) a stretch that does not match there is looked for, to tell a page laid out
-// otherwise.
-const hpR, searchPx, wideSearchPx = 3, 2, 6
+// far (3.5 mm, less than the 5.3 mm from one text line to the next) a stretch that does not
+// match there is looked for, to tell a page laid out otherwise.
+const hpR, searchPx, wideSearchPx = 3, 2, 14
 
 // highPass is v less its mean over (2r+1)²: strokes without the blot a character makes.
 func highPass(v []float32, w, h, r int) []float32 {
