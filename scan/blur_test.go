@@ -63,3 +63,30 @@ func TestExtreme(t *testing.T) {
 		}
 	}
 }
+
+// TestNearness: the distance to the nearest marked pixel, capped at 3, is the one worked
+// out directly.
+func TestNearness(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	w, h := 13, 9
+	mask := make([]bool, w*h)
+	for i := range mask {
+		mask[i] = rng.Intn(9) == 0
+	}
+	got := nearness(mask, w, h)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			want := uint8(3)
+			for yy := 0; yy < h; yy++ {
+				for xx := 0; xx < w; xx++ {
+					if d := max(abs(xx-x), abs(yy-y)); mask[yy*w+xx] && d < int(want) {
+						want = uint8(d)
+					}
+				}
+			}
+			if got[y*w+x] != want {
+				t.Fatalf("at (%d,%d): %d, want %d", x, y, got[y*w+x], want)
+			}
+		}
+	}
+}

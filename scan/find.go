@@ -15,9 +15,9 @@ import (
 // sighting is what the coarse picture shows: its long lines and its lens.
 type sighting struct {
 	lens   lens    // in the coarse picture's pixels
-	lensOK float64 // the plumb line's gain: the lines' squared bow with the lens over without
 	hs, vs []found // near-horizontal and near-vertical lines, fitted without the lens
 	mh, mv []bool  // the thin-dark-line masks across y and across x
+	dh, dv []uint8 // how far each pixel is from a marked one of them (0–2, 3: further)
 	w, h   int
 	pxMM   float64 // about how many pixels a millimetre of paper takes
 }
@@ -41,18 +41,48 @@ func sight(g *grey) sighting {
 		}
 	}
 	s.lens = newLens(g.W, g.H, 0)
-	s.lensOK = 1
 	if len(traces) >= 3 {
 		k, gain := plumbLine(s.lens, traces)
 
 		// a lens makes every long line bow: take it when it straightens them clearly (a flat
 		// photo's lines gain 0–2 % from any k, a lens's 25 % and more)
 		if gain < 0.9 {
-			s.lens.k, s.lensOK = k, gain
+			s.lens.k = k
 		}
 	}
 	s.hs, s.vs = straighten(hs, s.lens), straighten(vs, s.lens)
+	s.dh, s.dv = nearness(s.mh, g.W, g.H), nearness(s.mv, g.W, g.H)
 	return s
+}
+
+// nearness is, for each pixel, how far the nearest marked pixel of mask is (the larger of
+// the two axes), 3 when none is within two: along each row, then down each column.
+func nearness(mask []bool, w, h int) []uint8 {
+	row := make([]uint8, len(mask))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			d := uint8(3)
+			for dx := -2; dx <= 2; dx++ {
+				if xx := x + dx; xx >= 0 && xx < w && mask[y*w+xx] {
+					d = min(d, uint8(abs(dx)))
+				}
+			}
+			row[y*w+x] = d
+		}
+	}
+	out := make([]uint8, len(mask))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			d := uint8(3)
+			for dy := -2; dy <= 2; dy++ {
+				if yy := y + dy; yy >= 0 && yy < h {
+					d = min(d, max(row[yy*w+x], uint8(abs(dy))))
+				}
+			}
+			out[y*w+x] = d
+		}
+	}
+	return out
 }
 
 // straighten fits each traced line straight once the lens is undone, robustly.
@@ -244,13 +274,15 @@ func gcd(a, b int) int {
 }
 
 // support is the share of probes the picture shows as a thin dark line where m (page → the
-// coarse picture) puts them, less the share it shows 2.5 mm beside them: noise in a deep
-// shadow marks pixels everywhere, a rule only on itself.
-func (s sighting) support(m mapping, probes []ruleProbe) float64 {
+// coarse picture) puts them, less the share it shows 2.5 mm beside them (noise in a deep
+// shadow marks pixels everywhere, a rule only on itself): tight within a pixel, loose within
+// two (about a millimetre: the outline's homography is that far off where the lens and the
+// paper's bends are not yet measured).
+func (s sighting) support(m mapping, probes []ruleProbe) (tight, loose float64) {
 	if len(probes) == 0 {
-		return 0
+		return 0, 0
 	}
-	hits := 0
+	t, l := 0, 0
 	for _, pr := range probes {
 		q := m.apply(pr.P)
 		// which mask: the rule's direction in the picture
@@ -259,28 +291,33 @@ func (s sighting) support(m mapping, probes []ruleProbe) float64 {
 			along, across = point{0, 1}, point{2.5, 0}
 		}
 		q2 := m.apply(point{pr.P.X + along.X, pr.P.Y + along.Y})
-		mask := s.mh
+		near := s.dh
 		if math.Abs(q2.X-q.X) < math.Abs(q2.Y-q.Y) {
-			mask = s.mv
+			near = s.dv
 		}
-		if s.hitNear(mask, q) {
-			hits++
+		on, off := s.at(near, q), s.at(near, m.apply(point{pr.P.X + across.X, pr.P.Y + across.Y}))
+		if on <= 1 {
+			t++
 		}
-		if s.hitNear(mask, m.apply(point{pr.P.X + across.X, pr.P.Y + across.Y})) {
-			hits--
+		if off <= 1 {
+			t--
+		}
+		if on <= 2 {
+			l++
+		}
+		if off <= 2 {
+			l--
 		}
 	}
-	return float64(hits) / float64(len(probes))
+	n := float64(len(probes))
+	return float64(t) / n, float64(l) / n
 }
 
-func (s sighting) hitNear(mask []bool, q point) bool {
-	x0, y0 := int(q.X), int(q.Y)
-	for y := y0 - 1; y <= y0+1; y++ {
-		for x := x0 - 1; x <= x0+1; x++ {
-			if x >= 0 && y >= 0 && x < s.w && y < s.h && mask[y*s.w+x] {
-				return true
-			}
-		}
+// at is near's value at q, 3 outside the picture.
+func (s sighting) at(near []uint8, q point) uint8 {
+	x, y := int(q.X), int(q.Y)
+	if x < 0 || y < 0 || x >= s.w || y >= s.h {
+		return 3
 	}
-	return false
+	return near[y*s.w+x]
 }

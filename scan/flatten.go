@@ -370,11 +370,14 @@ func spreadPaper(bg [][3]float64, valid []bool, bw, bh int) [][3]float64 {
 // the paper's edge a little off: the print starts 10 mm further in.
 const edgeBand = 5.0
 
-// clearEdges whitens, along every row and column, what lies between the page's edge and the
-// first stretch of paper within edgeBand: the desk, a page underneath, a grey frame.
+// clearEdges whitens the outermost 1.5 mm of the page (nothing is printed within 10 mm of the
+// edge; the paper's own edge, the desk's tint left by flattening, are not print) and, along
+// every row and column, what lies between the page's edge and the first stretch of paper
+// within edgeBand: the desk, a page underneath, a grey frame.
 func clearEdges(img *image.NRGBA) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	band := int(math.Round(edgeBand * DPI / 25.4))
+
 	paper := func(x, y int) bool {
 		p := img.Pix[y*img.Stride+x*4:]
 		return min(p[0], p[1], p[2]) >= 200
@@ -404,6 +407,16 @@ func clearEdges(img *image.NRGBA) {
 	for x := 0; x < w; x++ {
 		sweep(x, 0, 0, 1)
 		sweep(x, h-1, 0, -1)
+	}
+	// then the rim, after the sweeps (which stop at paper)
+	rim := int(math.Round(1.5 * DPI / 25.4))
+	for y := 0; y < h; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+w*4]
+		for x := 0; x < w; x++ {
+			if x < rim || x >= w-rim || y < rim || y >= h-rim {
+				row[x*4], row[x*4+1], row[x*4+2] = 255, 255, 255
+			}
+		}
 	}
 }
 

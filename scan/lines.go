@@ -29,8 +29,6 @@ type found struct {
 	Mid   point   // the middle of its covered stretch
 	A, B  point   // the ends of its covered stretch
 	Trace []point // points along it, in the picture (with the lens)
-	Votes int
-	along bool // vertical (runs along y)
 }
 
 // thinMask marks pixels darker than both neighbours r pixels away across the line direction:
@@ -131,7 +129,7 @@ func houghLines(mask []bool, w, h int, vertical bool, pxPerMM float64) []found {
 			continue
 		}
 		raw = append(raw, append([]point(nil), tr...))
-		f := found{Cover: cover, Trace: tr, A: a, B: b, Votes: int(p.v), along: vertical}
+		f := found{Cover: cover, Trace: tr, A: a, B: b}
 		if vertical { // back to picture coordinates: swap x and y
 			for i, q := range f.Trace {
 				f.Trace[i] = point{q.Y, q.X}

@@ -177,9 +177,10 @@ const supportProbes = 48
 // first.
 func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes [][]ruleProbe) []candidate {
 	type way struct {
-		page, turn int
-		m          *pageMap
-		support    float64
+		page, turn   int
+		m            *pageMap
+		tight, loose float64
+		support      float64
 	}
 	var ways []way
 	for _, q := range s.outlines() {
@@ -194,23 +195,30 @@ func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes
 					continue
 				}
 				pm := &pageMap{h: h, lens: s.lens}
-				ways = append(ways, way{i, turn, pm, s.support(pm, pr)})
+				tight, loose := s.support(pm, pr)
+				ways = append(ways, way{page: i, turn: turn, m: pm, tight: tight, loose: loose})
 			}
 		}
 	}
-	// each page's five best ways, judged again on all the page's probes
-	sort.SliceStable(ways, func(i, j int) bool { return ways[i].support > ways[j].support })
+	// each page's three best ways by tight support and three by loose (a precise outline,
+	// and one the lens or the paper's bends put a millimetre off), judged again on all the
+	// page's probes
 	var kept []way
-	per := make([]int, len(pages))
-	for _, w := range ways {
-		if per[w.page] < 5 {
-			per[w.page]++
-			w.support = s.support(w.m, probes[w.page])
-			kept = append(kept, w)
+	for _, by := range []func(w way) float64{func(w way) float64 { return w.tight }, func(w way) float64 { return w.loose }} {
+		sort.SliceStable(ways, func(i, j int) bool { return by(ways[i]) > by(ways[j]) })
+		per := make([]int, len(pages))
+		for k := range ways {
+			if w := &ways[k]; per[w.page] < 3 && w.support == 0 {
+				per[w.page]++
+				t, l := s.support(w.m, probes[w.page])
+				w.support = max(t, l, 1e-9) // judged (the tight share falls less in dense text)
+				kept = append(kept, *w)
+			}
 		}
 	}
 	ways = kept
 	sort.SliceStable(ways, func(i, j int) bool { return ways[i].support > ways[j].support })
+
 	if len(ways) == 0 {
 		return nil
 	}
@@ -223,7 +231,7 @@ func candidates(g *grey, s sighting, pages []pageModel, want [][]float64, probes
 	var out []candidate
 	tried := map[[2]int]bool{}
 	for _, w := range ways {
-		if w.support < 0.7*best {
+		if w.support < 0.5*best {
 			break
 		}
 		var obs []float64
@@ -252,8 +260,6 @@ const refineScale = 5.0
 // fit is how well the page model fits the picture, from the last measurement of the rules.
 type fit struct {
 	Residual float64  // mean distance (mm) left between the rules measured and the model
-	Seen     float64  // share of the rules' length measured (not hidden, not in the dark)
-	Contrast float64  // the rules' typical darkness against the paper, levels
 	Held     *anchors // where measurements held the model
 }
 
@@ -314,7 +320,7 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 		}
 	}
 	samples := measureRules(g, pm, m, 0.6)
-	f := fitOf(samples, m)
+	f := fitOf(samples)
 	f.Held = newAnchors(append(kept, samples...))
 	return pm, f
 }
@@ -322,34 +328,23 @@ func refine(g *grey, pm *pageMap, m pageModel, ref printed) (*pageMap, fit) {
 // printed is a page as the draft prints it, as ink, at fineScale and half of it.
 type printed struct{ fine, half []float32 }
 
-// fitOf sums up the last measurement.
-func fitOf(samples []ruleSample, m pageModel) fit {
-	var f fit
-	total := 0.0
-	for _, r := range m.H {
-		total += r.B - r.A
-	}
-	for _, r := range m.V {
-		total += r.B - r.A
-	}
-	if len(samples) == 0 || total == 0 {
+// fitOf sums up the last measurement: the mean offset left, the worst tenth (seals, text
+// on a rule) left out.
+func fitOf(samples []ruleSample) fit {
+	if len(samples) == 0 {
 		return fit{Residual: math.Inf(1)}
 	}
 	offs := make([]float64, len(samples))
-	cs := make([]float64, len(samples))
 	for i, s := range samples {
 		offs[i] = math.Abs(s.Off)
-		cs[i] = s.Contrast
 	}
 	sort.Float64s(offs)
+	n := len(offs)*9/10 + 1
 	var sum float64
-	for _, o := range offs[:len(offs)*9/10+1] { // the worst tenth: seals, text on a rule
+	for _, o := range offs[:n] {
 		sum += o
 	}
-	f.Residual = sum / float64(len(offs)*9/10+1)
-	f.Seen = math.Min(1, float64(len(samples))*sampleStep/total)
-	f.Contrast = median(cs)
-	return f
+	return fit{Residual: sum / float64(n)}
 }
 
 // sampleStep is the spacing (mm) of the rule samples.
@@ -377,7 +372,7 @@ func measureRules(g *grey, pm *pageMap, m pageModel, search float64) []ruleSampl
 				if near(cross, a, r.Pos) {
 					continue
 				}
-				pos, c, ok := ruleAt(g, pm, r.Pos, a, 1.0, search, vertical)
+				pos, _, ok := ruleAt(g, pm, r.Pos, a, 1.0, search, vertical)
 				if !ok {
 					continue
 				}
@@ -385,7 +380,7 @@ func measureRules(g *grey, pm *pageMap, m pageModel, search float64) []ruleSampl
 				if vertical {
 					p = point{r.Pos, a}
 				}
-				out = append(out, ruleSample{P: p, Off: pos - r.Pos, Vertical: vertical, Contrast: c, W: 1})
+				out = append(out, ruleSample{P: p, Off: pos - r.Pos, Vertical: vertical, W: 1})
 			}
 		}
 	}

@@ -95,7 +95,6 @@ type ruleSample struct {
 	P        point
 	Off      float64
 	Vertical bool
-	Contrast float64 // how much darker than the paper beside it the rule is, levels
 	W        float64 // the sample's weight: 1 for a rule, less for a stretch of text
 }
 

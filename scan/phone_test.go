@@ -29,6 +29,7 @@ type phone struct {
 	Shift point   // mm: where the camera points, off the page's centre
 
 	Bow       float64 // mm: the paper raised in the middle, along its length
+	BowAcross bool    // the bow runs across the page instead (raised along its middle line)
 	Curl      float64 // mm: one edge lifted
 	CurlSide  int     // which edge: 0 bottom, 1 right, 2 top, 3 left
 	CurlWidth float64 // mm of paper the curl takes (0: 40)
@@ -39,8 +40,9 @@ type phone struct {
 	Noise  float64    // sensor noise, standard deviation in levels
 	Blur   float64    // defocus or motion, pixels (box blur radius, 0: none)
 
-	Finger point   // a finger from the page's edge to this page point (mm); zero: none
-	Under  float64 // mm another page shows from underneath, to the right and below
+	Finger  point   // a finger from the page's edge to this page point (mm); zero: none
+	Finger2 point   // and another (a hand holding the page at both sides)
+	Under   float64 // mm another page shows from underneath, to the right and below (< 0: left and above)
 
 	Quality int     // JPEG quality
 	Again   int     // WeChat: decoded, shrunk by Shrink and encoded again at this quality (0: not)
@@ -115,6 +117,7 @@ func (c camera) project(x, y, z float64) (point, bool) {
 // and moved by off (mm).
 type sheet struct {
 	bow, curl, curlW float64
+	across           bool
 	side             int
 	roll             float64
 	off              point
@@ -123,7 +126,7 @@ type sheet struct {
 }
 
 func newSheet(ph phone, roll float64, off point, z float64) *sheet {
-	s := &sheet{bow: ph.Bow, curl: ph.Curl, curlW: ph.CurlWidth, side: ph.CurlSide, roll: roll * math.Pi / 180, off: off, z: z}
+	s := &sheet{bow: ph.Bow, curl: ph.Curl, curlW: ph.CurlWidth, across: ph.BowAcross, side: ph.CurlSide, roll: roll * math.Pi / 180, off: off, z: z}
 	if s.curlW == 0 {
 		s.curlW = 40
 	}
@@ -143,7 +146,10 @@ func newSheet(ph phone, roll float64, off point, z float64) *sheet {
 }
 
 func (s *sheet) heightV(v float64) float64 {
-	h := s.bow * math.Sin(math.Pi*math.Min(math.Max(v/pageH, 0), 1))
+	h := 0.0
+	if !s.across {
+		h = s.bow * math.Sin(math.Pi*math.Min(math.Max(v/pageH, 0), 1))
+	}
 	switch s.side {
 	case 0:
 		if t := (v - (pageH - s.curlW)) / s.curlW; t > 0 {
@@ -158,17 +164,21 @@ func (s *sheet) heightV(v float64) float64 {
 }
 
 func (s *sheet) heightU(u float64) float64 {
+	h := 0.0
+	if s.across {
+		h = s.bow * math.Sin(math.Pi*math.Min(math.Max(u/pageW, 0), 1))
+	}
 	switch s.side {
 	case 1:
 		if t := (u - (pageW - s.curlW)) / s.curlW; t > 0 {
-			return s.curl * t * t
+			h += s.curl * t * t
 		}
 	case 3:
 		if t := (s.curlW - u) / s.curlW; t > 0 {
-			return s.curl * t * t
+			h += s.curl * t * t
 		}
 	}
-	return 0
+	return h
 }
 
 // world is where page point (u, v) mm is on the desk.
@@ -268,12 +278,14 @@ func photographPhone(page, under *image.NRGBA, ph phone, rng *rand.Rand) ([]byte
 			}
 		}
 	}
-	if ph.Under > 0 && under != nil {
+	if ph.Under != 0 && under != nil {
 		paint(newSheet(phone{}, ph.Roll+3, rotate(point{ph.Under, 0.6 * ph.Under}, ph.Roll), -0.3), under)
 	}
 	paint(top, page)
-	if ph.Finger != (point{}) {
-		drawFinger(img, func(p point) point { q, _ := forward(top, p); return q }, ph.Finger)
+	for _, f := range []point{ph.Finger, ph.Finger2} {
+		if f != (point{}) {
+			drawFinger(img, func(p point) point { q, _ := forward(top, p); return q }, f)
+		}
 	}
 	for y := 0; y < ph.H; y++ {
 		for x := 0; x < ph.W; x++ {

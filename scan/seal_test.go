@@ -63,3 +63,24 @@ func TestSealShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestClearEdges: the desk along the page's edges (a strip up to 5 mm wide, a grey frame a
+// pixel wide, a faint tint in the outermost millimetre) turns white; print 10 mm in stays.
+func TestClearEdges(t *testing.T) {
+	img := a4(0, 0, 0)
+	s := DPI / 25.4
+	paint(img, [3]uint8{90, 70, 50}, func(x, y float64) bool { return x < 3 || y > pageH-0.2 })               // the desk, a frame
+	paint(img, [3]uint8{235, 228, 226}, func(x, y float64) bool { return x > pageW-1 })                       // a tint
+	paint(img, [3]uint8{0, 0, 0}, func(x, y float64) bool { return x > 12 && x < 12.3 && y > 20 && y < 270 }) // a rule
+	clearEdges(img)
+	for y := 0; y < img.Rect.Dy(); y++ {
+		for x := 0; x < img.Rect.Dx(); x++ {
+			p := img.Pix[y*img.Stride+x*4:]
+			mx, my := (float64(x)+0.5)/s, (float64(y)+0.5)/s
+			print := mx > 12 && mx < 12.3 && my > 20 && my < 270
+			if (min(p[0], p[1], p[2]) == 255) == print {
+				t.Fatalf("at %.1f, %.1f mm: %v, print %v", mx, my, p[:3], print)
+			}
+		}
+	}
+}

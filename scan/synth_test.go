@@ -44,7 +44,11 @@ func samplePages(t testing.TB) []*image.NRGBA {
 	return rasterPages
 }
 
-func rasterise(d *forms.Draft) ([]*image.NRGBA, error) {
+func rasterise(d *forms.Draft) ([]*image.NRGBA, error) { return rasteriseLaidOut(d, nil) }
+
+// rasteriseLaidOut is rasterise with the layout changed by relayout first (nil: as laid out):
+// the print of an older version of the program, or of the form.
+func rasteriseLaidOut(d *forms.Draft, relayout func([]render.Page)) ([]*image.NRGBA, error) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		return nil, fmt.Errorf("pdftoppm (poppler-utils, tools/debian-deps.sh) is needed: %w", err)
 	}
@@ -56,6 +60,9 @@ func rasterise(d *forms.Draft) ([]*image.NRGBA, error) {
 	pages, err := render.Layout(d, render.Options{})
 	if err != nil {
 		return nil, err
+	}
+	if relayout != nil {
+		relayout(pages)
 	}
 	var buf bytes.Buffer
 	if err := pdf.Write(&buf, pages, pdf.Info{Title: "t", Created: time.Unix(0, 0)}); err != nil {

@@ -37,6 +37,7 @@ const (
 	stretchDiffer = 0.6  // below this (and the page's typical match less 0.3), read clearly: other print
 	noiseLimit    = 0.07 // mean ink on the paper around a stretch above this: too noisy to read
 	faintLimit    = 0.5  // the darkest print of a stretch below this share of the draft's: too faint to read
+	minDisplaced  = 3    // stretches printed clearly but off that tell a page laid out otherwise (and a twentieth of them)
 )
 
 // readPage compares the straightened, flattened page with the draft's page as printed (want,
@@ -87,6 +88,19 @@ func readPage(page *image.NRGBA, want []float32, m pageModel, held *anchors, ove
 	// A stretch differs when it is read clearly and matches far worse than the page's print
 	// typically does: what a sharp photo calls a difference, a soft one may not.
 	differ := min(stretchDiffer, median(matches)-0.3)
+	// Print that is clear but off where the draft has it, in many stretches: the page is
+	// laid out otherwise (the paper's bends are in the model, and one stretch off may be the
+	// model's slip, not the print).
+	compared, displaced := 0, 0
+	for _, rd := range reads {
+		if !rd.v.loose {
+			compared++
+			if rd.v.displaced {
+				displaced++
+			}
+		}
+	}
+	laidOtherwise := displaced >= max(minDisplaced, compared/20)
 	for _, rd := range reads {
 		v := rd.v
 		if v.loose { // where the model may be off, neither read nor unread
@@ -96,6 +110,11 @@ func readPage(page *image.NRGBA, want []float32, m pageModel, held *anchors, ove
 		switch {
 		case v.match >= stretchMatch:
 			r.Match++
+		case laidOtherwise && v.displaced:
+			r.Differ++
+			if v.match < r.Worst {
+				r.Worst, r.Line = v.match, rd.line
+			}
 		case v.missing:
 			r.Unread++
 			r.Missing++
@@ -154,6 +173,9 @@ type stretchRead struct {
 	noise   float64 // mean ink on the blank paper just above and below the line
 	darkest float64 // the photo's darkest print in the stretch (its 95th percentile of ink) over the draft's
 	loose   bool    // no measurement held the model near it
+	// displaced: the draft's characters are printed clearly, but more than searchPx off
+	// where the draft has them (and the model was held near them): laid out otherwise
+	displaced bool
 }
 
 // readStretch reads the stretch t (page mm) of got against ref (both w×h at fineScale); ok
@@ -162,7 +184,7 @@ func readStretch(got, ref []float32, w, h int, t rect) (stretchRead, bool) {
 	const sr, band = searchPx, 6 // search and the paper bands' reach, fine pixels
 	x0, y0 := int((t.X0-0.3)*fineScale), int((t.Y0-0.3)*fineScale)
 	x1, y1 := int(math.Ceil((t.X1+0.3)*fineScale)), int(math.Ceil((t.Y1+0.3)*fineScale))
-	m := sr + hpR
+	m := wideSearchPx + hpR
 	if x0-m < 0 || y0-max(m, sr+band) < 0 || x1+m > w || y1+max(m, sr+band) > h || x1-x0 < 4 || y1-y0 < 4 {
 		return stretchRead{}, false
 	}
@@ -190,6 +212,21 @@ func readStretch(got, ref []float32, w, h int, t rect) (stretchRead, bool) {
 				out.match, bx, by = c, dx, dy
 			}
 		}
+	}
+	if out.match < stretchMatch {
+		// Not where the draft prints it: is it printed clearly a little way off? A page
+		// laid out otherwise (an older version's padding, a row taller) puts the same
+		// characters there, as sharp as the draft's.
+		wide := -1.0
+		for dy := -wideSearchPx; dy <= wideSearchPx; dy++ {
+			for dx := -wideSearchPx; dx <= wideSearchPx; dx++ {
+				if abs(dx) <= sr && abs(dy) <= sr {
+					continue
+				}
+				wide = max(wide, ncc(a, patch(g, gw, m+dx, m+dy, sw, sh)))
+			}
+		}
+		out.displaced = wide >= stretchMatch && wide >= out.match+0.15
 	}
 	b := patch(got, w, x0+bx, y0+by, sw, sh)
 	gotInk := 0.0
@@ -236,8 +273,10 @@ func patch(v []float32, w, x, y, pw, ph int) []float32 {
 var debugStretch func(line string, v stretchRead)
 
 // hpR is the radius (fine pixels) of the blot of a character taken off before comparing
-// strokes; searchPx how far (fine pixels, 0.5 mm) a stretch may sit off.
-const hpR, searchPx = 3, 2
+// strokes; searchPx how far (fine pixels, 0.5 mm) a stretch may sit off; wideSearchPx how
+// far (3.5 mm, less than the 5.3 mm from one text line to the next) a stretch that does not
+// match there is looked for, to tell a page laid out otherwise.
+const hpR, searchPx, wideSearchPx = 3, 2, 14
 
 // highPass is v less its mean over (2r+1)²: strokes without the blot a character makes.
 func highPass(v []float32, w, h, r int) []float32 {
