@@ -258,6 +258,37 @@ type loader struct {
 	shape *tomlShape
 	probs []Problem
 	full  bool // maxDefProblems reached: the rest is not told
+	// refused: the paths of values told wrong (a width as text, rows out of range), so that
+	// what follows from them (a row not adding up, a rule past 0 rows) is not told again.
+	refused map[string]bool
+}
+
+// refuse marks a value told wrong.
+func (l *loader) refuse(path string) {
+	if l.refused == nil {
+		l.refused = map[string]bool{}
+	}
+	l.refused[path] = true
+}
+
+// refusedUnder: a value under prefix with one of the keys was told wrong.
+func (l *loader) refusedUnder(prefix string, keys ...string) bool {
+	for p := range l.refused {
+		if strings.HasPrefix(p, prefix) && slices.Contains(keys, keyOf(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockPath is the path of the block with the key, "" when there is none.
+func blockPath(def *Definition, key string) string {
+	for i, b := range def.Blocks {
+		if b.Key == key {
+			return fmt.Sprintf("blocks[%d]", i)
+		}
+	}
+	return ""
 }
 
 func (l *loader) fail(line int, format string, args ...any) {
@@ -596,10 +627,12 @@ func (l *loader) integer(v any, path string, lo, hi int) (int, bool) {
 	n, ok := v.(int64)
 	if !ok {
 		l.fail(l.line(path), "%s 应当是整数（不加引号），现在是%s。", keyOf(path), typeName(v))
+		l.refuse(path)
 		return 0, false
 	}
 	if n < int64(lo) || n > int64(hi) {
 		l.fail(l.line(path), "%s 应当在 %d 到 %d 之间，现在是 %d。", keyOf(path), lo, hi, n)
+		l.refuse(path)
 		return 0, false
 	}
 	return int(n), true
@@ -616,10 +649,12 @@ func (l *loader) number(v any, path string, lo, hi float64) (float64, bool) {
 		x = n
 	default:
 		l.fail(l.line(path), "%s 应当是数（不加引号，如 15.5），现在是%s。", keyOf(path), typeName(v))
+		l.refuse(path)
 		return 0, false
 	}
 	if math.IsNaN(x) || x < lo || x > hi {
 		l.fail(l.line(path), "%s 应当在 %g 到 %g 之间，现在是 %g。", keyOf(path), lo, hi, x)
+		l.refuse(path)
 		return 0, false
 	}
 	return x, true
@@ -1229,6 +1264,9 @@ func (l *loader) layout(b *Block, name, p string, hasLabelMM bool) {
 // grid lays the block's fields out as render does (each from where its row has reached, a
 // picture covering its column in the rows below) and checks each row joins and fills TextMM.
 func (l *loader) grid(b *Block, name, p string) {
+	if l.refusedUnder(p+".fields[", "row", "label_mm", "value_mm", "row_span", "group_mm", "group_span") {
+		return // a width or row told wrong: the rows would not add up because of it
+	}
 	type cell struct{ x, w float64 }
 	nrows, lastRow := 0, -1
 	for _, f := range b.Fields {
@@ -1554,6 +1592,8 @@ func (l *loader) rule(def *Definition, i int, rr rawRule) (Rule, bool) {
 			switch {
 			case !ok || b.Kind != TableBlock:
 				l.fail(l.line(p+".tables"), "tables 里的 %q 不是表格栏目的 key。", t)
+			case l.refusedUnder(blockPath(def, t)+".", "rows"):
+				// its rows were told wrong: nothing to compare with
 			case r.Kind == RowsRule && r.HasMax && r.Max > b.Rows:
 				l.fail(l.line(p+".max"), "max = %d 超过了“%s”印出的 %d 行（rows）：最多只能填 rows 行。", r.Max, b.Name(), b.Rows)
 			case r.Kind == RowsRule && r.HasMin && r.Min > b.Rows:
@@ -1705,7 +1745,7 @@ func (l *loader) sample(def *Definition, raw map[string]any) map[string]string {
 			if !ok {
 				continue
 			}
-			if len(rows) > b.Rows {
+			if len(rows) > b.Rows && !l.refusedUnder(blockPath(def, b.Key)+".", "rows") {
 				l.fail(l.line(path), "示例里的 %s 有 %d 行，“%s”最多 %d 行。", k, len(rows), b.Name(), b.Rows)
 				continue
 			}

@@ -1,6 +1,7 @@
 package forms
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,29 @@ func TestGroupProblems(t *testing.T) {
 		_, err := ParseDefinition([]byte(groupDef(tc.lines)), "group.toml")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// One mistake is told once: a width or a row count the loader refuses is not told again as a
+// row that does not add up, a field without a width, or a rule past the table's rows.
+func TestOneMistakeToldOnce(t *testing.T) {
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"width as text", "  value_mm = 65.5\n", "  value_mm = \"65.5\"\n", "value_mm 应当是数"},
+		{"negative width", "  value_mm = 65.5\n", "  value_mm = -65.5\n", "value_mm 应当在 0 到 146.5 之间"},
+		{"rows as text", "rows = 5\n", "rows = \"5\"\n", "rows 应当是整数"},
+	} {
+		src := strings.Replace(baseDef, tc.old, tc.new, 1)
+		if src == baseDef {
+			t.Fatalf("%s: baseDef has no %q", tc.name, tc.old)
+		}
+		if tc.name == "rows as text" { // a rule and a sample that count the table's rows
+			src += "\n[[rules]]\nkind = \"rows\"\ntables = [\"members\"]\nmax = 5\nmessage = \"{table}最多{max}名。\"\n"
+		}
+		_, err := ParseDefinition([]byte(src), "one.toml")
+		var de *DefinitionError
+		if !errors.As(err, &de) || len(de.Problems) != 1 || !strings.Contains(de.Problems[0].Message, tc.want) {
+			t.Errorf("%s: %v, want the one problem %q", tc.name, err, tc.want)
 		}
 	}
 }
