@@ -38,16 +38,6 @@ func TestHandFilledCopyOfImportedForm(t *testing.T) {
 		if r.Draft.Form() != res.Definition {
 			t.Fatalf("%s: read as %s, want the imported %s", name, r.Draft.Form().ID, res.Definition.ID)
 		}
-		d := r.Draft
-		for _, p := range d.Paths() {
-			if _, ok := want[p]; !ok {
-				t.Errorf("%s: %s = %q read, nothing typed there", name, p, d.Get(p))
-			}
-		}
-		for p, v := range want {
-			if got := d.Get(p); got != v {
-				t.Errorf("%s: %s = %q, typed %q", name, p, got, v)
-			}
-		}
+		formstest.CompareTyped(t, name, r.Draft, want)
 	}
 }

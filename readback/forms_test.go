@@ -91,22 +91,7 @@ func TestHandFilledReadsBack(t *testing.T) {
 		if r.Kind != FilledDOCX || r.Draft.Form() != def {
 			t.Fatalf("%s: read as %v of %s, want a hand-filled %s", name, r.Kind, r.Draft.Form().ID, def.ID)
 		}
-		compareTyped(t, name, r.Draft, want)
-	}
-}
-
-// compareTyped: the draft holds what was typed, path for path.
-func compareTyped(t *testing.T, name string, d *forms.Draft, want map[string]string) {
-	t.Helper()
-	for _, p := range d.Paths() {
-		if _, ok := want[p]; !ok {
-			t.Errorf("%s: %s = %q read, nothing typed there", name, p, d.Get(p))
-		}
-	}
-	for p, v := range want {
-		if got := d.Get(p); got != v {
-			t.Errorf("%s: %s = %q, typed %q", name, p, got, v)
-		}
+		formstest.CompareTyped(t, name, r.Draft, want)
 	}
 }
 

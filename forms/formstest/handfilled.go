@@ -183,3 +183,19 @@ func Norm(s string) string {
 	}, s)
 	return strings.TrimRight(s, ":：")
 }
+
+// CompareTyped reports where draft d does not hold what was typed: a value read where nothing
+// was typed, or a path whose value differs.
+func CompareTyped(t testing.TB, name string, d *forms.Draft, want map[string]string) {
+	t.Helper()
+	for _, p := range d.Paths() {
+		if _, ok := want[p]; !ok {
+			t.Errorf("%s: %s = %q read, nothing typed there", name, p, d.Get(p))
+		}
+	}
+	for p, v := range want {
+		if got := d.Get(p); got != v {
+			t.Errorf("%s: %s = %q, typed %q", name, p, got, v)
+		}
+	}
+}
