@@ -182,6 +182,15 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCe
 				pending, pendingText, pendingX, pendingW = c, c.text, x, w
 				continue
 			}
+			if pending != nil && group == nil && pending.span <= 1 && c.span <= 1 && c.class == labelCell &&
+				pending.class == labelCell && pendingText == pending.text {
+				// 外语考试情况 | 年度 | … in one row: the first prints before the label beside its blank,
+				// each in its own cell as the template has them
+				bd.guess(c.where(), "两个名称格“%s”“%s”相邻：前一格按分组名称（group）印在“%s”的名称格前面", oneLine(pendingText), oneLine(c.text), oneLine(c.text))
+				group, groupText, groupX, groupW = pending, pendingText, pendingX, pendingW
+				pending, pendingText, pendingX, pendingW = c, c.text, x, w
+				continue
+			}
 			if pending != nil {
 				bd.guess(c.where(), "两个名称格“%s”“%s”相邻：合成一个名称格", oneLine(pendingText), oneLine(c.text))
 				pendingText += "\n" + c.text
@@ -218,8 +227,8 @@ func (bd *builder) gridFields(r *srow, photo *scell, taken bool, groups []spanCe
 			f := forms.Field{Label: l, Required: true, LabelMM: labelMM, ValueMM: round1(w)}
 			groupRows := 0
 			if group != nil && labelMM > 0 {
-				f.Group, f.GroupMM, f.GroupSpan = clip(keepBold(groupText), 100), round1(groupW), min(group.span, 10)
-				x, groupRows, group = groupX, group.span, nil
+				f.Group, f.GroupMM, f.GroupSpan = clip(keepBold(groupText), 100), round1(groupW), max(1, min(group.span, 10))
+				x, groupRows, group = groupX, max(1, group.span), nil
 			}
 			g := guessKind(flat(l))
 			f.Kind, f.Choices = fieldKind(g.kind), g.choices

@@ -60,12 +60,9 @@ func TestImportedPrintsLikeTemplate(t *testing.T) {
 // does (the limits the import says in its notes):
 //   - a table whose label is a cell merged down its left side prints that label as a heading
 //     row above it and the cell's width as a 序号 column (tables have no label beside them);
-//   - two label cells side by side in one row (外语考试情况 | 年度 | … | 成绩 | …) print as one
-//     label cell (a group's label spans rows, not cells of its row);
 //   - options to tick printed with circles (○是 ○否) print with boxes.
 var unlike = map[string][]string{
 	"bureau-mxz.docx":  {"主要学习经历|起止时间|毕业学校|专业|学历学位"},
-	"bureau-zcps.docx": {"外语考试情况|年度||成绩||参加工作时间|"},
 	"bureau-yxjs.docx": {"是否获得过市级以上表彰|○是○否|教龄|"},
 }
 
