@@ -430,16 +430,16 @@ func (bd *builder) leftTable(i int) int {
 	b := &block{rows: rowsText(head.n, rows[i+n].n)}
 	b.Kind, b.Rows = forms.TableBlock, n
 	b.Key = bd.blockKey("table")
-	b.Label = oneLine(bd.label(left)) // printed across the table now, not in the narrow cell
+	b.Label = bd.label(left) // printed in that cell, its lines as the template has them
 	b.Nav = navOf(b.Label)
 	cols := head.cells[1:]
-	b.LabelMM = round1(left.w())
+	b.SideMM = round1(left.w())
 	if s := flat(cols[0].text); s == "序号" || s == "编号" {
-		b.LabelMM = round1(left.w() + cols[0].w())
+		b.LabelMM = round1(cols[0].w())
 		cols = cols[1:]
 	}
-	b.notes = append(b.notes, bd.guess(left.where(), "“%s”是表格左边跨%d行的名称格：作表格的标题（印在表格上面一行），它的宽度 %s 毫米作序号列",
-		oneLine(b.Label), left.span, num(b.LabelMM)))
+	b.notes = append(b.notes, bd.guess(left.where(), "“%s”是表格左边跨%d行的名称格：照模板印在表格左边（side_mm = %s 毫米）",
+		oneLine(b.Label), left.span, num(b.SideMM)))
 	first := rows[i+1].cells[1:]
 	bd.columns(b, cols, first[len(first)-len(cols):])
 	bd.blocks = append(bd.blocks, b)

@@ -326,7 +326,8 @@ func TestOtherShapes(t *testing.T) {
 		t.Errorf("text %+v", b)
 	}
 	w := forms.TextMM / 6
-	if b := d.Blocks[3]; b.Label != "获奖情况" || b.Rows != 2 || !near1(b.LabelMM, w) || len(b.Fields) != 3 ||
+	// 获奖|情况 merged down the table's left: printed there (side_mm), its line break kept.
+	if b := d.Blocks[3]; b.Label != "获奖\n情况" || b.Rows != 2 || !near1(b.SideMM, w) || b.LabelMM != 0 || len(b.Fields) != 3 ||
 		b.Fields[0].Kind != forms.YearMonth || !near1(b.Fields[1].ValueMM, 3*w) {
 		t.Errorf("table %+v", b)
 	}

@@ -58,11 +58,8 @@ func TestImportedPrintsLikeTemplate(t *testing.T) {
 
 // unlike are the rows of the other bureaus' templates the format cannot print as the template
 // does (the limits the import says in its notes):
-//   - a table whose label is a cell merged down its left side prints that label as a heading
-//     row above it and the cell's width as a 序号 column (tables have no label beside them);
 //   - options to tick printed with circles (○是 ○否) print with boxes.
 var unlike = map[string][]string{
-	"bureau-mxz.docx":  {"主要学习经历|起止时间|毕业学校|专业|学历学位"},
 	"bureau-yxjs.docx": {"是否获得过市级以上表彰|○是○否|教龄|"},
 }
 

@@ -75,6 +75,9 @@ func (d *draftDef) toml() []byte {
 		if b.LabelMM > 0 {
 			p("label_mm = %s\n", num(b.LabelMM))
 		}
+		if b.SideMM > 0 {
+			p("side_mm = %s   # 表格的名称印在左边一格里，跨表头和各行\n", num(b.SideMM))
+		}
 		if b.Kind == forms.TableBlock {
 			p("rows = %d\n", b.Rows)
 			if b.Person != "" {

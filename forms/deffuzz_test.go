@@ -70,7 +70,7 @@ func promises(t *testing.T, d *Definition) {
 		if b.Seal != NoSeal && b.ClearMM < MinSealClearMM {
 			t.Fatalf("%s: seal in %g mm", b.Key, b.ClearMM)
 		}
-		sum := b.LabelMM
+		sum := b.LabelMM + b.SideMM
 		for _, f := range b.Fields {
 			if f.Kind == Picture {
 				pictures++

@@ -120,6 +120,7 @@ type rawBlock struct {
 	Nav          any        `toml:"nav"`
 	Kind         any        `toml:"kind"`
 	LabelMM      any        `toml:"label_mm"`
+	SideMM       any        `toml:"side_mm"`
 	Rows         any        `toml:"rows"`
 	Hint         any        `toml:"hint"`
 	Outline      any        `toml:"outline"`
@@ -987,6 +988,10 @@ func (l *loader) block(def *Definition, i int, rb rawBlock) Block {
 	}
 
 	b.LabelMM = l.width(rb.LabelMM, p+".label_mm")
+	b.SideMM = l.width(rb.SideMM, p+".side_mm")
+	if rb.SideMM != nil && k != TableBlock {
+		l.fail(l.line(p+".side_mm"), "side_mm 只用于表格（table）：表格的名称印在左边一格里，跨表头和各行。")
+	}
 	hasLM := rb.LabelMM != nil
 	for j, rf := range rb.Fields {
 		b.Fields = append(b.Fields, l.field(def, &b, name, fmt.Sprintf("%s.fields[%d]", p, j), rf))
@@ -1218,7 +1223,7 @@ func (l *loader) layout(b *Block, name, p string, hasLabelMM bool) {
 	}
 	switch {
 	case b.Kind == TableBlock:
-		sum := b.LabelMM
+		sum := b.LabelMM + b.SideMM
 		for j, f := range b.Fields {
 			if f.ValueMM <= 0 {
 				l.fail(l.line(fmt.Sprintf("%s.fields[%d]", p, j)), "%s的列“%s”需要 value_mm（列宽，毫米）。", name, f.Name())
@@ -1228,7 +1233,7 @@ func (l *loader) layout(b *Block, name, p string, hasLabelMM bool) {
 		if len(b.Fields) == 0 {
 			l.fail(l.line(p), "%s是表格，至少要有一列（[[blocks.fields]]）。", name)
 		} else if math.Abs(sum-TextMM) > widthTolerance {
-			l.fail(l.line(p), "%s的序号列（label_mm）和各列（value_mm）宽度加起来是 %s 毫米，应为 %s 毫米（差 %s 毫米）。",
+			l.fail(l.line(p), "%s的名称格（side_mm）、序号列（label_mm）和各列（value_mm）宽度加起来是 %s 毫米，应为 %s 毫米（差 %s 毫米）。",
 				name, mm(sum), mm(TextMM), mm(TextMM-sum))
 		}
 	case b.Kind == FieldsBlock && grid:

@@ -137,6 +137,10 @@ type Block struct {
 	// LabelMM: the width of the block's label cell, left of its content, in millimetres
 	// (TextBlock, OpinionBlock, a FieldsBlock without a grid); TableBlock: the 序号 column.
 	LabelMM float64
+	// SideMM (TableBlock): the table's label prints in a cell this wide at its left, over the
+	// column heads and every row (主要学习经历 merged down beside its table), instead of a
+	// heading row across it; 0 for the heading row.
+	SideMM  float64
 	Aliases []string // TableBlock: words that name the table in people's workbooks (sheet names, titles)
 	Person  string   // TableBlock: what one row is called (成员), in messages and the summary
 	Outline []string // TextBlock: headings the app offers as a start while the text is empty

@@ -420,10 +420,13 @@ func (r *cellReader) twoCellLabel(row gridRow, j int) (labelInfo, bool) {
 // first table not yet read.
 func (r *cellReader) headerRow(row gridRow) bool {
 	n, only, serial := 0, 0, false
+	var side *forms.Block // the table's label in a cell at its left (side_mm), over its rows
 	for _, cell := range row {
 		li, ok := r.fl.lookup(cell.text)
 		switch {
 		case !ok:
+		case li.kind == tableHeading && li.block.SideMM > 0:
+			side = &li.block
 		case li.kind == serialLabel:
 			n, serial = n+1, true
 		case li.kind == columnLabel:
@@ -436,6 +439,10 @@ func (r *cellReader) headerRow(row gridRow) bool {
 	// has 序号 or two labels only a table has (姓名, 所在单位, 手机号码).
 	if n < 3 || !serial && only < 2 {
 		return false
+	}
+	if side != nil && r.c.tables[side.Key] == nil {
+		r.section = *side
+		r.found(side.Label)
 	}
 	if r.section.Kind != forms.TableBlock || r.c.tables[r.section.Key] != nil {
 		r.section = r.nextTable()

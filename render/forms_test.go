@@ -422,17 +422,23 @@ func TestTableColumnsAndBlankBlocks(t *testing.T) {
 		for _, r := range tb.Rows {
 			b := def.Blocks[r.Block]
 			if b.Kind == forms.TableBlock && r.Role == HeaderRow {
-				n := len(b.Fields)
+				n, cells := len(b.Fields), r.Cells
+				if b.SideMM > 0 { // the table's label at its left, over the heads and the rows
+					if c := cells[0]; c.Content.Text != b.Label || c.RowSpan != 1+max(b.Rows, len(forms.Sample(def).FilledRows(b))) && c.RowSpan != 1+b.Rows {
+						t.Errorf("%s %s: side cell %q over %d rows", def.ID, b.Name(), c.Content.Text, c.RowSpan)
+					}
+					cells = cells[1:]
+				}
 				if b.LabelMM > 0 {
 					n++
-					if r.Cells[0].Content.Text != SerialLabel {
-						t.Errorf("%s %s: first column %q, want %s", def.ID, b.Name(), r.Cells[0].Content.Text, SerialLabel)
+					if cells[0].Content.Text != SerialLabel {
+						t.Errorf("%s %s: first column %q, want %s", def.ID, b.Name(), cells[0].Content.Text, SerialLabel)
 					}
-				} else if r.Cells[0].Content.Text != b.Fields[0].Label {
-					t.Errorf("%s %s: first column %q, want %q (no 序号)", def.ID, b.Name(), r.Cells[0].Content.Text, b.Fields[0].Label)
+				} else if cells[0].Content.Text != b.Fields[0].Label {
+					t.Errorf("%s %s: first column %q, want %q (no 序号)", def.ID, b.Name(), cells[0].Content.Text, b.Fields[0].Label)
 				}
-				if len(r.Cells) != n {
-					t.Errorf("%s %s: %d columns, want %d", def.ID, b.Name(), len(r.Cells), n)
+				if len(cells) != n {
+					t.Errorf("%s %s: %d columns, want %d", def.ID, b.Name(), len(cells), n)
 				}
 			}
 			if !b.LeaveBlank {

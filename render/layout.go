@@ -227,7 +227,7 @@ type row struct {
 func (r row) contentHeight() float64 {
 	h := 0.0
 	for i, c := range r.cells {
-		h = math.Max(h, c.height()+stagger(i))
+		h = math.Max(h, c.height()+r.staggerIn(i))
 	}
 	return h
 }
@@ -447,7 +447,7 @@ func (l *layouter) draw(r row, h float64) {
 	for i, c := range r.cells {
 		idx[i] = -1
 		if !c.span {
-			idx[i] = l.drawCellAt(c, x, l.y, h, stagger(i))
+			idx[i] = l.drawCellAt(c, x, l.y, h, r.staggerIn(i))
 		}
 		x += c.w
 	}
@@ -592,7 +592,12 @@ func (l *layouter) spanRows(rows []Row) {
 	}
 	ys[len(rs)] = l.y - y0
 	for _, t := range talls {
-		l.drawCellAt(t.c, MarginLeft+t.x, y0+ys[t.from], ys[t.from+t.n]-ys[t.from], Stagger)
+		// A cell at the row's left starts level with the row, the others lower (readorder.go).
+		st := Stagger
+		if t.x == 0 {
+			st = 0
+		}
+		l.drawCellAt(t.c, MarginLeft+t.x, y0+ys[t.from], ys[t.from+t.n]-ys[t.from], st)
 	}
 }
 

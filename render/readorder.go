@@ -43,6 +43,19 @@ func stagger(cell int) float64 {
 	return Stagger
 }
 
+// staggerIn is stagger for cell i of r: beside a cell spanning rows at the row's left (a
+// table's label at its side, a group's label), which starts level with its first row, the
+// row's own first cell starts Stagger lower and the others lower again.
+func (r row) staggerIn(i int) float64 {
+	if i > 0 && len(r.cells) > 0 && r.cells[0].span {
+		if i == 1 {
+			return Stagger
+		}
+		return 2 * Stagger
+	}
+	return stagger(i)
+}
+
 // SeparatorGap is the extra space under a label's first line when that line stands alone: the
 // next line's baseline is then more than 1.5 em lower, so poppler starts a new block, and the
 // content beside the label starts below the line's descent.

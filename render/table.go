@@ -391,9 +391,12 @@ const SerialLabel = "序号"
 // leaves blank prints its rows empty.
 func (tb *tableBuilder) table(b forms.Block) error {
 	var widths []float64
-	serial := 0 // the columns before the fields: 1 with a 序号 column
+	serial := 0 // the columns before the fields: 1 with a 序号 column, one more with a side label
+	if b.SideMM > 0 {
+		widths, serial = append(widths, b.SideMM), 1
+	}
 	if b.LabelMM > 0 {
-		widths, serial = append(widths, b.LabelMM), 1
+		widths, serial = append(widths, b.LabelMM), serial+1
 	}
 	for _, f := range b.Fields {
 		widths = append(widths, f.ValueMM)
@@ -401,8 +404,8 @@ func (tb *tableBuilder) table(b forms.Block) error {
 	heading := Row{Role: SectionRow, Keep: true, KeepNext: true, Repeat: true, Min: HeadingRowMin,
 		Cells: []Cell{{W: TextWidth, Content: Content{Kind: Heading, Text: b.Label}}}}
 	header := Row{Role: HeaderRow, Keep: true, KeepNext: true, Repeat: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
-	if serial > 0 {
-		header.Cells[0].Content = Content{Kind: Label, Text: SerialLabel}
+	if b.LabelMM > 0 {
+		header.Cells[serial-1].Content = Content{Kind: Label, Text: SerialLabel}
 	}
 	for i, f := range b.Fields {
 		header.Cells[serial+i].Content = Content{Kind: Label, Text: f.Label}
@@ -410,15 +413,27 @@ func (tb *tableBuilder) table(b forms.Block) error {
 	if err := checkRow(header); err != nil {
 		return err
 	}
-	tb.t.Rows = append(tb.t.Rows, heading, header)
 	var filled []int
 	if !b.LeaveBlank {
 		filled = tb.d.FilledRows(b)
 	}
-	for i := 0; i < max(len(filled), b.Rows); i++ {
+	n := max(len(filled), b.Rows)
+	if b.SideMM > 0 {
+		// The label beside the heads and the rows, over all of them: printed with them on one
+		// page (a row of its own repeated on the next page would not be the form's).
+		header.Cells[0] = Cell{X: 0, W: MM(b.SideMM), RowSpan: 1 + n, Content: Content{Kind: Label, Text: b.Label}}
+		header.Repeat = false
+		tb.t.Rows = append(tb.t.Rows, header)
+	} else {
+		tb.t.Rows = append(tb.t.Rows, heading, header)
+	}
+	for i := 0; i < n; i++ {
 		r := Row{Role: GridRow, Keep: true, Min: PersonRowMin, Cells: cellsAt(0, widths...)}
-		if serial > 0 {
-			r.Cells[0].Content = Content{Kind: Value, Text: strconv.Itoa(i + 1)}
+		if b.SideMM > 0 {
+			r.Cells[0] = Cell{X: 0, W: MM(b.SideMM), Covered: true}
+		}
+		if b.LabelMM > 0 {
+			r.Cells[serial-1].Content = Content{Kind: Value, Text: strconv.Itoa(i + 1)}
 		}
 		for j, f := range b.Fields {
 			c := &r.Cells[serial+j].Content
