@@ -164,21 +164,42 @@ func (s sighting) outlines() []quad {
 	yAt := func(f found) float64 { return (f.L.C - f.L.A*cx) / f.L.B }
 	xAt := func(f found) float64 { return (f.L.C - f.L.B*cy) / f.L.A }
 	// sides lists the candidates for the two sides of a family: the d outermost strong
-	// lines each way, and the outermost weak one where it lies beyond them
+	// lines each way, and the two outermost weak ones among or beyond them. A weak line
+	// inside a strong one may be the edge: the table's outer rule traced in pieces (a small
+	// page in its frame, a shadow) inside a row of a title's large characters, which marks
+	// as one long line.
+	const weakDepth = 2
 	sides := func(strong, weak []found, at func(found) float64) (lo, hi []found) {
 		sort.Slice(strong, func(i, j int) bool { return at(strong[i]) < at(strong[j]) })
-		lo = append(lo, strong[:min(outlineDepth, len(strong))]...)
-		for i := len(strong) - 1; i >= max(0, len(strong)-outlineDepth); i-- {
+		// a weak line is the edge only if it spans the table as the longest line does: the
+		// rows of a title beside the table, traced in pieces, are shorter
+		longest := 0.0
+		for _, f := range strong {
+			longest = max(longest, f.Cover)
+		}
+		var spans []found
+		for _, f := range weak {
+			if math.Hypot(f.B.X-f.A.X, f.B.Y-f.A.Y) >= 0.8*longest {
+				spans = append(spans, f)
+			}
+		}
+		weak = spans
+		sort.Slice(weak, func(i, j int) bool { return at(weak[i]) < at(weak[j]) })
+		// the strong lines kept each way, and how far in a weak one may lie
+		d := min(outlineDepth, len(strong))
+		loIn, hiIn := math.Inf(1), math.Inf(-1)
+		if d == outlineDepth {
+			loIn, hiIn = at(strong[d-1]), at(strong[len(strong)-d])
+		}
+		lo = append(lo, strong[:d]...)
+		for i := len(strong) - 1; i >= len(strong)-d; i-- {
 			hi = append(hi, strong[i])
 		}
-		if len(weak) > 0 {
-			sort.Slice(weak, func(i, j int) bool { return at(weak[i]) < at(weak[j]) })
-			if len(strong) == 0 || at(weak[0]) < at(strong[0]) {
-				lo = append(lo, weak[0])
-			}
-			if w := weak[len(weak)-1]; len(strong) == 0 || at(w) > at(strong[len(strong)-1]) {
-				hi = append(hi, w)
-			}
+		for i := 0; i < min(weakDepth, len(weak)) && at(weak[i]) < loIn; i++ {
+			lo = append(lo, weak[i])
+		}
+		for i := len(weak) - 1; i >= max(0, len(weak)-weakDepth) && at(weak[i]) > hiIn; i-- {
+			hi = append(hi, weak[i])
 		}
 		return lo, hi
 	}

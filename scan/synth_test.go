@@ -213,6 +213,14 @@ func photograph(page *image.NRGBA, sh shot, rng *rand.Rand) ([]byte, homography)
 	}
 	inv := h.inverse()
 	ps := float64(page.Rect.Dx()) / pageW // raster px per mm
+	// a camera's pixel takes the light of its whole area: where the page is shrunk more than
+	// 1.5 times (a landscape frame, the page at 3 px/mm), n×n samples a pixel, so that a rule
+	// one raster pixel wide comes out grey and whole instead of in dashes (point samples
+	// between its pixels miss it)
+	n := 1
+	if ps/sc > 1.5 {
+		n = int(math.Ceil(ps / sc))
+	}
 	img := image.NewRGBA(image.Rect(0, 0, sh.W, sh.H))
 	gx, gy := rng.Float64()*2-1, rng.Float64()*2-1
 	shadowX := rng.Float64() * float64(sh.W)
@@ -223,15 +231,21 @@ func photograph(page *image.NRGBA, sh shot, rng *rand.Rand) ([]byte, homography)
 			if float64(x) > shadowX {
 				l *= 1 - 0.6*sh.Light*math.Min(1, (float64(x)-shadowX)/(0.1*float64(sh.W)))
 			}
-			m := inv.apply(point{float64(x) + 0.5, float64(y) + 0.5})
 			var c [3]float64
-			if m.X >= 0 && m.Y >= 0 && m.X < pageW && m.Y < pageH {
-				fx, fy := m.X*ps-0.5, m.Y*ps-0.5
-				for k := 0; k < 3; k++ {
-					c[k] = bilinearC(page, fx, fy, k) * sh.Paper[k]
+			for sy := range n {
+				for sx := range n {
+					m := inv.apply(point{float64(x) + (float64(sx)+0.5)/float64(n), float64(y) + (float64(sy)+0.5)/float64(n)})
+					if m.X >= 0 && m.Y >= 0 && m.X < pageW && m.Y < pageH {
+						fx, fy := m.X*ps-0.5, m.Y*ps-0.5
+						for k := 0; k < 3; k++ {
+							c[k] += bilinearC(page, fx, fy, k) * sh.Paper[k] / float64(n*n)
+						}
+					} else {
+						c[0] += float64(sh.Desk.R) / float64(n*n)
+						c[1] += float64(sh.Desk.G) / float64(n*n)
+						c[2] += float64(sh.Desk.B) / float64(n*n)
+					}
 				}
-			} else {
-				c = [3]float64{float64(sh.Desk.R), float64(sh.Desk.G), float64(sh.Desk.B)}
 			}
 			o := img.Pix[y*img.Stride+x*4:]
 			for k := 0; k < 3; k++ {
