@@ -225,10 +225,21 @@ func BenchmarkEffects(b *testing.B) {
 			}
 			matched, seals, wantSeals, worst := 0, 0, 0, 0.0
 			var lost []string
+			// the draft's own character that is left least explained
+			charWorst, charAt := 0.0, ""
 			for page := range e.pages {
+				debugChar = func(line string, c charRead) {
+					if math.Abs(c.left) > math.Abs(charWorst) {
+						charWorst, charAt = c.left, fmt.Sprintf("p%d %q", page+1, shorten(line))
+					}
+				}
 				rng := rand.New(rand.NewPCG(24, uint64(100*k+page)))
 				data, truth := phoneShot(b, ef, page, 1500, 2000, rng)
 				o, st := judge(b, e, page, fmt.Sprintf("p%d.jpg", page+1), data, truth)
+				debugChar = nil
+				if strings.HasPrefix(o.verdict, "这一页不是这份草稿打印出来的") {
+					b.Errorf("%s: the draft's own page %d is called another draft's: %s", ef.name, page+1, o.verdict)
+				}
 				if debugDir != "" {
 					name := strings.NewReplacer(" ", "_", "%", "", "°", "", ",", "", ":", "", "+", "").Replace(ef.name)
 					dump(b, fmt.Sprintf("%s-p%d.png", name, page+1), decodeJPEG(b, data))
@@ -245,7 +256,7 @@ func BenchmarkEffects(b *testing.B) {
 					lost = append(lost, fmt.Sprintf("%d: %s", page+1, shorten(o.verdict)))
 				}
 			}
-			rows = append(rows, fmt.Sprintf("%-36s %d/%d  %5.2f mm  seals %d/%d  %s", ef.name, matched, len(e.pages), worst, seals, wantSeals, strings.Join(lost, "; ")))
+			rows = append(rows, fmt.Sprintf("%-36s %d/%d  %5.2f mm  seals %d/%d  chars %+.2f %s  %s", ef.name, matched, len(e.pages), worst, seals, wantSeals, charWorst, charAt, strings.Join(lost, "; ")))
 		}
 	}
 	fmt.Println(strings.Join(rows, "\n"))

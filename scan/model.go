@@ -3,6 +3,7 @@ package scan
 import (
 	"math"
 	"sort"
+	"unicode"
 
 	"shenbao/forms"
 	"shenbao/render"
@@ -35,6 +36,7 @@ type pageModel struct {
 	Junction []point  // cell corners, where a horizontal and a vertical rule meet
 	Text     []rect   // ink boxes of the text lines
 	Words    []string // what each of them prints
+	Glyphs   [][]rect // each text line's characters (blanks left out): where each prints
 	Pictures []rect   // the 1-inch photo
 	Opinions []opinionBox
 }
@@ -107,6 +109,7 @@ func modelOf(p render.Page, stamp string, boxes []SealBox, next *Opinion) pageMo
 		case render.TextBox:
 			m.Text = append(m.Text, mmRect(b))
 			m.Words = append(m.Words, b.Text)
+			m.Glyphs = append(m.Glyphs, glyphsOf(b))
 			if b.Text == stamp && b.Cell >= 0 && int(*next) < len(boxes) {
 				m.Opinions = append(m.Opinions, opinionBox{Which: *next, SealBox: boxes[*next], Box: mmRect(p.Boxes[b.Cell])})
 				*next++
@@ -157,6 +160,26 @@ func uniquePoints(ps []point) []point {
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// glyphsOf is where each character of text box b prints (mm): its advance across, the line's
+// ink box down, as render and the PDF writer place it; blanks are left out.
+func glyphsOf(b render.Box) []rect {
+	fm := render.FontMeasurer()
+	_, y0, _, y1 := b.Rect()
+	var out []rect
+	x := b.X
+	for i, c := range []rune(b.Text) {
+		a := fm.Advance(b.Font, c, b.Size)
+		if !unicode.IsSpace(c) {
+			out = append(out, rect{render.PtToMM(x), render.PtToMM(y0), render.PtToMM(x + a), render.PtToMM(y1)})
+		}
+		x += a
+		if i < len(b.Extra) {
+			x += b.Extra[i]
 		}
 	}
 	return out

@@ -30,6 +30,8 @@ type Engine struct {
 	probe [][]ruleProbe // points along each page's rules, to judge an outline by
 	names []string      // each page's first words, to name it in messages
 	boxes []SealBox     // the form's boxes that take a seal
+	// layout is the draft's pages as laid out, to draw a page sharp for comparing characters
+	layout []render.Page
 }
 
 // New lays the draft out as the export prints it and prepares to recognise its pages.
@@ -42,7 +44,7 @@ func New(d *forms.Draft) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{pages: pages, boxes: sealBoxes(d.Form())}
+	e := &Engine{pages: pages, boxes: sealBoxes(d.Form()), layout: rp}
 	for _, p := range rp {
 		img, err := raster.Page(p, fineScale*25.4)
 		if err != nil {
@@ -213,6 +215,12 @@ func (e *Engine) Straighten(source string, img image.Image) *Straight {
 	}
 	if rd.Stretches > 0 {
 		st.Unread = float64(rd.Unread) / float64(rd.Stretches)
+	}
+	if rd.Differ == 0 && len(rd.Clear) > 0 {
+		if line := e.otherChar(page, best.Page, rd, over, full); line >= 0 {
+			rd.Differ, rd.Line = 1, line
+			st.WorstLine = m.Words[line]
+		}
 	}
 	if rd.Differ > 0 {
 		st.Near, st.Page = st.Page, -1

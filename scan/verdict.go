@@ -24,6 +24,17 @@ type reading struct {
 	// Cause is why stretches are unread, for the user: missing print (a finger, glare, the
 	// paper folded away), noise (a deep shadow, low light), faint print (blur, overexposure).
 	Missing, Noisy, Faint int
+	// Clear are the stretches printed clearly (whether they match or not): where single
+	// characters may be compared
+	Clear []lineStretch
+	// Murky are the stretches read but not clearly (or where the model may be off)
+	Murky []lineStretch
+}
+
+// lineStretch is a stretch of text line Line.
+type lineStretch struct {
+	Line int
+	R    rect
 }
 
 // stretchLen is the length (mm) of a stretch of text compared at once: two characters.
@@ -60,6 +71,7 @@ func readPage(page *image.NRGBA, want []float32, m pageModel, held *anchors, ove
 	r := reading{Whole: nccMasked(got, want, skip), Worst: 1, Line: -1}
 	type read struct {
 		line int
+		sr   rect
 		v    stretchRead
 	}
 	var reads []read
@@ -81,7 +93,7 @@ func readPage(page *image.NRGBA, want []float32, m pageModel, held *anchors, ove
 			if debugStretch != nil {
 				debugStretch(m.Words[i], v)
 			}
-			reads = append(reads, read{i, v})
+			reads = append(reads, read{i, sr, v})
 			matches = append(matches, v.match)
 		}
 	}
@@ -103,6 +115,11 @@ func readPage(page *image.NRGBA, want []float32, m pageModel, held *anchors, ove
 	laidOtherwise := displaced >= max(minDisplaced, compared/20)
 	for _, rd := range reads {
 		v := rd.v
+		if !v.loose && !v.missing && !v.displaced && v.noise <= noiseLimit && v.darkest >= faintLimit {
+			r.Clear = append(r.Clear, lineStretch{rd.line, rd.sr})
+		} else {
+			r.Murky = append(r.Murky, lineStretch{rd.line, rd.sr})
+		}
 		if v.loose { // where the model may be off, neither read nor unread
 			continue
 		}
