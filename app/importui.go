@@ -55,10 +55,7 @@ func (u *UI) openDOCX(path string, r *readback.Result, err error) (taken, ok boo
 
 // importFile imports the template at path, bounded as readback reads a .docx.
 func importFile(path string) (*formimport.Result, error) {
-	data, err := forms.ReadRegular(path, readback.MaxDOCX)
-	if errors.Is(err, forms.ErrFileTooLarge) {
-		return nil, readback.ErrTooLarge
-	}
+	data, err := formimport.ReadTemplate(path)
 	if err != nil {
 		return nil, err
 	}

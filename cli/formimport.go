@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,10 +22,7 @@ func runFormImport(o options, args []string, stdout, stderr io.Writer) int {
 		return ExitUnreadable
 	}
 	path := args[0]
-	data, err := forms.ReadRegular(path, readback.MaxDOCX)
-	if errors.Is(err, forms.ErrFileTooLarge) {
-		err = readback.ErrTooLarge
-	}
+	data, err := formimport.ReadTemplate(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "无法读取 %s：%s\n", path, readback.Message(err))
 		return ExitUnreadable

@@ -437,3 +437,13 @@ func (d *draftDef) id() string {
 	}
 	return fmt.Sprintf("import-%08x", crc32.ChecksumIEEE([]byte(d.title)))
 }
+
+// ReadTemplate reads a template file as readback reads a .docx: a regular file of at most
+// readback.MaxDOCX bytes (readback.ErrTooLarge beyond).
+func ReadTemplate(path string) ([]byte, error) {
+	data, err := forms.ReadRegular(path, readback.MaxDOCX)
+	if errors.Is(err, forms.ErrFileTooLarge) {
+		return nil, readback.ErrTooLarge
+	}
+	return data, err
+}
